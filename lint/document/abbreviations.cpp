@@ -1,0 +1,30 @@
+#include "document/abbreviations.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace copydesk {
+namespace {
+
+// Titles, ranks and months as news style abbreviates them before a name or a number.
+constexpr std::array<std::string_view, 46> kPrefixes = {
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gov", "Sen", "Rep", "Reps", "Sens", "Gen", "Lt", "Col",
+    "Maj", "Capt", "Cmdr", "Adm", "Sgt", "Cpl", "Pvt", "Rev", "Msgr", "Fr", "Sr", "Jr", "St",
+    "Ft", "Mt", "Jan", "Feb", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Nos", "Vol",
+    "vs", "v", "Gens", "Supt", "Atty", "Hon", "Pres"};
+
+constexpr std::array<std::string_view, 20> kOthers = {
+    "U.S", "U.K", "U.N", "E.U", "D.C", "Inc", "Co", "Corp", "Ltd", "Bros", "etc", "a.m", "p.m",
+    "e.g", "i.e", "approx", "est", "Dept", "Univ", "Assn"};
+
+}  // namespace
+
+bool is_prefix_abbreviation(std::string_view word) {
+  return std::find(kPrefixes.begin(), kPrefixes.end(), word) != kPrefixes.end();
+}
+
+bool is_abbreviation(std::string_view word) {
+  return is_prefix_abbreviation(word) || std::find(kOthers.begin(), kOthers.end(), word) != kOthers.end();
+}
+
+}  // namespace copydesk

@@ -1,0 +1,13 @@
+// Abbreviations that end in a period without ending a sentence.
+#pragma once
+#include <string_view>
+
+namespace copydesk {
+
+// "Gov." in "Gov. Newsom", "Jan." in "Jan. 26": the period never ends the sentence.
+bool is_prefix_abbreviation(std::string_view word);
+// "U.S.", "Inc.", "a.m.": the period ends the sentence only before a capitalized word
+// that starts a new one, which cannot be told; ICU already keeps "U.S. officials".
+bool is_abbreviation(std::string_view word);
+
+}  // namespace copydesk

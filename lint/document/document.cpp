@@ -1,0 +1,314 @@
+#include "document/document.hpp"
+
+#include <algorithm>
+#include <memory>
+#include <re2/re2.h>
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include "document/abbreviations.hpp"
+#include "source/prose.hpp"
+#include "spell/speller.hpp"
+#include "tagger/tagger.hpp"
+
+namespace copydesk {
+namespace {
+
+// ICU break iterators are costly to create: one of each per thread, reused.
+icu::BreakIterator& word_breaker() {
+  thread_local std::unique_ptr<icu::BreakIterator> it = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    return std::unique_ptr<icu::BreakIterator>(icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(), status));
+  }();
+  return *it;
+}
+
+icu::BreakIterator& sentence_breaker() {
+  thread_local std::unique_ptr<icu::BreakIterator> it = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    return std::unique_ptr<icu::BreakIterator>(icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
+  }();
+  return *it;
+}
+
+// Runs a break iterator over a UTF-8 range, calling f(begin, end, rule_status) per segment.
+template <typename F>
+void each_segment(icu::BreakIterator& it, std::string_view text, std::size_t base, F&& f) {
+  UErrorCode status = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  if (U_FAILURE(status)) return;
+  it.setText(ut, status);
+  int32_t start = it.first();
+  for (int32_t end = it.next(); end != icu::BreakIterator::DONE; start = end, end = it.next())
+    f(base + start, base + end, it.getRuleStatus());
+  utext_close(ut);
+}
+
+UChar32 first_code_point(std::string_view s) {
+  if (s.empty()) return 0;
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
+  return c;
+}
+
+UChar32 last_code_point(std::string_view s) {
+  if (s.empty()) return 0;
+  int32_t i = static_cast<int32_t>(s.size());
+  UChar32 c;
+  U8_PREV(reinterpret_cast<const uint8_t*>(s.data()), 0, i, c);
+  return c;
+}
+
+Case case_of(std::string_view word) {
+  int upper = 0, lower = 0;
+  bool first_upper = false;
+  const auto* s = reinterpret_cast<const uint8_t*>(word.data());
+  const int32_t n = static_cast<int32_t>(word.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (u_isupper(c) || u_istitle(c)) {
+      if (upper + lower == 0) first_upper = true;
+      ++upper;
+    } else if (u_islower(c)) {
+      ++lower;
+    }
+  }
+  if (upper + lower == 0) return Case::None;
+  if (upper == 0) return Case::Lower;
+  if (lower == 0) return upper >= 2 ? Case::Upper : Case::Capital;
+  if (first_upper && upper == 1) return Case::Capital;
+  return Case::Mixed;
+}
+
+bool is_space_only(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
+}
+
+bool is_opening_quote(std::string_view t) { return t == "\u201C" || t == "\u2018" || t == "\u00AB"; }
+bool is_closing_quote(std::string_view t) { return t == "\u201D" || t == "\u2019" || t == "\u00BB"; }
+
+// URLs, e-mail addresses and social handles, which the word breaker would cut apart.
+const RE2& special_tokens() {
+  static const RE2 re(R"((https?://[^\s<>"“”]+[^\s<>"“”.,;:!?)\]'’]|www\.[^\s<>"“”]+[^\s<>"“”.,;:!?)\]'’])|([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})|(?:^|[^\w@])(@[A-Za-z0-9_]{2,15}))");
+  return re;
+}
+
+}  // namespace
+
+std::string fold_case(std::string_view text) {
+  std::string out;
+  icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())))
+      .foldCase()
+      .toUTF8String(out);
+  return out;
+}
+
+Document::Document(const Source& source, const Speller* speller, const Tagger* tagger) : source_(&source) {
+  Prose prose = extract_prose(source);
+  prose_ = std::move(prose.text);
+  split_paragraphs_at(prose.block_starts);
+  tokenize();
+  split_sentences();
+  mark_quotes();
+  classify(speller, tagger);
+}
+
+void Document::split_paragraphs_at(const std::vector<std::size_t>& block_starts) {
+  // A paragraph ends at a blank line, at a block the markup starts, and at a line break
+  // unless the line looks wrapped (long, and not ending a sentence).
+  const std::string_view text = prose_;
+  std::size_t para_begin = std::string_view::npos;
+  std::size_t line_begin = 0;
+  auto blocks = block_starts.begin();
+  auto close = [&](std::size_t end) {
+    if (para_begin == std::string_view::npos) return;
+    while (end > para_begin && is_space_only(text.substr(end - 1, 1))) --end;
+    if (end > para_begin) paragraphs_.push_back({para_begin, end, 0, 0, false});
+    para_begin = std::string_view::npos;
+  };
+  while (line_begin < text.size()) {
+    std::size_t line_end = text.find('\n', line_begin);
+    if (line_end == std::string_view::npos) line_end = text.size();
+    const std::string_view line = text.substr(line_begin, line_end - line_begin);
+    if (is_space_only(line)) {
+      close(line_begin);
+    } else {
+      const std::size_t first = line_begin + line.find_first_not_of(" \t\r");
+      while (blocks != block_starts.end() && *blocks < first) ++blocks;
+      bool new_block = blocks != block_starts.end() && *blocks <= line_end;
+      if (new_block) close(line_begin);
+      if (para_begin == std::string_view::npos) para_begin = first;
+      std::string_view trimmed = line.substr(0, line.find_last_not_of(" \t\r") + 1);
+      const UChar32 last = last_code_point(trimmed);
+      const bool ends_sentence = last == '.' || last == '!' || last == '?' || last == ':' || last == ';' ||
+                                 last == '"' || last == 0x201D || last == 0x2019 || last == ')';
+      const bool wrapped = !ends_sentence && trimmed.size() >= 50;
+      if (!wrapped) close(line_end);
+    }
+    line_begin = line_end + 1;
+  }
+  close(text.size());
+}
+
+void Document::tokenize() {
+  const std::string_view text = prose_;
+  // Special tokens first; the word breaker fills the gaps between them.
+  std::vector<Token> specials;
+  re2::StringPiece input(text.data(), text.size()), url, email, handle;
+  re2::StringPiece rest = input;
+  while (RE2::FindAndConsume(&rest, special_tokens(), &url, &email, &handle)) {
+    Token t;
+    if (!url.empty()) { t.kind = TokenKind::Url; t.begin = url.data() - text.data(); t.end = t.begin + url.size(); }
+    else if (!email.empty()) { t.kind = TokenKind::Email; t.begin = email.data() - text.data(); t.end = t.begin + email.size(); }
+    else if (!handle.empty()) { t.kind = TokenKind::Handle; t.begin = handle.data() - text.data(); t.end = t.begin + handle.size(); }
+    else break;
+    specials.push_back(t);
+    if (rest.empty()) break;
+  }
+  auto special = specials.begin();
+  for (const Paragraph& p : paragraphs_) {
+    each_segment(word_breaker(), text.substr(p.begin, p.end - p.begin), p.begin,
+                 [&](std::size_t b, std::size_t e, int32_t status) {
+                   while (special != specials.end() && special->end <= b) ++special;
+                   if (special != specials.end() && special->begin < e) {
+                     // Inside a special token: emit it once, at its first segment.
+                     if (tokens_.empty() || tokens_.back().begin != special->begin) tokens_.push_back(*special);
+                     return;
+                   }
+                   const std::string_view seg = text.substr(b, e - b);
+                   if (is_space_only(seg)) return;
+                   Token t;
+                   t.begin = b;
+                   t.end = e;
+                   if (status >= UBRK_WORD_LETTER) t.kind = TokenKind::Word;
+                   else if (status >= UBRK_WORD_NUMBER) t.kind = TokenKind::Number;
+                   else if (u_ispunct(first_code_point(seg))) t.kind = TokenKind::Punct;
+                   else t.kind = TokenKind::Symbol;
+                   tokens_.push_back(t);
+                 });
+  }
+  for (Token& t : tokens_) t.text = text.substr(t.begin, t.end - t.begin);
+}
+
+void Document::split_sentences() {
+  const std::string_view text = prose_;
+  std::size_t tok = 0;
+  for (std::uint32_t pi = 0; pi < paragraphs_.size(); ++pi) {
+    Paragraph& p = paragraphs_[pi];
+    // Wrapped lines inside a paragraph: give ICU spaces, not line breaks that end sentences.
+    std::string flat(text.substr(p.begin, p.end - p.begin));
+    std::replace(flat.begin(), flat.end(), '\n', ' ');
+    std::replace(flat.begin(), flat.end(), '\r', ' ');
+    std::vector<std::pair<std::size_t, std::size_t>> spans;
+    each_segment(sentence_breaker(), flat, p.begin, [&](std::size_t b, std::size_t e, int32_t) {
+      spans.emplace_back(b, e);
+    });
+    p.first_sentence = static_cast<std::uint32_t>(sentences_.size());
+    std::size_t first_tok = tok;
+    for (auto [b, e] : spans) {
+      std::size_t last = tok;
+      while (last < tokens_.size() && tokens_[last].begin < e) ++last;
+      if (last == tok) continue;
+      // Does the previous sentence end on an abbreviation or an initial that cannot end it?
+      bool merge = false;
+      const bool only_punct = std::all_of(tokens_.begin() + tok, tokens_.begin() + last,
+                                          [](const Token& t) { return t.kind == TokenKind::Punct; });
+      if (sentences_.size() > p.first_sentence) {
+        const Token& next = tokens_[tok];
+        const std::size_t prev_last = tok - 1;
+        if (only_punct) {
+          merge = true;
+        } else if (prev_last > first_tok && tokens_[prev_last].text == ".") {
+          const Token& w = tokens_[prev_last - 1];
+          const bool initial = w.kind == TokenKind::Word && w.size() == 1 && case_of(w.text) == Case::Capital;
+          const Case next_case = case_of(next.text);
+          if (is_prefix_abbreviation(w.text)) merge = true;
+          else if (initial && next_case == Case::Capital) merge = true;
+          else if (is_abbreviation(w.text) && (next_case == Case::Lower || next.kind == TokenKind::Number)) merge = true;
+        }
+      }
+      if (merge) {
+        sentences_.back().last_token = static_cast<std::uint32_t>(last);
+      } else {
+        Sentence s;
+        s.first_token = static_cast<std::uint32_t>(tok);
+        s.last_token = static_cast<std::uint32_t>(last);
+        s.paragraph = pi;
+        sentences_.push_back(s);
+      }
+      tok = last;
+    }
+    p.last_sentence = static_cast<std::uint32_t>(sentences_.size());
+  }
+  for (std::uint32_t si = 0; si < sentences_.size(); ++si) {
+    Sentence& s = sentences_[si];
+    s.begin = tokens_[s.first_token].begin;
+    s.end = tokens_[s.last_token - 1].end;
+    for (std::uint32_t k = s.first_token; k < s.last_token; ++k) tokens_[k].sentence = si;
+  }
+}
+
+void Document::mark_quotes() {
+  // Within a paragraph: curly marks open and close, a straight double mark toggles.
+  // Apostrophes (’ inside or after a word) are not quotation marks.
+  for (const Paragraph& p : paragraphs_) {
+    if (p.first_sentence == p.last_sentence) continue;
+    bool inside = false;
+    const std::uint32_t first = sentences_[p.first_sentence].first_token;
+    const std::uint32_t last = sentences_[p.last_sentence - 1].last_token;
+    for (std::uint32_t k = first; k < last; ++k) {
+      Token& t = tokens_[k];
+      if (t.text == "\u201C" || t.text == "\u00AB") inside = true;
+      else if (t.text == "\u201D" || t.text == "\u00BB") { t.in_quote = true; inside = false; continue; }
+      else if (t.text == "\"") { inside = !inside; if (!inside) { t.in_quote = true; continue; } }
+      t.in_quote = inside;
+    }
+  }
+}
+
+void Document::classify(const Speller* speller, const Tagger* tagger) {
+  for (Sentence& s : sentences_) {
+    bool initial = true;
+    for (std::uint32_t k = s.first_token; k < s.last_token; ++k) {
+      Token& t = tokens_[k];
+      t.letter_case = case_of(t.text);
+      if (t.kind == TokenKind::Word || t.kind == TokenKind::Number) {
+        ++word_count_;
+        t.sentence_initial = initial;
+        initial = false;
+      } else if (initial && !(is_opening_quote(t.text) || t.text == "\"" || t.text == "(" || t.text == "'" ||
+                              t.text == "-" || t.text == "\u2014")) {
+        initial = false;
+      }
+      if (speller != nullptr && t.kind == TokenKind::Word) {
+        t.known = speller->known(t.text);
+        if (!t.known && t.letter_case != Case::Lower) t.known = speller->known(fold_case(t.text));
+      }
+    }
+  }
+  for (Paragraph& p : paragraphs_) {
+    if (p.last_sentence - p.first_sentence != 1) continue;
+    const Sentence& s = sentences_[p.first_sentence];
+    const Token& last = tokens_[s.last_token - 1];
+    const bool terminal = last.text == "." || last.text == "!" || last.text == "?" || last.text == "\u201D" ||
+                          last.text == "\"";
+    p.heading_like = !terminal && s.token_count() <= 15 && prose_.find('\n', p.begin) >= p.end;
+  }
+  if (tagger == nullptr) return;
+  std::vector<std::string_view> words;
+  std::vector<Pos> tags;
+  for (const Sentence& s : sentences_) {
+    words.clear();
+    for (std::uint32_t k = s.first_token; k < s.last_token; ++k) words.push_back(tokens_[k].text);
+    tagger->tag(words, tags);
+    for (std::uint32_t k = s.first_token; k < s.last_token && k - s.first_token < tags.size(); ++k)
+      tokens_[k].pos = tags[k - s.first_token];
+  }
+}
+
+}  // namespace copydesk

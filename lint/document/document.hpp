@@ -1,0 +1,93 @@
+// The Document: one article segmented once into paragraphs, sentences and tokens, with
+// everything several checks need (case, quotation, dictionary, part of speech).
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "document/pos.hpp"
+#include "source/source.hpp"
+
+namespace copydesk {
+
+class Speller;
+class Tagger;
+
+enum class TokenKind : std::uint8_t { Word, Number, Punct, Url, Email, Handle, Symbol };
+
+enum class Case : std::uint8_t {
+  Lower,      // "hotline"
+  Capital,    // "Blinken"
+  Upper,      // "NATO" (two or more letters, all capitals)
+  Mixed,      // "McDonald", "iPhone"
+  None        // no letters
+};
+
+struct Token {
+  std::size_t begin = 0;  // byte offset in the source
+  std::size_t end = 0;    // exclusive
+  TokenKind kind = TokenKind::Word;
+  Case letter_case = Case::None;
+  bool sentence_initial = false;  // first word of its sentence
+  bool in_quote = false;          // inside a quotation (as far as the marks tell)
+  bool known = false;             // a word the dictionaries know, as written or lower-cased
+  Pos pos = Pos::None;
+  std::uint32_t sentence = 0;     // index into Document::sentences()
+  std::string_view text;          // view into the document's prose
+  std::size_t size() const { return end - begin; }
+};
+
+struct Sentence {
+  std::size_t begin = 0, end = 0;              // byte range, trailing spaces excluded
+  std::uint32_t first_token = 0, last_token = 0;  // token range [first, last)
+  std::uint32_t paragraph = 0;
+  std::size_t token_count() const { return last_token - first_token; }
+};
+
+struct Paragraph {
+  std::size_t begin = 0, end = 0;
+  std::uint32_t first_sentence = 0, last_sentence = 0;
+  // A line with no sentence-final punctuation standing alone: a headline or subheading.
+  bool heading_like = false;
+};
+
+class Document {
+ public:
+  // Segments the source. The speller marks known words and the tagger tags them; either
+  // may be null (then `known` stays false and `pos` stays Pos::None).
+  Document(const Source& source, const Speller* speller, const Tagger* tagger);
+
+  const Source& source() const { return *source_; }
+  // The prose: the source's text with markup blanked, at the same offsets.
+  std::string_view text() const { return prose_; }
+  std::string_view slice(std::size_t begin, std::size_t end) const {
+    return std::string_view(prose_).substr(begin, end - begin);
+  }
+  const std::vector<Token>& tokens() const { return tokens_; }
+  const std::vector<Sentence>& sentences() const { return sentences_; }
+  const std::vector<Paragraph>& paragraphs() const { return paragraphs_; }
+  std::size_t word_count() const { return word_count_; }
+
+  std::string_view sentence_text(const Sentence& s) const { return slice(s.begin, s.end); }
+
+ private:
+  void split_paragraphs_at(const std::vector<std::size_t>& block_starts);
+  void tokenize();
+  void split_sentences();
+  void mark_quotes();
+  void classify(const Speller* speller, const Tagger* tagger);
+
+  const Source* source_;
+  std::string prose_;
+  std::vector<Token> tokens_;
+  std::vector<Sentence> sentences_;
+  std::vector<Paragraph> paragraphs_;
+  std::size_t word_count_ = 0;
+};
+
+// Lower-cases UTF-8 text with ICU's full case folding.
+std::string fold_case(std::string_view text);
+
+}  // namespace copydesk

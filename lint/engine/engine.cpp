@@ -1,0 +1,119 @@
+#include "engine/engine.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include "spell/speller.hpp"
+#include "tagger/tagger.hpp"
+
+namespace copydesk {
+namespace {
+
+bool has_rules(const std::filesystem::path& dir) {
+  std::error_code ec;
+  return std::filesystem::is_directory(dir / "rules", ec);
+}
+
+std::vector<std::string> dic_files(const std::filesystem::path& dir) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) return out;
+  for (const auto& entry : std::filesystem::directory_iterator(dir))
+    if (entry.is_regular_file() && entry.path().extension() == ".dic") out.push_back(entry.path().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+std::filesystem::path find_data_dir() {
+  if (const char* env = std::getenv("COPYDESK_DATA_DIR"); env != nullptr && *env != '\0') return env;
+  std::error_code ec;
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const auto installed = exe.parent_path().parent_path() / "share" / "copydesk";
+    if (has_rules(installed)) return installed;
+  }
+  if (has_rules(COPYDESK_INSTALL_DATA_DIR)) return COPYDESK_INSTALL_DATA_DIR;
+  return COPYDESK_SOURCE_DIR;
+}
+
+Engine::Engine(EngineOptions options) {
+  const Config& config = options.config;
+  context_.data_dir = options.data_dir.empty() ? find_data_dir() : options.data_dir;
+  context_.language = config.language.value_or(options.language);
+  system_dic_ = system_dictionary(context_.language);
+  if (system_dic_.first.empty())
+    throw ConfigError(fmt::format("no Hunspell dictionary for {} (install hunspell-{})", context_.language,
+                                  context_.language == "en_GB" ? "en-gb" : "en-us"));
+  context_.dictionaries = dic_files(context_.data_dir / "dictionaries");
+  for (const auto& dic : config.dictionaries) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(dic, ec))
+      throw ConfigError(fmt::format("{}: dictionary {} cannot be read", config.origin.string(), dic.string()));
+    context_.dictionaries.push_back(dic.string());
+  }
+
+  rules_ = load_rule_dir(context_.data_dir / "rules");
+  for (const auto& dir : config.rule_dirs) {
+    auto more = load_rule_dir(dir);
+    rules_.insert(rules_.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+  }
+  for (std::size_t i = 0; i < rules_.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (rules_[i].id == rules_[j].id)
+        throw ConfigError(fmt::format("{}:{}: rule {} is already defined in {}", rules_[i].origin,
+                                      rules_[i].mark.line + 1, rules_[i].id, rules_[j].origin));
+  if (!config.origin.empty()) apply_overrides(config, rules_);
+
+  for (const Rule& rule : rules_) {
+    const CheckFactory* factory = CheckRegistry::instance().find(rule.kind);
+    if (factory == nullptr)
+      throw ConfigError(fmt::format("{}:{}:{}: rule {} names an unknown kind '{}'", rule.origin, rule.mark.line + 1,
+                                    rule.mark.column + 1, rule.id, rule.kind));
+    if (!rule.enabled || (!options.only.empty() && !options.only.count(rule.id))) continue;
+    checks_.push_back((*factory)(rule, context_));
+    active_.push_back(&rule);
+  }
+
+  if (options.tag) {
+    const auto model = context_.data_dir / "models" / "en-pos.model";
+    std::error_code ec;
+    if (std::filesystem::exists(model, ec)) tagger_ = Tagger::load(model);
+  }
+}
+
+Engine::~Engine() = default;
+
+Engine::Worker::Worker(const Engine& engine)
+    : engine_(engine),
+      speller_(std::make_unique<Speller>(engine.system_dic_.first, engine.system_dic_.second,
+                                         engine.context_.dictionaries)) {
+  resources_.speller = speller_.get();
+  resources_.tagger = engine.tagger_.get();
+}
+
+Engine::Worker::~Worker() = default;
+
+FileResult Engine::Worker::check(const Source& source) const {
+  FileResult result;
+  result.path = source.path();
+  const Document doc(source, speller_.get(), engine_.tagger_.get());
+  result.words = doc.word_count();
+  for (std::size_t i = 0; i < engine_.checks_.size(); ++i) {
+    Emitter emitter(*engine_.active_[i], result.diagnostics);
+    engine_.checks_[i]->run(doc, resources_, emitter);
+  }
+  auto& d = result.diagnostics;
+  std::sort(d.begin(), d.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.offset, a.length, a.rule, a.message) < std::tie(b.offset, b.length, b.rule, b.message);
+  });
+  d.erase(std::unique(d.begin(), d.end(), [](const Diagnostic& a, const Diagnostic& b) {
+            return a.offset == b.offset && a.length == b.length && a.rule == b.rule;
+          }), d.end());
+  return result;
+}
+
+}  // namespace copydesk

@@ -1,0 +1,66 @@
+// The engine: rules loaded and built into checks once, then any number of sources
+// checked, from any number of threads.
+#pragma once
+#include <filesystem>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "config/config.hpp"
+#include "engine/check.hpp"
+#include "source/source.hpp"
+
+namespace copydesk {
+
+struct EngineOptions {
+  Config config;                               // newsroom configuration
+  std::string language = "en_US";              // used when config.language is unset
+  std::filesystem::path data_dir;              // empty: find_data_dir()
+  std::set<std::string> only;                  // if not empty, run only these rule ids
+  bool tag = true;                             // load the part-of-speech model
+};
+
+struct FileResult {
+  std::string path;
+  std::size_t words = 0;
+  std::vector<Diagnostic> diagnostics;  // sorted by offset, then rule
+};
+
+class Engine {
+ public:
+  explicit Engine(EngineOptions options);  // throws ConfigError
+  ~Engine();
+
+  const std::vector<Rule>& rules() const { return rules_; }
+  const LoadContext& context() const { return context_; }
+
+  // Per-thread resources (a Speller of its own).
+  class Worker {
+   public:
+    explicit Worker(const Engine& engine);
+    ~Worker();
+    FileResult check(const Source& source) const;
+    const Resources& resources() const { return resources_; }
+
+   private:
+    const Engine& engine_;
+    std::unique_ptr<Speller> speller_;
+    Resources resources_;
+  };
+
+ private:
+  friend class Worker;
+  std::vector<Rule> rules_;
+  std::vector<std::unique_ptr<Check>> checks_;  // parallel to the enabled rules
+  std::vector<const Rule*> active_;
+  LoadContext context_;
+  std::pair<std::string, std::string> system_dic_;
+  std::unique_ptr<Tagger> tagger_;
+};
+
+// Where the shipped rules/, dictionaries/ and models/ are: $COPYDESK_DATA_DIR, else
+// ../share/copydesk beside the binary, else the install prefix, else the source tree.
+std::filesystem::path find_data_dir();
+
+}  // namespace copydesk

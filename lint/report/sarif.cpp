@@ -1,0 +1,85 @@
+#include <nlohmann/json.hpp>
+
+#include "report/reporter.hpp"
+
+namespace copydesk {
+namespace {
+
+std::string_view sarif_level(Severity s) {
+  switch (s) {
+    case Severity::Error: return "error";
+    case Severity::Warning: return "warning";
+    case Severity::Info: return "note";
+  }
+  return "warning";
+}
+
+nlohmann::ordered_json region(const Source& source, std::size_t offset, std::size_t length) {
+  const Position start = source.position(offset);
+  const Position end = source.position(offset + length);
+  return {{"startLine", start.line}, {"startColumn", start.column}, {"endLine", end.line},
+          {"endColumn", end.column}, {"byteOffset", offset},        {"byteLength", length}};
+}
+
+}  // namespace
+
+void report_sarif(std::ostream& out, const std::vector<CheckedFile>& files, const std::vector<Rule>& rules) {
+  using nlohmann::ordered_json;
+  ordered_json rule_list = ordered_json::array();
+  std::map<std::string, std::size_t> rule_index;
+  for (const Rule& r : rules) {
+    if (!r.enabled) continue;
+    rule_index[r.id] = rule_list.size();
+    rule_list.push_back({{"id", r.id},
+                         {"shortDescription", {{"text", r.message}}},
+                         {"fullDescription", {{"text", r.description.empty() ? r.message : r.description}}},
+                         {"defaultConfiguration", {{"level", sarif_level(r.severity)}}},
+                         {"properties", {{"category", r.category}}}});
+  }
+  ordered_json results = ordered_json::array();
+  for (const auto& f : files) {
+    const ordered_json artifact = {{"uri", f.result.path}};
+    for (const Diagnostic& d : f.result.diagnostics) {
+      ordered_json result = {
+          {"ruleId", d.rule},
+          {"level", sarif_level(d.severity)},
+          {"message", {{"text", d.message}}},
+          {"locations",
+           {{{"physicalLocation", {{"artifactLocation", artifact}, {"region", region(*f.source, d.offset, d.length)}}}}}}};
+      if (auto it = rule_index.find(d.rule); it != rule_index.end()) result["ruleIndex"] = it->second;
+      if (!d.related.empty()) {
+        ordered_json related = ordered_json::array();
+        for (std::size_t i = 0; i < d.related.size(); ++i) {
+          const Related& r = d.related[i];
+          related.push_back({{"id", i},
+                             {"message", {{"text", r.message}}},
+                             {"physicalLocation",
+                              {{"artifactLocation", artifact}, {"region", region(*f.source, r.offset, r.length)}}}});
+        }
+        result["relatedLocations"] = related;
+      }
+      if (!d.suggestions.empty()) {
+        ordered_json fixes = ordered_json::array();
+        for (const std::string& s : d.suggestions)
+          fixes.push_back({{"description", {{"text", "Replace with “" + s + "”"}}},
+                           {"artifactChanges",
+                            {{{"artifactLocation", artifact},
+                              {"replacements",
+                               {{{"deletedRegion", region(*f.source, d.offset, d.length)},
+                                 {"insertedContent", {{"text", s}}}}}}}}}});
+        result["fixes"] = fixes;
+      }
+      results.push_back(result);
+    }
+  }
+  ordered_json doc = {
+      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+      {"version", "2.1.0"},
+      {"runs",
+       {{{"tool", {{"driver", {{"name", "copydesk"}, {"version", COPYDESK_VERSION}, {"rules", rule_list}}}}},
+         {"columnKind", "unicodeCodePoints"},
+         {"results", results}}}}};
+  out << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace copydesk

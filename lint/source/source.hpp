@@ -1,0 +1,56 @@
+// The bytes of one input as read, checked as UTF-8, with a line/column index.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace copydesk {
+
+enum class Format { Plain, Markdown, Html };
+
+struct Position {
+  std::size_t line = 1;    // 1-based
+  std::size_t column = 1;  // 1-based, in Unicode code points
+};
+
+// A byte range of the input that is not valid UTF-8.
+struct InvalidRange {
+  std::size_t offset;
+  std::size_t length;
+};
+
+class Source {
+ public:
+  Source(std::string path, std::string bytes, Format format = Format::Plain);
+
+  const std::string& path() const { return path_; }
+  const std::string& bytes() const { return bytes_; }
+  Format format() const { return format_; }
+  const std::vector<InvalidRange>& invalid_utf8() const { return invalid_; }
+
+  // The bytes with every invalid UTF-8 byte replaced by a space: same length, so every
+  // offset into it is an offset into the original.
+  const std::string& valid_text() const { return valid_; }
+
+  Position position(std::size_t offset) const;
+  // The text of the line holding the offset, without its line break.
+  std::string_view line_text(std::size_t line) const;
+  std::size_t line_count() const { return line_starts_.size(); }
+
+ private:
+  std::string path_;
+  std::string bytes_;
+  std::string valid_;
+  Format format_;
+  std::vector<InvalidRange> invalid_;
+  std::vector<std::size_t> line_starts_;
+};
+
+// Plain, Markdown or HTML, from the file name's ending.
+Format format_for_path(std::string_view path);
+
+// Whether bytes look like a binary file rather than text (a NUL byte).
+bool looks_binary(std::string_view bytes);
+
+}  // namespace copydesk

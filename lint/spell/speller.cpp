@@ -1,0 +1,44 @@
+#include "spell/speller.hpp"
+
+#include <filesystem>
+#include <hunspell.hxx>
+
+namespace copydesk {
+
+Speller::Speller(const std::string& aff, const std::string& dic, const std::vector<std::string>& extra_dics)
+    : hunspell_(std::make_unique<Hunspell>(aff.c_str(), dic.c_str())) {
+  for (const std::string& extra : extra_dics) hunspell_->add_dic(extra.c_str());
+}
+
+Speller::~Speller() = default;
+
+bool Speller::known(std::string_view word) const {
+  std::string key(word);
+  if (auto it = known_cache_.find(key); it != known_cache_.end()) return it->second;
+  const bool ok = hunspell_->spell(key);
+  known_cache_.emplace(std::move(key), ok);
+  return ok;
+}
+
+std::vector<std::string> Speller::suggest(std::string_view word, std::size_t limit) const {
+  std::string key(word);
+  if (auto it = suggest_cache_.find(key); it != suggest_cache_.end()) return it->second;
+  // Hunspell's suggestion search grows with word length: past this, a typo is not the point.
+  std::vector<std::string> found;
+  if (key.size() <= 30) found = hunspell_->suggest(key);
+  if (found.size() > limit) found.resize(limit);
+  suggest_cache_.emplace(std::move(key), found);
+  return found;
+}
+
+std::pair<std::string, std::string> system_dictionary(const std::string& language) {
+  for (const char* dir : {"/usr/share/hunspell", "/usr/share/myspell/dicts", "/usr/local/share/hunspell"}) {
+    const std::filesystem::path base = std::filesystem::path(dir) / language;
+    const auto aff = base.string() + ".aff";
+    const auto dic = base.string() + ".dic";
+    if (std::filesystem::exists(aff) && std::filesystem::exists(dic)) return {aff, dic};
+  }
+  return {};
+}
+
+}  // namespace copydesk

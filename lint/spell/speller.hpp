@@ -1,0 +1,37 @@
+// Hunspell behind a small interface: the system dictionary for the language plus the
+// project's and the newsroom's word lists, with a per-instance cache.
+// One Speller per thread: Hunspell itself is not safe to share.
+#pragma once
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+class Hunspell;
+
+namespace copydesk {
+
+class Speller {
+ public:
+  // aff/dic: the system dictionary; extra_dics: further .dic word lists loaded on top.
+  Speller(const std::string& aff, const std::string& dic, const std::vector<std::string>& extra_dics);
+  ~Speller();
+  Speller(const Speller&) = delete;
+  Speller& operator=(const Speller&) = delete;
+
+  // Whether the word is spelled as a dictionary has it (cached).
+  bool known(std::string_view word) const;
+  // Hunspell's suggestions, best first, at most `limit` (cached).
+  std::vector<std::string> suggest(std::string_view word, std::size_t limit = 3) const;
+
+ private:
+  std::unique_ptr<Hunspell> hunspell_;
+  mutable std::unordered_map<std::string, bool> known_cache_;
+  mutable std::unordered_map<std::string, std::vector<std::string>> suggest_cache_;
+};
+
+// The system dictionary files for a language such as "en_US", or an empty pair.
+std::pair<std::string, std::string> system_dictionary(const std::string& language);
+
+}  // namespace copydesk

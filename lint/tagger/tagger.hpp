@@ -1,0 +1,22 @@
+// Part-of-speech tagger: an averaged perceptron trained by tools/train_tagger on the
+// UD English EWT treebank; the model ships in models/en-pos.model.
+#pragma once
+#include <filesystem>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "document/pos.hpp"
+
+namespace copydesk {
+
+class Tagger {
+ public:
+  virtual ~Tagger() = default;
+  // Loads a model file; throws std::runtime_error saying what is wrong and where.
+  static std::unique_ptr<Tagger> load(const std::filesystem::path& model);
+  // Tags one sentence: words are its tokens in order (punctuation included).
+  virtual void tag(const std::vector<std::string_view>& words, std::vector<Pos>& tags) const = 0;
+};
+
+}  // namespace copydesk

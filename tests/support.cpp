@@ -1,0 +1,92 @@
+#include "support.hpp"
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+
+#include <fmt/format.h>
+
+#include "engine/engine.hpp"
+
+namespace copydesk::test {
+namespace {
+
+// Engines cost a rule load each: one per set of rules, kept for the whole test run.
+const Engine::Worker& worker_for(const std::set<std::string>& rules) {
+  struct Pair {
+    std::unique_ptr<Engine> engine;
+    std::unique_ptr<Engine::Worker> worker;
+  };
+  static std::map<std::set<std::string>, Pair> cache;
+  auto it = cache.find(rules);
+  if (it == cache.end()) {
+    EngineOptions options;
+    options.data_dir = COPYDESK_SOURCE_DIR;
+    options.only = rules;
+    Pair p;
+    p.engine = std::make_unique<Engine>(options);
+    p.worker = std::make_unique<Engine::Worker>(*p.engine);
+    it = cache.emplace(rules, std::move(p)).first;
+  }
+  return *it->second.worker;
+}
+
+struct Expected {
+  std::size_t offset, length;
+  std::string rule;
+};
+
+}  // namespace
+
+std::vector<Diagnostic> run_rules(const std::string& text, const std::set<std::string>& rules, Format format) {
+  const Source source("<test>", text, format);
+  return worker_for(rules).check(source).diagnostics;
+}
+
+std::string covered(const std::string& text, const Diagnostic& d) { return text.substr(d.offset, d.length); }
+
+std::vector<std::string> verify_annotated(const std::string& annotated, const std::set<std::string>& rules,
+                                          Format format) {
+  std::string text;
+  std::vector<Expected> expected;
+  for (std::size_t i = 0; i < annotated.size();) {
+    const std::size_t open = annotated.find("[[", i);
+    if (open == std::string::npos) {
+      text += annotated.substr(i);
+      break;
+    }
+    const std::size_t close = annotated.find("]]{", open);
+    const std::size_t brace = annotated.find('}', close);
+    text += annotated.substr(i, open - i);
+    const std::string flagged = annotated.substr(open + 2, close - open - 2);
+    expected.push_back({text.size(), flagged.size(), annotated.substr(close + 3, brace - close - 3)});
+    text += flagged;
+    i = brace + 1;
+  }
+  const auto found = run_rules(text, rules, format);
+  std::vector<std::string> problems;
+  std::vector<bool> matched(found.size(), false);
+  for (const Expected& e : expected) {
+    bool hit = false;
+    for (std::size_t k = 0; k < found.size(); ++k) {
+      const Diagnostic& d = found[k];
+      if (d.rule == e.rule && d.offset < e.offset + std::max<std::size_t>(e.length, 1) &&
+          e.offset < d.offset + std::max<std::size_t>(d.length, 1))
+        hit = matched[k] = true;
+    }
+    if (!hit) problems.push_back(fmt::format("missing {} at “{}”", e.rule, text.substr(e.offset, e.length)));
+  }
+  for (std::size_t k = 0; k < found.size(); ++k)
+    if (!matched[k])
+      problems.push_back(fmt::format("unexpected {} at “{}”: {}", found[k].rule, covered(text, found[k]), found[k].message));
+  return problems;
+}
+
+std::string shared_dir() {
+  const std::filesystem::path dir = std::filesystem::path(COPYDESK_SOURCE_DIR) / ".." / "shared";
+  std::error_code ec;
+  return std::filesystem::is_directory(dir / "corpus", ec) ? dir.lexically_normal().string() : std::string();
+}
+
+}  // namespace copydesk::test
