@@ -192,13 +192,15 @@ std::unordered_map<FeatureKey, Pos> build_dictionary(const std::vector<Sentence>
 
 copydesk::tagger::Lexicon build_lexicon(const std::vector<Sentence>& sentences) {
   copydesk::tagger::Lexicon lexicon;
-  for (const auto& [word, by_tag] : count_tags(sentences, copydesk::tagger::Lexicon::key)) {
-    const int total = sum(by_tag);
-    copydesk::tagger::TagSet tags = 0;
-    for (std::size_t t = 0; t < kTagCount; ++t) {
-      if (by_tag[t] > 0 && by_tag[t] >= kLexiconMinShare * total) tags |= copydesk::tagger::tag_bit(static_cast<Pos>(t));
+  for (const auto key : {copydesk::tagger::Lexicon::key, copydesk::tagger::Lexicon::uncased_key}) {
+    for (const auto& [word, by_tag] : count_tags(sentences, key)) {
+      const int total = sum(by_tag);
+      copydesk::tagger::TagSet tags = 0;
+      for (std::size_t t = 0; t < kTagCount; ++t) {
+        if (by_tag[t] > 0 && by_tag[t] >= kLexiconMinShare * total) tags |= copydesk::tagger::tag_bit(static_cast<Pos>(t));
+      }
+      lexicon.add(word, tags);
     }
-    lexicon.add(word, tags);
   }
   return lexicon;
 }

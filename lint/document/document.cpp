@@ -119,36 +119,46 @@ Document::Document(const Source& source, const Speller* speller, const Tagger* t
 }
 
 void Document::split_paragraphs_at(const std::vector<std::size_t>& block_starts) {
-  // A paragraph ends at a blank line, at a block the markup starts, and at a line break
-  // unless the line looks wrapped (long, and not ending a sentence).
+  // A paragraph ends at a blank line, where the markup starts a block, and at a line
+  // break unless the line looks wrapped (long, and not ending a sentence).
   const std::string_view text = prose_;
   std::size_t para_begin = std::string_view::npos;
-  std::size_t line_begin = 0;
-  auto blocks = block_starts.begin();
   auto close = [&](std::size_t end) {
     if (para_begin == std::string_view::npos) return;
     while (end > para_begin && is_space_only(text.substr(end - 1, 1))) --end;
     if (end > para_begin) paragraphs_.push_back({para_begin, end, 0, 0, false});
     para_begin = std::string_view::npos;
   };
-  while (line_begin < text.size()) {
+  auto blocks = block_starts.begin();
+  for (std::size_t line_begin = 0; line_begin < text.size();) {
     std::size_t line_end = text.find('\n', line_begin);
     if (line_end == std::string_view::npos) line_end = text.size();
+    // Blocks that start inside this line cut it into pieces of their own.
+    for (std::size_t piece = line_begin; piece < line_end;) {
+      const std::size_t first = std::min(line_end, text.find_first_not_of(" \t\r", piece));
+      bool starts_block = piece > line_begin;
+      for (; blocks != block_starts.end() && *blocks <= first; ++blocks) starts_block = true;
+      if (starts_block) close(piece);
+      const std::size_t piece_end =
+          blocks != block_starts.end() && *blocks < line_end ? *blocks : line_end;
+      const std::string_view segment = text.substr(piece, piece_end - piece);
+      if (!is_space_only(segment) && para_begin == std::string_view::npos)
+        para_begin = piece + segment.find_first_not_of(" \t\r");
+      piece = piece_end;
+    }
     const std::string_view line = text.substr(line_begin, line_end - line_begin);
     if (is_space_only(line)) {
       close(line_begin);
     } else {
-      const std::size_t first = line_begin + line.find_first_not_of(" \t\r");
-      while (blocks != block_starts.end() && *blocks < first) ++blocks;
-      bool new_block = blocks != block_starts.end() && *blocks <= line_end;
-      if (new_block) close(line_begin);
-      if (para_begin == std::string_view::npos) para_begin = first;
-      std::string_view trimmed = line.substr(0, line.find_last_not_of(" \t\r") + 1);
+      const std::string_view trimmed = line.substr(0, line.find_last_not_of(" \t\r") + 1);
       const UChar32 last = last_code_point(trimmed);
       const bool ends_sentence = last == '.' || last == '!' || last == '?' || last == ':' || last == ';' ||
                                  last == '"' || last == 0x201D || last == 0x2019 || last == ')';
-      const bool wrapped = !ends_sentence && trimmed.size() >= 50;
-      if (!wrapped) close(line_end);
+      const std::size_t next = text.find_first_not_of(" \t\r", line_end + 1);
+      const bool next_lower = next != std::string_view::npos && u_islower(first_code_point(text.substr(next)));
+      const bool wrapped = !ends_sentence && (trimmed.size() >= 50 || last == ',' || next_lower);
+      // Markup says where its paragraphs end; only plain text is read line by line.
+      if (!wrapped && source_->format() == Format::Plain) close(line_end);
     }
     line_begin = line_end + 1;
   }

@@ -12,7 +12,8 @@ enum class Template : std::uint8_t {
   PreviousSuffix, NextSuffix, PreviousShape, NextShape,
   PreviousWordWord, WordNextWord, SentenceStartShape, PreviousTagNextWord,
   Lexicon, LexiconTags, PreviousTagLexiconTags, NextLexiconTags, AfterNextLexiconTags,
-  LexiconTagsNextLexiconTags, CasingShape,
+  LexiconTagsNextLexiconTags, CasingShape, UncasedLexicon, UncasedLexiconTags, NextUncasedLexiconTags,
+  PreviousTagNextLexiconTags, WordNextLexiconTags, PreviousLexiconTags, PreviousTagWordNextWord,
 };
 
 // FNV-1a over the template and its values, with a separator byte between values so that
@@ -82,7 +83,7 @@ std::string shape_of(std::string_view word) {
   return shape;
 }
 
-FeatureKey lexicon_key_of_normal(std::string_view normal) { return KeyBuilder(Template::Lexicon).add(normal).key(); }
+FeatureKey lexicon_key_of_normal(std::string_view normal) { return KeyBuilder(Template::UncasedLexicon).add(normal).key(); }
 
 std::string_view sentence_casing(const std::vector<std::string_view>& words) {
   bool has_upper = false;
@@ -107,7 +108,8 @@ std::string_view prefix(std::string_view s, std::size_t n) { return s.substr(0, 
 
 FeatureKey word_key(std::string_view word) { return KeyBuilder(Template::Word).add(word).key(); }
 
-FeatureKey Lexicon::key(std::string_view word) { return lexicon_key_of_normal(normal_form(word)); }
+FeatureKey Lexicon::key(std::string_view word) { return KeyBuilder(Template::Lexicon).add(word).key(); }
+FeatureKey Lexicon::uncased_key(std::string_view word) { return lexicon_key_of_normal(normal_form(word)); }
 
 TagSet Lexicon::tags(FeatureKey word) const {
   const std::uint64_t* tags = table_.find(word);
@@ -119,14 +121,15 @@ SentenceFeatures::SentenceFeatures(const std::vector<std::string_view>& words, c
   words_.reserve(words.size());
   for (std::string_view w : words) {
     Word& word = words_.emplace_back(Word{w, normal_form(w), shape_of(w)});
-    word.lexicon_tags = lexicon.tags(lexicon_key_of_normal(word.normal));
+    word.lexicon_tags = lexicon.tags(Lexicon::key(w));
+    word.uncased_lexicon_tags = lexicon.tags(lexicon_key_of_normal(word.normal));
   }
 }
 
 const SentenceFeatures::Word& SentenceFeatures::at(std::ptrdiff_t i) const {
   // Control characters never occur in tokens, so the edges match no real word.
-  static const Word kBeforeStart{"\x01", "\x01", "\x01", tag_bit(Pos::None)};
-  static const Word kAfterEnd{"\x02", "\x02", "\x02", tag_bit(Pos::None)};
+  static const Word kBeforeStart{"\x01", "\x01", "\x01", tag_bit(Pos::None), tag_bit(Pos::None)};
+  static const Word kAfterEnd{"\x02", "\x02", "\x02", tag_bit(Pos::None), tag_bit(Pos::None)};
   if (i < 0) return kBeforeStart;
   if (i >= static_cast<std::ptrdiff_t>(words_.size())) return kAfterEnd;
   return words_[static_cast<std::size_t>(i)];
@@ -174,6 +177,11 @@ void SentenceFeatures::collect(std::size_t index, Pos previous, Pos before_previ
   add(KeyBuilder(T::NextLexiconTags).add(next.lexicon_tags));
   add(KeyBuilder(T::AfterNextLexiconTags).add(at(i + 2).lexicon_tags));
   add(KeyBuilder(T::LexiconTagsNextLexiconTags).add(word.lexicon_tags).add(next.lexicon_tags));
+  add(KeyBuilder(T::UncasedLexiconTags).add(word.uncased_lexicon_tags));
+  add(KeyBuilder(T::NextUncasedLexiconTags).add(next.uncased_lexicon_tags));
+  add(KeyBuilder(T::PreviousTagNextLexiconTags).add(previous).add(next.lexicon_tags));
+  add(KeyBuilder(T::WordNextLexiconTags).add(word.normal).add(next.lexicon_tags));
+  add(KeyBuilder(T::PreviousLexiconTags).add(prev.lexicon_tags));
   add(KeyBuilder(T::CasingShape).add(casing_).add(word.shape));
 }
 

@@ -23,11 +23,13 @@ constexpr TagSet tag_bit(Pos tag) { return TagSet{1} << static_cast<unsigned>(ta
 // Key of a word, as written, in the tag dictionary.
 FeatureKey word_key(std::string_view word);
 
-// The tags each word of the training data was seen with, ignoring case, so that a word can
-// look ahead at what the words after it may be before they are tagged.
+// The tags each word of the training data was seen with, so that a word can look ahead at
+// what the words after it may be before they are tagged. Words are looked up both as
+// written ("Reader" is a name more often than "reader") and ignoring case.
 class Lexicon {
  public:
   static FeatureKey key(std::string_view word);
+  static FeatureKey uncased_key(std::string_view word);
   void add(FeatureKey word, TagSet tags) { table_.insert(word, tags); }
   TagSet tags(FeatureKey word) const;
   void reserve(std::size_t count) { table_.reserve(count); }
@@ -51,6 +53,7 @@ class SentenceFeatures {
     std::string normal;  // lowercased, digits as 0
     std::string shape;   // e.g. "Xxxxx", "dddd", "x.x."
     TagSet lexicon_tags = 0;
+    TagSet uncased_lexicon_tags = 0;
   };
   const Word& at(std::ptrdiff_t i) const;
 

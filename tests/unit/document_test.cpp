@@ -1,0 +1,108 @@
+#include <catch2/catch.hpp>
+
+#include "document/document.hpp"
+#include "source/prose.hpp"
+
+using namespace copydesk;
+
+namespace {
+
+std::vector<std::string> sentences_of(const std::string& text, Format format = Format::Plain) {
+  const Source source("t", text, format);
+  const Document doc(source, nullptr, nullptr);
+  std::vector<std::string> out;
+  for (const auto& s : doc.sentences()) out.emplace_back(doc.sentence_text(s));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("sentences do not break after abbreviations and initials", "[document]") {
+  CHECK(sentences_of("U.S. officials met Gov. Newsom on Jan. 26 in Sacramento. They left.") ==
+        std::vector<std::string>{"U.S. officials met Gov. Newsom on Jan. 26 in Sacramento.", "They left."});
+  CHECK(sentences_of("Deputy Foreign Minister Alexander V. Grushko spoke. Then he left.") ==
+        std::vector<std::string>{"Deputy Foreign Minister Alexander V. Grushko spoke.", "Then he left."});
+  CHECK(sentences_of("He was born in the U.S. He moved.").size() == 2);
+}
+
+TEST_CASE("a closing quotation mark stays with its sentence", "[document]") {
+  CHECK(sentences_of("“We are ready. With mutual understanding. ”") ==
+        std::vector<std::string>{"“We are ready.", "With mutual understanding. ”"});
+}
+
+TEST_CASE("paragraphs split at blank lines and at lines that end a sentence", "[document]") {
+  const Source source("t", "Headline here\n\nFirst paragraph. Second sentence.\nNext paragraph.\n", Format::Plain);
+  const Document doc(source, nullptr, nullptr);
+  REQUIRE(doc.paragraphs().size() == 3);
+  CHECK(doc.paragraphs()[0].heading_like);
+  CHECK_FALSE(doc.paragraphs()[1].heading_like);
+  CHECK(doc.sentences().size() == 4);
+}
+
+TEST_CASE("wrapped lines stay one paragraph", "[document]") {
+  const Source source("t", "The minister said on Wednesday that the talks would continue\nnext week in Geneva.\n",
+                      Format::Plain);
+  const Document doc(source, nullptr, nullptr);
+  CHECK(doc.paragraphs().size() == 1);
+  CHECK(doc.sentences().size() == 1);
+}
+
+TEST_CASE("tokens keep byte offsets and classes", "[document]") {
+  const std::string text = "Russia’s envoy wrote to desk@example.org, see https://example.com/a-b. Follow @copydesk_news now.";
+  const Source source("t", text, Format::Plain);
+  const Document doc(source, nullptr, nullptr);
+  std::vector<std::pair<std::string, TokenKind>> got;
+  for (const auto& t : doc.tokens()) {
+    CHECK(text.substr(t.begin, t.size()) == std::string(t.text));
+    if (t.kind != TokenKind::Word && t.kind != TokenKind::Punct) got.emplace_back(std::string(t.text), t.kind);
+  }
+  CHECK(got == std::vector<std::pair<std::string, TokenKind>>{{"desk@example.org", TokenKind::Email},
+                                                              {"https://example.com/a-b", TokenKind::Url},
+                                                              {"@copydesk_news", TokenKind::Handle}});
+  CHECK(doc.tokens()[0].text == "Russia’s");
+  CHECK(doc.tokens()[0].letter_case == Case::Capital);
+  CHECK(doc.tokens()[0].sentence_initial);
+}
+
+TEST_CASE("tokens inside quotation marks are marked", "[document]") {
+  const Source source("t", "He said “we are ready” and left.", Format::Plain);
+  const Document doc(source, nullptr, nullptr);
+  std::string quoted;
+  for (const auto& t : doc.tokens())
+    if (t.in_quote && t.kind == TokenKind::Word) quoted += std::string(t.text) + " ";
+  CHECK(quoted == "we are ready ");
+}
+
+TEST_CASE("Markdown and HTML prose keeps source offsets", "[document]") {
+  const std::string md = "# Title\n\nSome **bold** text and `code`.\n";
+  const Source md_source("t.md", "# A heading without a blank line after it\nThe first paragraph of the story,\nwrapped.\n", Format::Markdown);
+  CHECK(Document(md_source, nullptr, nullptr).paragraphs().size() == 2);
+  const Prose prose = extract_prose(Source("t.md", md, Format::Markdown));
+  REQUIRE(prose.text.size() == md.size());
+  CHECK(prose.text.find("bold") == md.find("bold"));
+  CHECK(prose.text.find("code") == std::string::npos);
+  CHECK(prose.text.find("**") == std::string::npos);
+
+  const std::string html = "<html><body><p>First para.</p><p>Second <b>para</b>.</p><script>var x;</script></body></html>";
+  const Source source("t.html", html, Format::Html);
+  const Document doc(source, nullptr, nullptr);
+  CHECK(doc.paragraphs().size() == 2);
+  CHECK(std::string(doc.text()).find("var") == std::string::npos);
+  CHECK(doc.tokens()[0].begin == html.find("First"));
+}
+
+TEST_CASE("invalid UTF-8 keeps offsets and the rest of the text", "[document]") {
+  const std::string text = "Bad \xff byte here. Next sentence.";
+  const Source source("t", text, Format::Plain);
+  REQUIRE(source.invalid_utf8().size() == 1);
+  CHECK(source.invalid_utf8()[0].offset == 4);
+  const Document doc(source, nullptr, nullptr);
+  CHECK(doc.sentences().size() == 2);
+  CHECK(source.position(text.find("Next")).column == text.find("Next") + 1);
+}
+
+TEST_CASE("columns count code points", "[document]") {
+  const Source source("t", "“Blinken” said\nline two", Format::Plain);
+  CHECK(source.position(3).column == 2);  // after the 3-byte opening mark
+  CHECK(source.position(std::string("“Blinken” said\n").size()).line == 2);
+}
