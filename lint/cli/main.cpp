@@ -127,8 +127,10 @@ void add_common(CLI::App& app, CommonOptions& common) {
   app.add_option("--config", common.config_file, "Configuration file (default: the nearest .copydesk.yaml)");
   app.add_option("--lang", common.lang, "Language of the text: en_US or en_GB (default: en_US)")
       ->check(CLI::IsMember({"en_US", "en_GB"}));
-  app.add_option("--rules", common.rule_dirs, "A folder of extra rule packs (repeatable)");
-  app.add_option("--dict", common.dictionaries, "An extra Hunspell .dic word list (repeatable)");
+  app.add_option("--rules", common.rule_dirs, "A folder of extra rule packs (repeatable)")
+      ->allow_extra_args(false);
+  app.add_option("--dict", common.dictionaries, "An extra Hunspell .dic word list (repeatable)")
+      ->allow_extra_args(false);
 }
 
 bool use_color(const std::string& mode) {

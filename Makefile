@@ -1,0 +1,49 @@
+# copydesk: make demo | make test | make bench | make install | make tagger | make fuzz | make sanitize
+BUILD ?= build
+JOBS ?= $(shell nproc)
+CMAKE_FLAGS ?=
+
+.PHONY: setup build demo test bench install tagger fuzz sanitize clean
+
+setup:
+	@sh tools/setup.sh
+
+build: setup
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+# Lints the bundled example article (exit status 1 there means: findings, as expected).
+demo: build
+	@$(BUILD)/copydesk check examples/article.txt || [ $$? -eq 1 ]
+
+test: build
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+bench: build
+	@$(BUILD)/copydesk_bench --benchmark_counters_tabular=true
+	@sh bench/cli_bench.sh $(BUILD)/copydesk
+
+install: build
+	@cmake --install $(BUILD)
+
+# Retrains the part-of-speech model from UD English EWT (../shared/corpus/ud-english-ewt).
+tagger: build
+	@$(BUILD)/tools/train_tagger ../shared/corpus/ud-english-ewt models/en-pos.model
+
+# libFuzzer over the whole check of arbitrary bytes (needs clang): FUZZ_SECONDS to set how long.
+FUZZ_SECONDS ?= 300
+fuzz: setup
+	@cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+	  -DCOPYDESK_FUZZ=ON -DCOPYDESK_TESTS=OFF -DCOPYDESK_BENCH=OFF >/dev/null
+	@cmake --build build-fuzz -j $(JOBS) --target copydesk_fuzz
+	@mkdir -p fuzz-corpus && cp -n examples/*.txt fuzz/seeds/* fuzz-corpus/ 2>/dev/null || true
+	@build-fuzz/copydesk_fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 fuzz-corpus
+
+# The tests under AddressSanitizer and UndefinedBehaviorSanitizer.
+sanitize: setup
+	@cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCOPYDESK_SANITIZE=ON -DCOPYDESK_BENCH=OFF >/dev/null
+	@cmake --build build-asan -j $(JOBS)
+	@cd build-asan && ctest --output-on-failure -j $(JOBS)
+
+clean:
+	rm -rf $(BUILD) build-fuzz build-asan

@@ -1,0 +1,97 @@
+// Benchmarks of the whole check on about 1 MB of news text, one thread.
+// The text: every .txt under $COPYDESK_BENCH_CORPUS (default ../shared/corpus/news-clean
+// and the seed), concatenated and repeated up to 1 MB.
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "engine/engine.hpp"
+
+namespace fs = std::filesystem;
+using namespace copydesk;
+
+namespace {
+
+constexpr std::size_t kTargetBytes = 1 << 20;
+
+const std::string& bench_text() {
+  static const std::string text = [] {
+    std::vector<fs::path> dirs;
+    if (const char* env = std::getenv("COPYDESK_BENCH_CORPUS")) dirs.emplace_back(env);
+    else dirs = {fs::path(COPYDESK_SOURCE_DIR) / "../shared/corpus/news-clean",
+                 fs::path(COPYDESK_SOURCE_DIR) / "../shared/corpus/seed", fs::path(COPYDESK_SOURCE_DIR) / "examples"};
+    std::vector<fs::path> files;
+    for (const auto& d : dirs) {
+      std::error_code ec;
+      for (const auto& e : fs::recursive_directory_iterator(d, ec))
+        if (e.path().extension() == ".txt") files.push_back(e.path());
+    }
+    std::sort(files.begin(), files.end());
+    std::string all;
+    while (!files.empty() && all.size() < kTargetBytes) {
+      for (const auto& f : files) {
+        std::ifstream in(f, std::ios::binary);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        all += ss.str() + "\n\n";
+        if (all.size() >= kTargetBytes) break;
+      }
+    }
+    return all;
+  }();
+  return text;
+}
+
+// Rule ids of one category, or all when the category is empty.
+std::set<std::string> rules_of(const std::string& category) {
+  EngineOptions all;
+  all.tag = false;
+  std::set<std::string> ids;
+  for (const Rule& r : Engine(all).rules())
+    if (r.enabled && (category.empty() || r.category == category)) ids.insert(r.id);
+  return ids;
+}
+
+void run_check(benchmark::State& state, const std::string& category) {
+  EngineOptions options;
+  options.only = rules_of(category);
+  if (options.only.empty()) options.only = {"none"};
+  const Engine engine(options);
+  const Engine::Worker worker(engine);
+  const Source source("bench.txt", bench_text());
+  std::size_t words = 0;
+  for (auto _ : state) {
+    const FileResult r = worker.check(source);
+    words = r.words;
+    benchmark::DoNotOptimize(r.diagnostics.data());
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * source.bytes().size()));
+  state.counters["words/s"] = benchmark::Counter(static_cast<double>(words * state.iterations()), benchmark::Counter::kIsRate);
+}
+
+void BM_WholeCheck(benchmark::State& state) { run_check(state, ""); }
+// Segmentation, dictionary look-ups and tagging only: what every check shares.
+void BM_DocumentOnly(benchmark::State& state) { run_check(state, "none"); }
+void BM_Spelling(benchmark::State& state) { run_check(state, "spelling"); }
+void BM_Names(benchmark::State& state) { run_check(state, "names"); }
+void BM_Garbled(benchmark::State& state) { run_check(state, "garbled"); }
+void BM_Repetition(benchmark::State& state) { run_check(state, "repetition"); }
+void BM_Punctuation(benchmark::State& state) { run_check(state, "punctuation"); }
+void BM_Artifacts(benchmark::State& state) { run_check(state, "artifacts"); }
+void BM_Style(benchmark::State& state) { run_check(state, "style"); }
+
+}  // namespace
+
+BENCHMARK(BM_WholeCheck)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_DocumentOnly)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_Spelling)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Names)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Garbled)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Repetition)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Punctuation)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Artifacts)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Style)->Unit(benchmark::kMillisecond);
+BENCHMARK_MAIN();

@@ -1,0 +1,279 @@
+// End-to-end tests of the copydesk binary: formats, exit statuses, inputs, configuration.
+#include <catch2/catch.hpp>
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+  int status;
+  std::string out, err;
+};
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void write(const fs::path& p, const std::string& text) {
+  fs::create_directories(p.parent_path());
+  std::ofstream(p, std::ios::binary) << text;
+}
+
+// A scratch folder per test case, removed at the end.
+struct Scratch {
+  fs::path dir;
+  Scratch() {
+    dir = fs::temp_directory_path() / ("copydesk-e2e-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+  }
+  ~Scratch() { fs::remove_all(dir); }
+  static int& counter() {
+    static int n = 0;
+    return n;
+  }
+};
+
+// Runs the binary from `cwd` with args (already shell-quoted) and stdin text.
+Run copydesk(const Scratch& s, const std::string& args, const std::string& input = "") {
+  write(s.dir / ".in", input);
+  const std::string cmd = "cd '" + s.dir.string() + "' && NO_COLOR=1 '" + COPYDESK_BINARY + "' " + args + " < .in > .out 2> .err";
+  const int raw = std::system(cmd.c_str());
+  return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, slurp(s.dir / ".out"), slurp(s.dir / ".err")};
+}
+
+const std::string kClean = "The minister addressed reporters on Wednesday.\n";
+const std::string kTypo = "The minister adressed reporters on Wednesday.\n";
+
+}  // namespace
+
+TEST_CASE("--help and --version tell the truth", "[cli]") {
+  Scratch s;
+  const Run help = copydesk(s, "--help");
+  CHECK(help.status == 0);
+  CHECK(help.out.find("check") != std::string::npos);
+  CHECK(help.out.find("explain") != std::string::npos);
+  const Run check_help = copydesk(s, "check --help");
+  CHECK(check_help.status == 0);
+  CHECK(check_help.out.find("--fail-on") != std::string::npos);
+  const Run version = copydesk(s, "--version");
+  CHECK(version.status == 0);
+  CHECK(version.out.rfind("copydesk ", 0) == 0);
+}
+
+TEST_CASE("exit status follows --fail-on", "[cli]") {
+  Scratch s;
+  write(s.dir / "clean.txt", kClean);
+  write(s.dir / "typo.txt", kTypo);
+  CHECK(copydesk(s, "check clean.txt").status == 0);
+  CHECK(copydesk(s, "check typo.txt").status == 1);
+  CHECK(copydesk(s, "check --fail-on none typo.txt").status == 0);
+  CHECK(copydesk(s, "check --fail-on error typo.txt").status == 0);
+  CHECK(copydesk(s, "check --fail-on info typo.txt").status == 1);
+}
+
+TEST_CASE("text output shows the place, the line, the underline and the suggestion", "[cli]") {
+  Scratch s;
+  write(s.dir / "typo.txt", kTypo);
+  const Run r = copydesk(s, "check typo.txt");
+  CHECK(r.out.find("typo.txt:1:14: warning: “adressed” is not in the dictionary. [spelling.unknown-word]") !=
+        std::string::npos);
+  CHECK(r.out.find("    The minister adressed reporters") != std::string::npos);
+  CHECK(r.out.find("                 ^~~~~~~") != std::string::npos);
+  CHECK(r.out.find("suggestion:") != std::string::npos);
+  CHECK(r.out.find("1 file checked") != std::string::npos);
+}
+
+TEST_CASE("json output has the contract's fields", "[cli]") {
+  Scratch s;
+  write(s.dir / "typo.txt", kTypo);
+  const Run r = copydesk(s, "check --format json typo.txt");
+  REQUIRE(r.status == 1);
+  const auto j = nlohmann::json::parse(r.out);
+  CHECK(j["version"] == 1);
+  REQUIRE(j["files"].size() == 1);
+  CHECK(j["files"][0]["path"] == "typo.txt");
+  CHECK(j["files"][0]["words"] == 6);
+  const auto& d = j["files"][0]["diagnostics"][0];
+  CHECK(d["rule"] == "spelling.unknown-word");
+  CHECK(d["category"] == "spelling");
+  CHECK(d["severity"] == "warning");
+  CHECK(d["line"] == 1);
+  CHECK(d["column"] == 14);
+  CHECK(d["end_line"] == 1);
+  CHECK(d["end_column"] == 22);
+  CHECK(d["offset"] == 13);
+  CHECK(d["length"] == 8);
+  CHECK(d["text"] == "adressed");
+  CHECK(d["suggestions"].is_array());
+  CHECK(d["related"].is_array());
+  CHECK(j["summary"]["warnings"] == 1);
+  CHECK(j["summary"]["files"] == 1);
+}
+
+TEST_CASE("sarif output is SARIF 2.1.0 with regions and fixes", "[cli]") {
+  Scratch s;
+  write(s.dir / "typo.txt", kTypo);
+  const auto j = nlohmann::json::parse(copydesk(s, "check --format sarif typo.txt").out);
+  CHECK(j["version"] == "2.1.0");
+  CHECK(j["$schema"].get<std::string>().find("sarif") != std::string::npos);
+  const auto& run = j["runs"][0];
+  CHECK(run["tool"]["driver"]["name"] == "copydesk");
+  CHECK_FALSE(run["tool"]["driver"]["rules"].empty());
+  const auto& result = run["results"][0];
+  CHECK(result["ruleId"] == "spelling.unknown-word");
+  CHECK(result["level"] == "warning");
+  const auto& region = result["locations"][0]["physicalLocation"]["region"];
+  CHECK(region["startLine"] == 1);
+  CHECK(region["startColumn"] == 14);
+  CHECK(region["byteOffset"] == 13);
+  CHECK(region["byteLength"] == 8);
+  CHECK(result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "typo.txt");
+  CHECK_FALSE(result["fixes"].empty());
+}
+
+TEST_CASE("github output is one escaped workflow command per finding", "[cli]") {
+  Scratch s;
+  write(s.dir / "a,b.txt", kTypo);
+  const Run r = copydesk(s, "check --format github 'a,b.txt'");
+  CHECK(r.out.rfind("::warning file=a%2Cb.txt,line=1,col=14,endLine=1,endColumn=22,title=spelling.unknown-word::", 0) == 0);
+}
+
+TEST_CASE("standard input is read when no path or - is given", "[cli]") {
+  Scratch s;
+  const auto j = nlohmann::json::parse(copydesk(s, "check --format json", kTypo).out);
+  CHECK(j["files"][0]["path"] == "<stdin>");
+  CHECK(j["files"][0]["diagnostics"].size() == 1);
+  CHECK(copydesk(s, "check -", kClean).status == 0);
+}
+
+TEST_CASE("folders are walked for text, Markdown and HTML, skipping hidden folders", "[cli]") {
+  Scratch s;
+  write(s.dir / "news" / "a.txt", kTypo);
+  write(s.dir / "news" / "deep" / "b.md", "# Title\n\n" + kTypo);
+  write(s.dir / "news" / "c.html", "<p>" + kTypo + "</p>");
+  write(s.dir / "news" / "skip.csv", kTypo);
+  write(s.dir / "news" / ".git" / "d.txt", kTypo);
+  const auto j = nlohmann::json::parse(copydesk(s, "check --format json news").out);
+  std::vector<std::string> paths;
+  for (const auto& f : j["files"]) paths.push_back(f["path"]);
+  CHECK(paths == std::vector<std::string>{"news/a.txt", "news/c.html", "news/deep/b.md"});
+  CHECK(j["summary"]["warnings"] == 3);
+}
+
+TEST_CASE("output is the same whatever --jobs is", "[cli]") {
+  Scratch s;
+  for (int i = 0; i < 12; ++i) write(s.dir / "d" / ("f" + std::to_string(i) + ".txt"), i % 2 ? kTypo : kClean);
+  const Run one = copydesk(s, "check --format json --jobs 1 d");
+  const Run two = copydesk(s, "check --format json --jobs 2 d");
+  const Run many = copydesk(s, "check --format json --jobs 8 d");
+  CHECK(one.out == two.out);
+  CHECK(one.out == many.out);
+}
+
+TEST_CASE("bad input stops with exit status 2 and says what and where", "[cli]") {
+  Scratch s;
+  Run r = copydesk(s, "check missing.txt");
+  CHECK(r.status == 2);
+  CHECK(r.err.find("missing.txt") != std::string::npos);
+  CHECK(r.out.empty());
+
+  write(s.dir / "binary.txt", std::string("abc\0def", 7));
+  r = copydesk(s, "check binary.txt");
+  CHECK(r.status == 2);
+  CHECK(r.err.find("binary.txt: not a text file") != std::string::npos);
+
+  write(s.dir / "dir" / "binary.txt", std::string("abc\0def", 7));
+  write(s.dir / "dir" / "ok.txt", kClean);
+  r = copydesk(s, "check dir");
+  CHECK(r.status == 0);
+  CHECK(r.err.find("skipping dir/binary.txt") != std::string::npos);
+
+  CHECK(copydesk(s, "check --format xml").status == 2);
+  CHECK(copydesk(s, "check --lang fr_FR").status == 2);
+  CHECK(copydesk(s, "frobnicate").status == 2);
+  CHECK(copydesk(s, "").status == 2);
+}
+
+TEST_CASE("configuration turns rules off, changes severity, and errors point at file:line:column", "[cli]") {
+  Scratch s;
+  write(s.dir / "typo.txt", kTypo);
+  write(s.dir / "off.yaml", "rules:\n  spelling.unknown-word: off\n");
+  CHECK(copydesk(s, "check --config off.yaml typo.txt").status == 0);
+
+  write(s.dir / "err.yaml", "rules:\n  spelling.unknown-word: error\n");
+  CHECK(copydesk(s, "check --config err.yaml --format json typo.txt").out.find("\"severity\":\"error\"") !=
+        std::string::npos);
+
+  // Found from the current folder upward without --config.
+  write(s.dir / ".copydesk.yaml", "rules:\n  spelling.unknown-word: off\n");
+  CHECK(copydesk(s, "check typo.txt").status == 0);
+  fs::remove(s.dir / ".copydesk.yaml");
+
+  write(s.dir / "bad.yaml", "language: en_US\nrules:\n  spelling.unknown-word: loud\n");
+  Run r = copydesk(s, "check --config bad.yaml typo.txt");
+  CHECK(r.status == 2);
+  CHECK(r.err.find("bad.yaml:3:26") != std::string::npos);
+  CHECK(r.out.empty());
+
+  write(s.dir / "unknown.yaml", "rules:\n  spelling.no-such-rule: off\n");
+  r = copydesk(s, "check --config unknown.yaml typo.txt");
+  CHECK(r.status == 2);
+  CHECK(r.err.find("unknown.yaml:2:3: no rule 'spelling.no-such-rule'") != std::string::npos);
+
+  write(s.dir / "syntax.yaml", "rules: [\n");
+  r = copydesk(s, "check --config syntax.yaml typo.txt");
+  CHECK(r.status == 2);
+  CHECK(r.err.find("syntax.yaml:") != std::string::npos);
+
+  CHECK(copydesk(s, "check --config nowhere.yaml typo.txt").status == 2);
+}
+
+TEST_CASE("a newsroom adds dictionaries and rule packs", "[cli]") {
+  Scratch s;
+  write(s.dir / "typo.txt", kTypo);
+  write(s.dir / "house.dic", "1\nadressed\n");
+  CHECK(copydesk(s, "check --dict house.dic typo.txt").status == 0);
+  write(s.dir / "config" / ".copydesk.yaml", "dictionaries: [../house.dic]\n");
+  CHECK(copydesk(s, "check --config config/.copydesk.yaml typo.txt").status == 0);
+
+  write(s.dir / "pack" / "house.yaml",
+        "rules:\n  - id: spelling.house-words\n    kind: spelling\n    severity: error\n    message: House words.\n");
+  const Run r = copydesk(s, "check --rules pack --format json typo.txt");
+  CHECK(r.out.find("spelling.house-words") != std::string::npos);
+  write(s.dir / "badpack" / "house.yaml", "rules:\n  - id: spelling.x\n    kind: nonesuch\n");
+  const Run bad = copydesk(s, "check --rules badpack typo.txt");
+  CHECK(bad.status == 2);
+  CHECK(bad.err.find("house.yaml:2:5: rule spelling.x names an unknown kind 'nonesuch'") != std::string::npos);
+}
+
+TEST_CASE("--lang switches the dictionary", "[cli]") {
+  Scratch s;
+  write(s.dir / "gb.txt", "The colour of the organisation’s flag.\n");
+  CHECK(copydesk(s, "check --lang en_GB gb.txt").status == 0);
+  CHECK(copydesk(s, "check --lang en_US gb.txt").status == 1);
+  write(s.dir / ".copydesk.yaml", "language: en_GB\n");
+  CHECK(copydesk(s, "check gb.txt").status == 0);
+}
+
+TEST_CASE("rules lists every rule and explain prints one", "[cli]") {
+  Scratch s;
+  const Run rules = copydesk(s, "rules");
+  CHECK(rules.status == 0);
+  CHECK(rules.out.find("spelling.unknown-word") != std::string::npos);
+  const Run explain = copydesk(s, "explain spelling.unknown-word");
+  CHECK(explain.status == 0);
+  CHECK(explain.out.find("Hunspell") != std::string::npos);
+  CHECK(explain.out.find("Example:") != std::string::npos);
+  CHECK(copydesk(s, "explain spelling.nonesuch").status == 2);
+}

@@ -1,0 +1,27 @@
+#!/bin/sh
+# Installs the Debian packages copydesk needs to build, test and run; does nothing when
+# they are all there. Run as root (or with sudo available).
+set -eu
+
+PACKAGES="cmake ninja-build g++ pkg-config python3 \
+  libicu-dev libhunspell-dev hunspell hunspell-en-us hunspell-en-gb \
+  catch2 libcli11-dev nlohmann-json3-dev libyaml-cpp-dev libre2-dev libfmt-dev \
+  libmd4c-dev libgumbo-dev libbenchmark-dev"
+
+missing=""
+for p in $PACKAGES; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing="$missing $p"
+  fi
+done
+[ -z "$missing" ] && exit 0
+
+echo "copydesk setup: installing$missing"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null 2>&1 || { echo "copydesk setup: run as root to install:$missing" >&2; exit 1; }
+  SUDO="sudo"
+fi
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
