@@ -33,12 +33,11 @@ constexpr std::size_t kTagCount = static_cast<std::size_t>(Pos::Count);
 // and almost always has the same tag.
 constexpr int kDictionaryMinCount = 20;
 constexpr double kDictionaryMinShare = 0.97;
-// Averaged weights this close to zero hardly change a score; dropping them keeps the model small.
 // A word's lexicon entry leaves out the tags it rarely has, which would blur what it looks like.
 constexpr double kLexiconMinShare = 0.05;
 constexpr std::size_t kLexiconFolds = 10;
 // Averaged weights this close to zero hardly change a score; dropping them keeps the model small.
-constexpr float kPruneBelow = 0.05F;
+constexpr float kPruneBelow = 0.3F;
 constexpr int kDefaultIterations = 8;
 
 struct Sentence {

@@ -4,7 +4,8 @@ namespace copydesk::tagger {
 
 namespace {
 
-// Every feature template; its number goes into the key, so only ever append to this list.
+// Every feature template. Its number goes into the key: append to this list, as any other
+// change invalidates the shipped model until it is retrained.
 enum class Template : std::uint8_t {
   Bias, Word, Normal, Suffix, Prefix, Shape,
   PreviousTag, PreviousTwoTags, PreviousTagWord,
@@ -13,7 +14,7 @@ enum class Template : std::uint8_t {
   PreviousWordWord, WordNextWord, SentenceStartShape, PreviousTagNextWord,
   Lexicon, LexiconTags, PreviousTagLexiconTags, NextLexiconTags, AfterNextLexiconTags,
   LexiconTagsNextLexiconTags, CasingShape, UncasedLexicon, UncasedLexiconTags, NextUncasedLexiconTags,
-  PreviousTagNextLexiconTags, WordNextLexiconTags, PreviousLexiconTags, PreviousTagWordNextWord,
+  PreviousTagNextLexiconTags, WordNextLexiconTags, PreviousLexiconTags, AfterHyphen,
 };
 
 // FNV-1a over the template and its values, with a separator byte between values so that
@@ -145,20 +146,33 @@ void SentenceFeatures::collect(std::size_t index, Pos previous, Pos before_previ
   auto add = [&](const KeyBuilder& b) { keys.push_back(b.key()); };
 
   add(KeyBuilder(T::Bias));
-  add(KeyBuilder(T::Word).add(word.text));
-  add(KeyBuilder(T::Normal).add(word.normal));
-  for (std::size_t n = 1; n <= 4 && n < word.normal.size(); ++n) {
+  // Features of the word itself only for words the lexicon knows. Training sees each
+  // sentence with a lexicon built without it, so its rarest words look unseen and the
+  // model learns to tag them from spelling and context, as it must on new text.
+  if (word.uncased_lexicon_tags != 0) {
+    add(KeyBuilder(T::Word).add(word.text));
+    add(KeyBuilder(T::Normal).add(word.normal));
+    add(KeyBuilder(T::PreviousTagWord).add(previous).add(word.normal));
+    add(KeyBuilder(T::PreviousWordWord).add(prev.normal).add(word.normal));
+    add(KeyBuilder(T::WordNextWord).add(word.normal).add(next.normal));
+    add(KeyBuilder(T::WordNextLexiconTags).add(word.normal).add(next.lexicon_tags));
+  }
+  for (std::size_t n = 1; n <= 5 && n < word.normal.size(); ++n) {
     add(KeyBuilder(T::Suffix).add(suffix(word.normal, n)));
   }
   for (std::size_t n = 1; n <= 3 && n < word.normal.size(); ++n) {
     add(KeyBuilder(T::Prefix).add(prefix(word.normal, n)));
   }
   add(KeyBuilder(T::Shape).add(word.shape));
+  // A compound such as "well-known" mostly takes the tag its last part would have.
+  if (const std::size_t hyphen = word.normal.rfind('-'); hyphen != std::string::npos && hyphen > 0) {
+    add(KeyBuilder(T::AfterHyphen).add(std::string_view(word.normal).substr(hyphen + 1)));
+  }
+  add(KeyBuilder(T::CasingShape).add(casing_).add(word.shape));
   if (i == 0) add(KeyBuilder(T::SentenceStartShape).add(word.shape));
 
   add(KeyBuilder(T::PreviousTag).add(previous));
   add(KeyBuilder(T::PreviousTwoTags).add(previous).add(before_previous));
-  add(KeyBuilder(T::PreviousTagWord).add(previous).add(word.normal));
   add(KeyBuilder(T::PreviousTagNextWord).add(previous).add(next.normal));
 
   add(KeyBuilder(T::PreviousWord).add(prev.normal));
@@ -169,20 +183,16 @@ void SentenceFeatures::collect(std::size_t index, Pos previous, Pos before_previ
   add(KeyBuilder(T::NextSuffix).add(suffix(next.normal, 3)));
   add(KeyBuilder(T::PreviousShape).add(prev.shape));
   add(KeyBuilder(T::NextShape).add(next.shape));
-  add(KeyBuilder(T::PreviousWordWord).add(prev.normal).add(word.normal));
-  add(KeyBuilder(T::WordNextWord).add(word.normal).add(next.normal));
 
   add(KeyBuilder(T::LexiconTags).add(word.lexicon_tags));
+  add(KeyBuilder(T::UncasedLexiconTags).add(word.uncased_lexicon_tags));
   add(KeyBuilder(T::PreviousTagLexiconTags).add(previous).add(word.lexicon_tags));
+  add(KeyBuilder(T::PreviousLexiconTags).add(prev.lexicon_tags));
   add(KeyBuilder(T::NextLexiconTags).add(next.lexicon_tags));
+  add(KeyBuilder(T::NextUncasedLexiconTags).add(next.uncased_lexicon_tags));
   add(KeyBuilder(T::AfterNextLexiconTags).add(at(i + 2).lexicon_tags));
   add(KeyBuilder(T::LexiconTagsNextLexiconTags).add(word.lexicon_tags).add(next.lexicon_tags));
-  add(KeyBuilder(T::UncasedLexiconTags).add(word.uncased_lexicon_tags));
-  add(KeyBuilder(T::NextUncasedLexiconTags).add(next.uncased_lexicon_tags));
   add(KeyBuilder(T::PreviousTagNextLexiconTags).add(previous).add(next.lexicon_tags));
-  add(KeyBuilder(T::WordNextLexiconTags).add(word.normal).add(next.lexicon_tags));
-  add(KeyBuilder(T::PreviousLexiconTags).add(prev.lexicon_tags));
-  add(KeyBuilder(T::CasingShape).add(casing_).add(word.shape));
 }
 
 }  // namespace copydesk::tagger

@@ -218,6 +218,7 @@ PerceptronModel PerceptronModel::read(const std::filesystem::path& file) {
   const auto feature_count = in.integer<std::uint32_t>();
   model.features_.reserve(feature_count);
   model.row_starts_.reserve(feature_count + 1);
+  model.weights_.reserve(bytes.size() / 5);  // a weight takes five bytes in the file
   std::vector<Weight> row;
   for (std::uint32_t i = 0; i < feature_count; ++i) {
     const auto feature = in.integer<std::uint64_t>();

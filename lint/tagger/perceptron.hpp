@@ -1,5 +1,5 @@
-// The averaged perceptron behind the tagger: feature weights and a tag dictionary, and the
-// model file that holds them. tools/train_tagger builds and writes one; Tagger::load reads it.
+// The averaged perceptron behind the tagger: feature weights, tag dictionary and lexicon, and
+// the model file that holds them. tools/train_tagger builds and writes one; Tagger::load reads it.
 #pragma once
 #include <filesystem>
 #include <optional>

@@ -1,0 +1,113 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "document/pos.hpp"
+#include "tagger/tagger.hpp"
+
+namespace {
+
+using copydesk::Pos;
+using copydesk::Tagger;
+
+const std::filesystem::path kModel = std::filesystem::path(COPYDESK_SOURCE_DIR) / "models" / "en-pos.model";
+
+const Tagger& shipped_tagger() {
+  static const std::unique_ptr<Tagger> tagger = Tagger::load(kModel);
+  return *tagger;
+}
+
+// Tags a sentence given as space-separated tokens and returns the tag names the same way.
+std::string tag_names(const std::string& sentence) {
+  std::istringstream in(sentence);
+  const std::vector<std::string> tokens{std::istream_iterator<std::string>(in), std::istream_iterator<std::string>()};
+  const std::vector<std::string_view> words(tokens.begin(), tokens.end());
+  std::vector<Pos> tags;
+  shipped_tagger().tag(words, tags);
+  std::string names;
+  for (Pos t : tags) names += (names.empty() ? "" : " ") + std::string(copydesk::pos_name(t));
+  return names;
+}
+
+std::string read_bytes(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// A model file in the temporary directory, removed when the test ends.
+class ScratchModel {
+ public:
+  explicit ScratchModel(const std::string& bytes)
+      : path_(std::filesystem::temp_directory_path() / ("copydesk-tagger-test-" + std::to_string(counter_++) + ".model")) {
+    std::ofstream(path_, std::ios::binary) << bytes;
+  }
+  ~ScratchModel() { std::filesystem::remove(path_); }
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  static inline int counter_ = 0;
+  std::filesystem::path path_;
+};
+
+}  // namespace
+
+TEST_CASE("tagger tags news sentences with Penn Treebank tags", "[tagger]") {
+  CHECK(tag_names("Blinken said the document was not a formal proposal .") == "NNP VBD DT NN VBD RB DT JJ NN .");
+  CHECK(tag_names("The mayor 's office will review the new budget on Tuesday .") ==
+        "DT NN POS NN MD VB DT JJ NN IN NNP .");
+  CHECK(tag_names("She has been running the newsroom for three years .") == "PRP VBZ VBN VBG DT NN IN CD NNS .");
+  CHECK(tag_names("Prices rose sharply in 2023 , officials said .") == "NNS VBD RB IN CD , NNS VBD .");
+}
+
+TEST_CASE("tagger gives one tag per word and replaces what the vector held", "[tagger]") {
+  std::vector<Pos> tags(5, Pos::XX);
+  shipped_tagger().tag({}, tags);
+  CHECK(tags.empty());
+  shipped_tagger().tag({"Hello"}, tags);
+  CHECK(tags.size() == 1);
+}
+
+TEST_CASE("tagger refuses a missing model file", "[tagger]") {
+  const std::filesystem::path missing = std::filesystem::temp_directory_path() / "copydesk-no-such.model";
+  REQUIRE_THROWS_AS(Tagger::load(missing), std::runtime_error);
+  REQUIRE_THROWS_WITH(Tagger::load(missing), Catch::Contains("copydesk-no-such.model"));
+}
+
+TEST_CASE("tagger refuses a damaged model file", "[tagger]") {
+  const std::string model = read_bytes(kModel);
+  REQUIRE(model.size() > 1000);
+
+  SECTION("not a model at all") {
+    const ScratchModel file("this is not a model\n");
+    REQUIRE_THROWS_WITH(Tagger::load(file.path()), Catch::Contains("wrong magic bytes"));
+  }
+  SECTION("empty") {
+    const ScratchModel file("");
+    REQUIRE_THROWS_AS(Tagger::load(file.path()), std::runtime_error);
+  }
+  SECTION("truncated") {
+    const ScratchModel file(model.substr(0, model.size() / 2));
+    REQUIRE_THROWS_AS(Tagger::load(file.path()), std::runtime_error);
+  }
+  SECTION("one byte changed") {
+    std::string damaged = model;
+    damaged[damaged.size() / 2] ^= 0x10;
+    const ScratchModel file(damaged);
+    REQUIRE_THROWS_WITH(Tagger::load(file.path()), Catch::Contains("checksum"));
+  }
+}
+
+TEST_CASE("pos_from_name reads back every tag name", "[tagger]") {
+  for (std::size_t i = 1; i < static_cast<std::size_t>(Pos::Count); ++i) {
+    const auto tag = static_cast<Pos>(i);
+    CHECK(copydesk::pos_from_name(copydesk::pos_name(tag)) == tag);
+  }
+  CHECK_FALSE(copydesk::pos_from_name("_"));
+  CHECK_FALSE(copydesk::pos_from_name("NOUN"));
+}
