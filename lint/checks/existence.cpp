@@ -4,6 +4,7 @@
 // in `files:` (one phrase a line, `#` starts a comment). A phrase written `^…` must begin
 // a sentence and one written `…$` must end one. All phrases are matched in one pass: a
 // trie over folded words, walked from each word of the document.
+#include <algorithm>
 #include <fstream>
 #include <unordered_map>
 
