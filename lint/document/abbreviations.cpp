@@ -17,7 +17,19 @@ constexpr std::array<std::string_view, 20> kOthers = {
     "U.S", "U.K", "U.N", "E.U", "D.C", "Inc", "Co", "Corp", "Ltd", "Bros", "etc", "a.m", "p.m",
     "e.g", "i.e", "approx", "est", "Dept", "Univ", "Assn"};
 
+// Pronouns, determiners, conjunctions and prepositions that open most news sentences.
+constexpr std::array<std::string_view, 60> kSentenceStarters = {
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That", "These", "Those", "His",
+    "Her", "Their", "Our", "Its", "My", "In", "On", "At", "For", "But", "And", "Or", "So", "If", "When",
+    "While", "After", "Before", "As", "There", "What", "Who", "How", "Why", "Many", "Some", "Most", "Both",
+    "All", "No", "Yet", "Still", "Since", "During", "With", "By", "From", "To", "One", "Officials", "Now",
+    "Then", "Last", "Earlier", "Meanwhile"};
+
 }  // namespace
+
+bool starts_sentences(std::string_view word) {
+  return std::find(kSentenceStarters.begin(), kSentenceStarters.end(), word) != kSentenceStarters.end();
+}
 
 bool is_prefix_abbreviation(std::string_view word) {
   return std::find(kPrefixes.begin(), kPrefixes.end(), word) != kPrefixes.end();

@@ -10,4 +10,8 @@ bool is_prefix_abbreviation(std::string_view word);
 // that starts a new one, which cannot be told; ICU already keeps "U.S. officials".
 bool is_abbreviation(std::string_view word);
 
+// Words that, capitalized after "U.S.", begin a new sentence ("in the U.S. The …")
+// rather than continue a name ("the U.S. Senate").
+bool starts_sentences(std::string_view word);
+
 }  // namespace copydesk

@@ -240,6 +240,8 @@ void Document::split_sentences() {
           if (is_prefix_abbreviation(w.text)) merge = true;
           else if (initial && next_case == Case::Capital) merge = true;
           else if (is_abbreviation(w.text) && (next_case == Case::Lower || next.kind == TokenKind::Number)) merge = true;
+          else if (w.text.find('.') != std::string_view::npos && is_abbreviation(w.text) && !starts_sentences(next.text))
+            merge = true;  // "the U.S. Senate"; but "in the U.S. The …" ends a sentence
         }
       }
       if (merge) {

@@ -23,6 +23,7 @@ TEST_CASE("sentences do not break after abbreviations and initials", "[document]
   CHECK(sentences_of("Deputy Foreign Minister Alexander V. Grushko spoke. Then he left.") ==
         std::vector<std::string>{"Deputy Foreign Minister Alexander V. Grushko spoke.", "Then he left."});
   CHECK(sentences_of("He was born in the U.S. He moved.").size() == 2);
+  CHECK(sentences_of("The bill passed the U.S. Senate on Tuesday.").size() == 1);
 }
 
 TEST_CASE("a closing quotation mark stays with its sentence", "[document]") {

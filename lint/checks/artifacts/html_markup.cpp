@@ -1,0 +1,86 @@
+// html-markup kind: HTML tags and character entities left in a plain-text file by a
+// content system ("<p>", "&amp;", "&#8217;"). Markdown and HTML files are parsed, so
+// their markup is not prose and is not looked at here.
+#include <cctype>
+#include <fmt/format.h>
+#include <optional>
+#include <re2/re2.h>
+#include <unicode/utf8.h>
+
+#include "engine/check.hpp"
+
+namespace copydesk {
+namespace {
+
+struct Entity {
+  const char* name;
+  const char* text;
+};
+
+// The named entities a feed leaves behind, with the characters they stand for.
+constexpr Entity kEntities[] = {
+    {"amp", "&"},         {"lt", "<"},          {"gt", ">"},          {"quot", "\""},       {"apos", "'"},
+    {"nbsp", "\u00A0"},   {"mdash", "\u2014"},  {"ndash", "\u2013"},  {"lsquo", "\u2018"},  {"rsquo", "\u2019"},
+    {"ldquo", "\u201C"},  {"rdquo", "\u201D"},  {"hellip", "\u2026"}, {"laquo", "\u00AB"},  {"raquo", "\u00BB"},
+    {"eacute", "\u00E9"}, {"egrave", "\u00E8"}, {"aacute", "\u00E1"}, {"agrave", "\u00E0"}, {"iacute", "\u00ED"},
+    {"oacute", "\u00F3"}, {"uacute", "\u00FA"}, {"ntilde", "\u00F1"}, {"ccedil", "\u00E7"}, {"auml", "\u00E4"},
+    {"ouml", "\u00F6"},   {"uuml", "\u00FC"},   {"szlig", "\u00DF"},  {"copy", "\u00A9"},   {"reg", "\u00AE"},
+    {"trade", "\u2122"},  {"deg", "\u00B0"},    {"shy", ""},          {"middot", "\u00B7"}, {"bull", "\u2022"},
+    {"euro", "\u20AC"},   {"pound", "\u00A3"},  {"cent", "\u00A2"},   {"sect", "\u00A7"},   {"times", "\u00D7"}};
+
+// What an entity stands for, or nothing when it is not one.
+std::optional<std::string> decode_entity(std::string_view body) {
+  if (body.size() > 1 && body[0] == '#') {
+    const bool hex = body[1] == 'x' || body[1] == 'X';
+    UChar32 c = 0;
+    for (char d : body.substr(hex ? 2 : 1)) {
+      const int v = std::isdigit(static_cast<unsigned char>(d)) ? d - '0' : (std::tolower(d) - 'a' + 10);
+      c = c * (hex ? 16 : 10) + v;
+      if (c > 0x10FFFF) return std::nullopt;
+    }
+    char buf[4];
+    int32_t n = 0;
+    UBool error = false;
+    U8_APPEND(reinterpret_cast<uint8_t*>(buf), n, 4, c, error);
+    if (error || c < 0x20) return std::nullopt;
+    return std::string(buf, n);
+  }
+  for (const Entity& e : kEntities)
+    if (body == e.name) return std::string(e.text);
+  return std::nullopt;
+}
+
+class HtmlMarkup : public Check {
+ public:
+  void run(const Document& doc, const Resources&, Emitter& out) const override {
+    if (doc.source().format() != Format::Plain) return;
+    static const RE2 markup(
+        R"((?i)(</?(?:a|abbr|article|b|blockquote|br|caption|cite|code|div|em|figcaption|figure|font|footer|)"
+        R"(h[1-6]|header|hr|i|iframe|img|li|link|meta|nav|ol|p|pre|q|s|script|section|small|span|strong|style|)"
+        R"(sub|sup|table|tbody|td|th|thead|tr|u|ul)(?:\s[^<>\n]{0,300})?\s*/?>)|&(#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z]{2,6});)");
+    const std::string_view text = doc.text();
+    re2::StringPiece rest(text.data(), text.size()), tag, entity;
+    while (RE2::FindAndConsume(&rest, markup, &tag, &entity)) {
+      if (!tag.empty()) {
+        const std::size_t at = static_cast<std::size_t>(tag.data() - text.data());
+        out.report(at, tag.size(), fmt::format("The HTML tag “{}” was left in the plain text.", tag), {""});
+        continue;
+      }
+      const std::string_view body(entity.data(), entity.size());
+      const auto decoded = decode_entity(body);
+      if (!decoded) continue;
+      const std::size_t at = static_cast<std::size_t>(entity.data() - text.data()) - 1;
+      out.report(at, body.size() + 2,
+                 fmt::format("The HTML entity “&{};” was left in the plain text{}.", body,
+                             decoded->empty() ? "" : fmt::format(": it stands for “{}”", *decoded)),
+                 {*decoded});
+    }
+  }
+};
+
+COPYDESK_REGISTER_CHECK("html-markup", [](const Rule&, const LoadContext&) {
+  return std::make_unique<HtmlMarkup>();
+});
+
+}  // namespace
+}  // namespace copydesk

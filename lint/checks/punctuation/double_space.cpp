@@ -1,0 +1,42 @@
+// double-space kind: two or more spaces between words inside a sentence. Two spaces
+// after a full stop, question or exclamation mark or colon are an old typing habit, not
+// a slip inside a sentence; indentation and blanked markup are not typed spaces.
+#include <fmt/format.h>
+
+#include "checks/punctuation/marks.hpp"
+#include "engine/check.hpp"
+
+namespace copydesk {
+namespace {
+
+bool ends_clause(UChar32 c) { return c == '.' || c == '?' || c == '!' || c == ':'; }
+
+class DoubleSpace : public Check {
+ public:
+  void run(const Document& doc, const Resources&, Emitter& out) const override {
+    const std::string_view text = doc.text();
+    for (const Sentence& s : doc.sentences()) {
+      for (std::size_t b = text.find("  ", s.begin); b < s.end; b = text.find("  ", b)) {
+        std::size_t e = b;
+        while (e < s.end && text[e] == ' ') ++e;
+        UChar32 before = punctuation::code_point_before(text, b);
+        // "ended.”  Then": look through a closing mark to the stop before it.
+        if (before == 0x201D || before == 0x2019 || before == '"' || before == ')')
+          before = punctuation::code_point_before(text, b - (before < 0x80 ? 1 : 3));
+        if (e < s.end && before != '\n' && !ends_clause(before) && punctuation::typed_spaces(doc, b, e))
+          out.report(b, e - b,
+                     fmt::format("{} spaces stand between the words in “{}”.", e - b == 2 ? "Two" : "Several",
+                                 punctuation::words_around(text, b, e)),
+                     {" "});
+        b = e;
+      }
+    }
+  }
+};
+
+COPYDESK_REGISTER_CHECK("double-space", [](const Rule&, const LoadContext&) {
+  return std::make_unique<DoubleSpace>();
+});
+
+}  // namespace
+}  // namespace copydesk

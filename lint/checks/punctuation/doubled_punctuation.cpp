@@ -1,0 +1,48 @@
+// doubled-punctuation kind: a mark typed twice or two marks where one belongs (",,",
+// "..", ",.", ";,"). An ellipsis ("...", "...."), "?!" and "!!", and a full stop of an
+// abbreviation before a comma or colon ("Inc.,", "a.m.:") are left alone.
+#include <fmt/format.h>
+#include <re2/re2.h>
+
+#include "checks/punctuation/marks.hpp"
+#include "engine/check.hpp"
+
+namespace copydesk {
+namespace {
+
+class DoubledPunctuation : public Check {
+ public:
+  void run(const Document& doc, const Resources&, Emitter& out) const override {
+    static const RE2 run_of_marks(R"(([.,;:!?]{2,}))");
+    const std::string_view text = doc.text();
+    re2::StringPiece rest(text.data(), text.size()), marks;
+    while (RE2::FindAndConsume(&rest, run_of_marks, &marks)) {
+      const std::string_view run(marks.data(), marks.size());
+      const std::size_t begin = static_cast<std::size_t>(marks.data() - text.data());
+      if (!slip(run) || punctuation::in_address(doc, begin)) continue;
+      out.report(begin, run.size(),
+                 fmt::format("The punctuation in “{}” is doubled.", punctuation::words_around(text, begin, begin + run.size())),
+                 {std::string(1, run.back())});
+    }
+  }
+
+ private:
+  static bool slip(std::string_view run) {
+    if (run.find_first_not_of('.') == std::string_view::npos) return run.size() == 2;  // ".." not "..."
+    for (std::size_t i = 0; i + 1 < run.size(); ++i) {
+      const char a = run[i], b = run[i + 1];
+      // ",," ",." ";," "::" ...: a comma, semicolon or colon never takes another mark.
+      if (a == ',' || a == ';' || a == ':') return true;
+      // "?." "!.": the question or exclamation mark already ends the sentence.
+      if ((a == '?' || a == '!') && b == '.') return true;
+    }
+    return false;
+  }
+};
+
+COPYDESK_REGISTER_CHECK("doubled-punctuation", [](const Rule&, const LoadContext&) {
+  return std::make_unique<DoubledPunctuation>();
+});
+
+}  // namespace
+}  // namespace copydesk

@@ -1,0 +1,45 @@
+// space-before-punctuation kind: a space typed before , . ; : ? or ! ("Moscow , Kyiv").
+// An ellipsis (" ..."), a decimal (" .45") and a domain (" .gov") start with a full
+// stop after a space on purpose, so the mark must not run into a word or number.
+#include <fmt/format.h>
+#include <re2/re2.h>
+#include <unicode/uchar.h>
+
+#include "checks/punctuation/marks.hpp"
+#include "engine/check.hpp"
+
+namespace copydesk {
+namespace {
+
+class SpaceBeforePunctuation : public Check {
+ public:
+  void run(const Document& doc, const Resources&, Emitter& out) const override {
+    static const RE2 spaced(R"(([ \t]+)[,.;:?!])");
+    const std::string_view text = doc.text();
+    re2::StringPiece rest(text.data(), text.size()), spaces;
+    while (RE2::FindAndConsume(&rest, spaced, &spaces)) {
+      const std::size_t begin = static_cast<std::size_t>(spaces.data() - text.data());
+      const std::size_t at = begin + spaces.size();
+      const UChar32 before = punctuation::code_point_before(text, begin);
+      const UChar32 after = punctuation::code_point_at(text, at + 1);
+      // After a word, a number or a closing mark; not at the start of a line.
+      const bool after_word = u_isalnum(before) || before == ')' || before == ']' || before == 0x201D ||
+                              before == 0x2019 || before == '"';
+      if (!after_word || u_isalnum(after) || (text[at] == '.' && after == '.') ||
+          !punctuation::typed_spaces(doc, begin, at) || punctuation::in_address(doc, at))
+        continue;
+      const std::string mark(1, text[at]);
+      out.report(begin, at + 1 - begin,
+                 fmt::format("A space stands before the “{}” in “{}”.", mark,
+                             punctuation::words_around(text, begin, at + 1)),
+                 {mark});
+    }
+  }
+};
+
+COPYDESK_REGISTER_CHECK("space-before-punctuation", [](const Rule&, const LoadContext&) {
+  return std::make_unique<SpaceBeforePunctuation>();
+});
+
+}  // namespace
+}  // namespace copydesk

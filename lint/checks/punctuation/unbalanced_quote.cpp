@@ -1,0 +1,46 @@
+// unbalanced-quote kind: an opening quotation mark that is never closed, or a closing one
+// with nothing open. Apostrophes and quotations continued over paragraphs are told apart
+// in marks.cpp.
+#include <fmt/format.h>
+
+#include "checks/punctuation/marks.hpp"
+#include "engine/check.hpp"
+
+namespace copydesk {
+namespace {
+
+// The first words after a mark, to show where an unclosed quotation starts.
+std::string excerpt(std::string_view text, std::size_t begin) {
+  std::size_t end = begin;
+  int spaces = 0;
+  while (end < text.size() && text[end] != '\n') {
+    if (text[end] == ' ' && ++spaces == 3) break;
+    ++end;
+  }
+  const bool cut = end < text.size() && text[end] == ' ';
+  return std::string(text.substr(begin, end - begin)) + (cut ? "…" : "");
+}
+
+class UnbalancedQuote : public Check {
+ public:
+  void run(const Document& doc, const Resources&, Emitter& out) const override {
+    const std::string_view text = doc.text();
+    for (const punctuation::QuoteMark& m : punctuation::quote_marks(doc)) {
+      const std::string_view mark = text.substr(m.begin, m.end - m.begin);
+      const char* kind = m.double_mark ? "double" : "single";
+      if (m.role == punctuation::QuoteRole::Unclosed)
+        out.report(m.begin, m.end - m.begin,
+                   fmt::format("The {} quotation mark before “{}” is never closed.", kind, excerpt(text, m.end)));
+      else if (m.role == punctuation::QuoteRole::Stray)
+        out.report(m.begin, m.end - m.begin,
+                   fmt::format("The closing {} quotation mark “{}” has no opening mark before it.", kind, mark));
+    }
+  }
+};
+
+COPYDESK_REGISTER_CHECK("unbalanced-quote", [](const Rule&, const LoadContext&) {
+  return std::make_unique<UnbalancedQuote>();
+});
+
+}  // namespace
+}  // namespace copydesk

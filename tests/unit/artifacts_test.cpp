@@ -1,0 +1,95 @@
+#include <catch2/catch.hpp>
+
+#include "support.hpp"
+
+using copydesk::test::run_rules;
+
+namespace {
+const std::set<std::string> kInvalid{"artifacts.invalid-utf8"};
+const std::set<std::string> kReplacement{"artifacts.replacement-character"};
+const std::set<std::string> kMojibake{"artifacts.mojibake"};
+const std::set<std::string> kInvisible{"artifacts.invisible-character"};
+const std::set<std::string> kMixed{"artifacts.mixed-script"};
+const std::set<std::string> kHtml{"artifacts.html-markup"};
+const std::set<std::string> kMeta{"artifacts.feed-metadata"};
+}  // namespace
+
+TEST_CASE("artifacts.invalid-utf8 reports each bad byte range and checks the rest", "[artifacts]") {
+  const std::string text = "Caf\xE9 owners met. The m\xC3 ayor said [[teh]] thing.";
+  const auto d = run_rules(text, kInvalid);
+  REQUIRE(d.size() == 2);
+  CHECK(d[0].offset == 3);
+  CHECK(d[0].length == 1);
+  CHECK(d[1].offset == text.find('\xC3'));
+  CHECK(run_rules("Café owners met the mayor.", kInvalid).empty());
+}
+
+TEST_CASE("artifacts.replacement-character flags U+FFFD", "[artifacts]") {
+  CHECK_ANNOTATED("The mayor of Bogot[[\uFFFD]]{artifacts.replacement-character} spoke.", kReplacement);
+  CHECK_ANNOTATED("The mayor of Bogotá spoke.", kReplacement);
+}
+
+TEST_CASE("artifacts.mojibake flags UTF-8 read as Windows-1252 and suggests the fix", "[artifacts]") {
+  CHECK_ANNOTATED("The country[[â€™]]{artifacts.mojibake}s economy grew, said [[Ã©]]{artifacts.mojibake}lise.",
+                  kMojibake);
+  CHECK_ANNOTATED("He said [[â€œ]]{artifacts.mojibake}yes[[â€\u009D]]{artifacts.mojibake} at 10[[Â ]]{artifacts.mojibake}a.m.",
+                  kMojibake);
+  const auto d = run_rules("The country’s café â€” it grew.", kMojibake);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].suggestions == std::vector<std::string>{"\u2014"});
+}
+
+TEST_CASE("artifacts.mojibake stays silent on real accented text", "[artifacts]") {
+  CHECK_ANNOTATED("São Paulo, Zürich, Ångström, ESPAÑA, Ölüdeniz and the café”… all fine; “Ça va”, née Müller.",
+                  kMojibake);
+}
+
+TEST_CASE("artifacts.invisible-character flags hidden characters inside words", "[artifacts]") {
+  CHECK_ANNOTATED("The Krem[[\u200B]]{artifacts.invisible-character}lin and NA[[\u00AD]]{artifacts.invisible-character}TO "
+                  "and Lav[[\u200D]]{artifacts.invisible-character}rov met[[\x07]]{artifacts.invisible-character}.",
+                  kInvisible);
+}
+
+TEST_CASE("artifacts.invisible-character stays silent on a BOM, joiners in scripts that need them", "[artifacts]") {
+  CHECK_ANNOTATED("\uFEFFThe talks ended.\tA tab\u200B and \u0915\u094D\u200D\u0937 and \U0001F468\u200D\U0001F469.",
+                  kInvisible);
+}
+
+TEST_CASE("artifacts.mixed-script flags a Cyrillic letter inside a Latin word", "[artifacts]") {
+  CHECK_ANNOTATED("The [[N\u0410TO]]{artifacts.mixed-script} summit met [[L\u0430vrov]]{artifacts.mixed-script}.",
+                  kMixed);
+  const auto d = run_rules("The N\u0410TO summit.", kMixed);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].suggestions == std::vector<std::string>{"NATO"});
+}
+
+TEST_CASE("artifacts.mixed-script stays silent on single-script words and CJK mixes", "[artifacts]") {
+  CHECK_ANNOTATED("Lavrov (Лавров) met Tsipras (Τσίπρας), Pokémon fans and 東京タワー in COVID-19 times.", kMixed);
+}
+
+TEST_CASE("artifacts.html-markup flags tags and entities in plain text only", "[artifacts]") {
+  CHECK_ANNOTATED("[[<p>]]{artifacts.html-markup}The minister[[&rsquo;]]{artifacts.html-markup}s office "
+                  "and AT[[&amp;]]{artifacts.html-markup}T[[&#8217;]]{artifacts.html-markup}s chief met.[[<br/>]]{artifacts.html-markup}",
+                  kHtml);
+  CHECK_ANNOTATED("AT&T; R&D spending rose as a < b and <Name> wrote Johnson&Johnson; fine.", kHtml);
+  CHECK(run_rules("The minister&rsquo;s <em>office</em>.", kHtml, copydesk::Format::Markdown).empty());
+  const auto d = run_rules("Q&amp;A", kHtml);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].suggestions == std::vector<std::string>{"&"});
+}
+
+TEST_CASE("artifacts.feed-metadata flags dates and notes a feed left behind", "[artifacts]") {
+  CHECK_ANNOTATED(" [[date 2022-01-27]]{artifacts.feed-metadata} Blinken told reporters on Wednesday.", kMeta);
+  CHECK_ANNOTATED("[[Posted 2021-03-04 10:45]]{artifacts.feed-metadata}\n\nThe mayor spoke.", kMeta);
+  CHECK_ANNOTATED("The mayor spoke. [[[Updated 3:10 p.m.]]]{artifacts.feed-metadata}", kMeta);
+  CHECK_ANNOTATED("[[Updated: Jan. 27, 2022 10:45 a.m.]]{artifacts.feed-metadata}\n\nThe mayor spoke.", kMeta);
+  CHECK_ANNOTATED("[[Last modified January 27, 2022]]{artifacts.feed-metadata}\n\nThe mayor spoke.", kMeta);
+  CHECK_ANNOTATED("It was filed at [[2021-03-04T10:45:00Z]]{artifacts.feed-metadata} by the desk.", kMeta);
+}
+
+TEST_CASE("artifacts.feed-metadata stays silent on dates in news sentences", "[artifacts]") {
+  CHECK_ANNOTATED("The guidance was updated on Jan. 27, 2022, and last modified in 1996. "
+                  "The story was updated on Wednesday with background (updated figures are below).\n\n"
+                  "Updated guidance is out. Posted troops left on March 4, 2021.",
+                  kMeta);
+}
