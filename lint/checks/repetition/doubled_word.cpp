@@ -32,7 +32,8 @@ class DoubledWord : public Check {
         for (std::size_t n = 1; n <= max_words_ && n <= i - run_begin; ++n) {
           const std::size_t first = i - n;
           if (i + n > words.size() || words[i + n - 1].token != words[i].token + n - 1) break;
-          if (!same(words, first, i, n) || excused(doc, words, first, i, n)) continue;
+          if (!same_keys(words, first, i, n) || excused(doc, words, first, i, n) || glued(doc, words[i + n - 1].token))
+            continue;
           const Token& a = tokens[words[first].token];
           const Token& last = tokens[words[i + n - 1].token];
           const Token& first_end = tokens[words[i - 1].token];
@@ -48,12 +49,6 @@ class DoubledWord : public Check {
   }
 
  private:
-  static bool same(const std::vector<Word>& words, std::size_t a, std::size_t b, std::size_t n) {
-    for (std::size_t k = 0; k < n; ++k)
-      if (words[a + k].key != words[b + k].key) return false;
-    return true;
-  }
-
   bool excused(const Document& doc, const std::vector<Word>& words, std::size_t first, std::size_t second,
                std::size_t n) const {
     std::string phrase;
@@ -66,7 +61,16 @@ class DoubledWord : public Check {
       name = name && a.letter_case != Case::Lower && b.letter_case != Case::Lower;
       function = function && frequency_.function_word(words[first + k].key);
     }
-    return allowed_.count(phrase) > 0 || (name && !function);
+    // "door to door to check": the idiom "door to door" followed by its own "to".
+    const bool idiom = n == 2 && !frequency_.function_word(words[first].key) && frequency_.function_word(words[first + 1].key);
+    return idiom || allowed_.count(phrase) > 0 || (name && !function);
+  }
+
+  // The second copy runs on into a compound: "in in-demand sectors".
+  static bool glued(const Document& doc, std::uint32_t last) {
+    const auto& tokens = doc.tokens();
+    return last + 1 < tokens.size() && tokens[last + 1].begin == tokens[last].end &&
+           (tokens[last + 1].text == "-" || tokens[last + 1].text == "\u2010");
   }
 
   std::size_t max_words_;

@@ -14,8 +14,16 @@ std::string word_key(std::string_view text) {
     for (char c : text) key += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
     return key;
   }
-  key = fold_case(text);
-  for (std::size_t p; (p = key.find("\u2019")) != std::string::npos;) key.replace(p, 3, "'");
+  const std::string folded = fold_case(text);
+  const std::string_view apostrophe = "\u2019";
+  for (std::size_t at = 0; at < folded.size();) {
+    if (std::string_view(folded).substr(at, apostrophe.size()) == apostrophe) {
+      key += '\'';
+      at += apostrophe.size();
+    } else {
+      key += folded[at++];
+    }
+  }
   return key;
 }
 
@@ -31,6 +39,12 @@ std::vector<Word> words_of(const Document& doc, std::uint32_t first_token, std::
   for (std::uint32_t k = first_token; k < last_token; ++k)
     if (tokens[k].kind == TokenKind::Word) words.push_back({k, word_key(tokens[k].text)});
   return words;
+}
+
+bool same_keys(const std::vector<Word>& words, std::size_t a, std::size_t b, std::size_t n) {
+  for (std::size_t k = 0; k < n; ++k)
+    if (words[a + k].key != words[b + k].key) return false;
+  return true;
 }
 
 bool is_heading_or_item(const Document& doc, const Paragraph& p) {
@@ -59,11 +73,14 @@ WordFrequency::WordFrequency(const Rule& rule, const LoadContext& context) {
     const std::size_t tab1 = line.find('\t');
     const std::size_t tab2 = line.find('\t', tab1 + 1);
     if (tab1 == std::string::npos) continue;
-    Entry e;
+    Entry e{0, Class::Other};
     e.count = static_cast<std::uint32_t>(std::strtoul(line.c_str() + tab1 + 1, nullptr, 10));
     if (tab2 != std::string::npos) {
       const std::string_view upos = std::string_view(line).substr(tab2 + 1);
-      e.function = std::find(kFunction.begin(), kFunction.end(), upos) != kFunction.end();
+      if (std::find(kFunction.begin(), kFunction.end(), upos) != kFunction.end()) e.word_class = Class::Function;
+      else if (upos == "NOUN") e.word_class = Class::Noun;
+      else if (upos == "PROPN") e.word_class = Class::Proper;
+      else e.word_class = Class::Other;
     }
     total_ += e.count;
     entries_.emplace(line.substr(0, tab1), e);
@@ -84,9 +101,9 @@ std::uint32_t WordFrequency::count(std::string_view key) const {
   return e ? e->count : 0;
 }
 
-bool WordFrequency::function_word(std::string_view key) const {
+WordFrequency::Class WordFrequency::word_class(std::string_view key) const {
   const Entry* e = find(key);
-  return e != nullptr && e->function;
+  return e ? e->word_class : Class::Unlisted;
 }
 
 }  // namespace copydesk::repetition

@@ -24,6 +24,8 @@ struct Word {
   std::string key;
 };
 std::vector<Word> words_of(const Document& doc, std::uint32_t first_token, std::uint32_t last_token);
+// Do the n words from a and from b read the same?
+bool same_keys(const std::vector<Word>& words, std::size_t a, std::size_t b, std::size_t n);
 
 // A paragraph that is a headline or a list item: its wording is parallel by design.
 bool is_heading_or_item(const Document& doc, const Paragraph& p);
@@ -37,14 +39,28 @@ class WordFrequency {
   std::uint32_t count(std::string_view key) const;
   // The number of words the corpus holds.
   std::uint64_t total() const { return total_; }
-  // Articles, prepositions, pronouns, auxiliaries, conjunctions and particles: words
-  // that repeat in any sentence without a reader noticing.
-  bool function_word(std::string_view key) const;
+  // The part of speech the word mostly has in the list's corpus.
+  enum class Class : std::uint8_t {
+    Unlisted,
+    Function,  // articles, prepositions, pronouns, auxiliaries, conjunctions, particles
+    Noun,
+    Proper,
+    Other      // verbs, adjectives, adverbs, interjections
+  };
+  Class word_class(std::string_view key) const;
+  // Function words repeat in any sentence without a reader noticing.
+  bool function_word(std::string_view key) const { return word_class(key) == Class::Function; }
+  // A listed word that is not mostly a proper noun: "Ready", not "Russia", at a
+  // sentence's start.
+  bool ordinary_word(std::string_view key) const {
+    const Class c = word_class(key);
+    return c != Class::Unlisted && c != Class::Proper;
+  }
 
  private:
   struct Entry {
     std::uint32_t count = 0;
-    bool function = false;
+    Class word_class = Class::Unlisted;
   };
   const Entry* find(std::string_view key) const;
   std::unordered_map<std::string, Entry> entries_;

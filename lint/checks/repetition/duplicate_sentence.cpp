@@ -1,0 +1,154 @@
+// duplicate-sentence kind: a sentence, or a run of sentences such as a paragraph, that
+// repeats an earlier one exactly or nearly, however far apart the two are.
+//
+// Each sentence becomes the set of its word pairs (shingles). MinHash estimates how much
+// two such sets overlap (their Jaccard similarity) from a short signature, and banding
+// the signature (locality-sensitive hashing) turns "which earlier sentence is like this
+// one?" into a few table look-ups, so no sentence is compared with every other. MinHash
+// rather than winnowing: winnowing finds shared passages inside long texts, whereas here
+// the units are given (sentences) and what is asked is whether two of them are alike as
+// a whole. Candidates are confirmed by computing the true Jaccard similarity of the sets.
+// Numbers count as words here, so that two sentences differing in a figure differ.
+#include <algorithm>
+#include <array>
+#include <fmt/format.h>
+#include <limits>
+#include <unordered_map>
+
+#include "checks/repetition/words.hpp"
+
+namespace copydesk::repetition {
+namespace {
+
+constexpr std::size_t kBands = 8, kRows = 2;  // a pair at similarity 0.7 meets in a band 99% of the time
+constexpr std::size_t kHashes = kBands * kRows;
+
+std::uint64_t mix(std::uint64_t x) {  // splitmix64's finaliser: one cheap independent hash per seed
+  x += 0x9E3779B97F4A7C15ull;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+  return x ^ (x >> 31);
+}
+
+struct Shingled {
+  std::uint32_t sentence;
+  std::vector<std::uint64_t> shingles;  // sorted, unique
+  std::vector<std::string> facts;       // its names and numbers, sorted
+  bool quoted;                          // mostly inside quotation marks
+};
+
+double jaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
+  std::size_t common = 0;
+  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+    if (*i < *j) ++i;
+    else if (*j < *i) ++j;
+    else { ++common; ++i; ++j; }
+  }
+  return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
+}
+
+class DuplicateSentence : public Check {
+ public:
+  explicit DuplicateSentence(const Rule& rule)
+      : min_words_(option<std::size_t>(rule, "min_words", 6)),
+        similarity_(option<double>(rule, "similarity", 0.7)) {}
+
+  void run(const Document& doc, const Resources&, Emitter& out) const override {
+    const auto& sentences = doc.sentences();
+    std::vector<Shingled> units;
+    for (const Paragraph& p : doc.paragraphs()) {
+      if (p.heading_like) continue;  // a repeated heading ("Background") is layout
+      for (std::uint32_t si = p.first_sentence; si < p.last_sentence; ++si) {
+        const Sentence& s = sentences[si];
+        Shingled u{si, {}, {}, false};
+        std::vector<std::uint64_t> keys;
+        std::size_t in_quote = 0;
+        for (std::uint32_t k = s.first_token; k < s.last_token; ++k) {
+          const Token& t = doc.tokens()[k];
+          if (t.kind != TokenKind::Word && t.kind != TokenKind::Number) continue;
+          in_quote += t.in_quote;
+          const std::string key = word_key(t.text);
+          keys.push_back(std::hash<std::string>{}(key));
+          if (t.kind == TokenKind::Number || (!t.sentence_initial && t.letter_case != Case::Lower)) u.facts.push_back(key);
+        }
+        if (keys.size() < min_words_) continue;
+        u.quoted = 2 * in_quote > keys.size();
+        for (std::size_t k = 0; k + 1 < keys.size(); ++k) u.shingles.push_back(mix(keys[k]) ^ keys[k + 1]);
+        std::sort(u.facts.begin(), u.facts.end());
+        std::sort(u.shingles.begin(), u.shingles.end());
+        u.shingles.erase(std::unique(u.shingles.begin(), u.shingles.end()), u.shingles.end());
+        units.push_back(std::move(u));
+      }
+    }
+    // match[k]: the earlier unit that unit k repeats, if any.
+    std::vector<std::size_t> match(units.size(), kNone);
+    std::vector<double> score(units.size(), 0);
+    std::array<std::unordered_map<std::uint64_t, std::size_t>, kBands> bands;  // band value -> first unit
+    for (std::size_t k = 0; k < units.size(); ++k) {
+      std::array<std::uint64_t, kHashes> signature;
+      signature.fill(std::numeric_limits<std::uint64_t>::max());
+      for (std::uint64_t s : units[k].shingles)
+        for (std::size_t h = 0; h < kHashes; ++h) signature[h] = std::min(signature[h], mix(s + h));
+      for (std::size_t b = 0; b < kBands; ++b) {
+        std::uint64_t value = b;
+        for (std::size_t r = 0; r < kRows; ++r) value = mix(value ^ signature[b * kRows + r]);
+        auto [it, fresh] = bands[b].try_emplace(value, k);
+        if (fresh || it->second == match[k] || !comparable(units[it->second], units[k])) continue;
+        const double j = jaccard(units[it->second].shingles, units[k].shingles);
+        // A near copy must tell of the same people and figures: "X took office on May 23"
+        // and "Y took office on May 23" are two facts in one mould, not a repeat.
+        if (j >= similarity_ && j > score[k] && (j == 1.0 || units[it->second].facts == units[k].facts)) {
+          match[k] = it->second;
+          score[k] = j;
+        }
+      }
+    }
+    report_runs(doc, units, match, score, out);
+  }
+
+ private:
+  static constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
+
+  // A passage quoted and the same passage given in full (a statement's highlights, then
+  // the remarks as delivered) are repeated on purpose.
+  static bool comparable(const Shingled& a, const Shingled& b) { return a.quoted == b.quoted; }
+
+  // Consecutive sentences that repeat consecutive sentences make one finding.
+  static void report_runs(const Document& doc, const std::vector<Shingled>& units, const std::vector<std::size_t>& match,
+                          const std::vector<double>& score, Emitter& out) {
+    const auto& sentences = doc.sentences();
+    for (std::size_t k = 0; k < units.size();) {
+      if (match[k] == kNone) {
+        ++k;
+        continue;
+      }
+      std::size_t end = k + 1;
+      bool exact = score[k] == 1.0;
+      while (end < units.size() && match[end] != kNone && match[end] == match[end - 1] + 1 &&
+             units[end].sentence == units[end - 1].sentence + 1 && match[end] < k) {
+        exact = exact && score[end] == 1.0;
+        ++end;
+      }
+      const Sentence& first = sentences[units[k].sentence];
+      const Sentence& last = sentences[units[end - 1].sentence];
+      const Sentence& was_first = sentences[units[match[k]].sentence];
+      const Sentence& was_last = sentences[units[match[end - 1]].sentence];
+      const std::string_view how = exact ? "repeats" : "nearly repeats";
+      std::string message = end - k == 1 ? fmt::format("This sentence {} an earlier one.", how)
+                                         : fmt::format("These {} sentences {} an earlier passage.", end - k, how);
+      Diagnostic& d = out.report(first.begin, last.end - first.begin, std::move(message));
+      d.related.push_back({was_first.begin, was_last.end - was_first.begin, "It was first written here."});
+      k = end;
+    }
+  }
+
+  std::size_t min_words_;
+  double similarity_;
+};
+
+COPYDESK_REGISTER_CHECK("duplicate-sentence", [](const Rule& rule, const LoadContext&) {
+  return std::make_unique<DuplicateSentence>(rule);
+});
+
+}  // namespace
+}  // namespace copydesk::repetition

@@ -1,0 +1,146 @@
+// repeated-phrase kind: the same phrase of three or more words written again within a
+// few sentences ("We are ready for talks. ... we are ready to advance"). A phrase of
+// function words only ("one of the") repeats unnoticed, and so do names and titles
+// ("the United States", "Secretary of State") and the fixed expressions of the rule's
+// `ignore` list: a repeat counts only when a verb, adjective or adverb outside them
+// repeats, and not in a parallel figure of speech.
+//
+// One pass over the words: each three-word sequence goes into a table that keeps its
+// latest place, so a repeat is found in constant time and the check stays linear.
+#include <algorithm>
+#include <fmt/format.h>
+#include <unordered_map>
+
+#include "checks/repetition/words.hpp"
+
+namespace copydesk::repetition {
+namespace {
+
+constexpr std::size_t kSeed = 3;  // words in the sequences looked up
+
+class RepeatedPhrase : public Check {
+ public:
+  RepeatedPhrase(const Rule& rule, const LoadContext& context)
+      : window_(option<std::uint32_t>(rule, "window_sentences", 1)),
+        same_paragraph_(option<bool>(rule, "same_paragraph", true)),
+        max_words_(std::max<std::size_t>(kSeed, option<std::size_t>(rule, "max_words", 12))),
+        frequency_(rule, context) {
+    for (const auto& phrase : option<std::vector<std::string>>(rule, "ignore", {})) {
+      std::vector<std::string> keys;
+      for (std::size_t b = 0, e; b < phrase.size(); b = e + 1) {
+        e = std::min(phrase.find(' ', b), phrase.size());
+        if (e > b) keys.push_back(word_key(phrase.substr(b, e - b)));
+      }
+      if (!keys.empty()) ignore_.push_back(std::move(keys));
+    }
+  }
+
+  void run(const Document& doc, const Resources&, Emitter& out) const override {
+    const auto& tokens = doc.tokens();
+    const auto& sentences = doc.sentences();
+    const auto& paragraphs = doc.paragraphs();
+    std::vector<Word> words;
+    // Words of running prose only; a phrase stops at punctuation and at a sentence's end.
+    std::vector<bool> joined;  // joined[i]: words[i] continues the phrase of words[i-1]
+    for (const Paragraph& p : paragraphs) {
+      if (p.first_sentence == p.last_sentence || is_heading_or_item(doc, p)) continue;
+      for (Word& w : words_of(doc, sentences[p.first_sentence].first_token, sentences[p.last_sentence - 1].last_token)) {
+        joined.push_back(!words.empty() && words.back().token + 1 == w.token &&
+                         tokens[words.back().token].sentence == tokens[w.token].sentence);
+        words.push_back(std::move(w));
+      }
+    }
+    std::unordered_map<std::size_t, std::size_t> latest;  // hash of a sequence -> its latest start
+    for (std::size_t j = 0; j + kSeed <= words.size(); ++j) {
+      if (!joined[j + 1] || !joined[j + 2]) continue;
+      const std::size_t h = seed_hash(words, j);
+      auto [it, fresh] = latest.try_emplace(h, j);
+      if (fresh) continue;
+      const std::size_t i = it->second;
+      it->second = j;
+      if (i + kSeed > j || !same_keys(words, i, j, kSeed)) continue;
+      const std::uint32_t si = tokens[words[i].token].sentence, sj = tokens[words[j].token].sentence;
+      if (sj - si > window_ || (same_paragraph_ && sentences[si].paragraph != sentences[sj].paragraph)) continue;
+      std::size_t n = kSeed;
+      while (n < max_words_ && j + n < words.size() && joined[j + n] && joined[i + n] && i + n < j &&
+             words[i + n].key == words[j + n].key)
+        ++n;
+      if (!noticeable(doc, words, j, n) || parallel(doc, words[i], words[j])) continue;
+      const Token& a = tokens[words[j].token];
+      const Token& b = tokens[words[j + n - 1].token];
+      const Token& c = tokens[words[i].token];
+      const Token& d = tokens[words[i + n - 1].token];
+      Diagnostic& diag = out.report(
+          a.begin, b.end - a.begin,
+          fmt::format("“{}” repeats a phrase {}.", doc.slice(a.begin, b.end),
+                      si == sj ? "from earlier in the sentence" : sj - si == 1 ? "from the sentence before" : "used just before"));
+      diag.related.push_back({c.begin, d.end - c.begin, "The phrase is first used here."});
+      // The rest of this repeat is reported; its sequences still go into the table.
+      for (std::size_t k = j + 1; k < j + n && k + kSeed <= words.size(); ++k)
+        if (joined[k + 1] && joined[k + 2]) latest[seed_hash(words, k)] = k;
+      j += n - 1;
+    }
+  }
+
+ private:
+  static std::size_t seed_hash(const std::vector<Word>& words, std::size_t at) {
+    std::size_t h = 0;
+    for (std::size_t k = 0; k < kSeed; ++k) h = h * 1000003u ^ std::hash<std::string>{}(words[at + k].key);
+    return h;
+  }
+
+  // What stands before a phrase: the previous word, a punctuation mark, or "" at the
+  // start of a sentence (an opening quotation mark does not count).
+  static std::string_view lead(const Document& doc, const Word& w) {
+    const auto& tokens = doc.tokens();
+    const std::uint32_t first = doc.sentences()[tokens[w.token].sentence].first_token;
+    for (std::uint32_t k = w.token; k > first; --k) {
+      const std::string_view t = tokens[k - 1].text;
+      if (t != "\u201C" && t != "\"" && t != "\u2018") return t;
+    }
+    return {};
+  }
+
+  // Rhetoric repeats on purpose, in parallel: "We cannot let our allies down. We cannot
+  // let Ukraine down", "partly due to A and partly due to B". A phrase that comes back
+  // after a conjunction, or in the same position as before, is such a figure.
+  static bool parallel(const Document& doc, const Word& earlier, const Word& later) {
+    const std::string lead_later = word_key(lead(doc, later));
+    if (lead_later == "and" || lead_later == "or" || lead_later == "but" || lead_later == "nor") return true;
+    return word_key(lead(doc, earlier)) == lead_later;
+  }
+
+  // Does a plain content word repeat outside names and fixed expressions?
+  bool noticeable(const Document& doc, const std::vector<Word>& words, std::size_t at, std::size_t n) const {
+    std::vector<bool> fixed(n, false);
+    for (const auto& expr : ignore_)
+      for (std::size_t k = 0; k + expr.size() <= n; ++k)
+        if (std::equal(expr.begin(), expr.end(), words.begin() + static_cast<std::ptrdiff_t>(at + k),
+                       [](const std::string& e, const Word& w) { return e == w.key; }))
+          std::fill(fixed.begin() + static_cast<std::ptrdiff_t>(k),
+                    fixed.begin() + static_cast<std::ptrdiff_t>(k + expr.size()), true);
+    for (std::size_t k = 0; k < n; ++k) {
+      const Token& t = doc.tokens()[words[at + k].token];
+      // A capital inside the sentence marks a name or a title ("Fostering the Future").
+      if (!t.sentence_initial && t.letter_case != Case::Lower) return false;
+    }
+    // Nouns name the article's topics, which it rightly repeats ("child care workers");
+    // a repeated verb, adjective or adverb is what a reader hears as an echo.
+    for (std::size_t k = 0; k < n; ++k)
+      if (!fixed[k] && frequency_.word_class(words[at + k].key) == WordFrequency::Class::Other) return true;
+    return false;
+  }
+
+  std::uint32_t window_;
+  bool same_paragraph_;
+  std::size_t max_words_;
+  std::vector<std::vector<std::string>> ignore_;
+  WordFrequency frequency_;
+};
+
+COPYDESK_REGISTER_CHECK("repeated-phrase", [](const Rule& rule, const LoadContext& context) {
+  return std::make_unique<RepeatedPhrase>(rule, context);
+});
+
+}  // namespace
+}  // namespace copydesk::repetition

@@ -1,0 +1,137 @@
+#include <catch2/catch.hpp>
+
+#include "engine/engine.hpp"
+#include "support.hpp"
+
+using copydesk::test::run_rules;
+
+namespace {
+const std::set<std::string> kDoubled = {"repetition.doubled-word"};
+const std::set<std::string> kPhrase = {"repetition.repeated-phrase"};
+const std::set<std::string> kEcho = {"repetition.echo"};
+const std::set<std::string> kDuplicate = {"repetition.duplicate-sentence"};
+const std::set<std::string> kOpeners = {"repetition.sentence-openers"};
+const std::set<std::string> kOverused = {"repetition.overused-word"};
+}  // namespace
+
+TEST_CASE("repetition.doubled-word flags a word or phrase written twice", "[repetition]") {
+  CHECK_ANNOTATED("The minister met [[the the]]{repetition.doubled-word} envoy.", kDoubled);
+  CHECK_ANNOTATED("Pride Month marks [[a time a time]]{repetition.doubled-word} of hope.", kDoubled);
+  CHECK_ANNOTATED("[[The the]]{repetition.doubled-word} talks resumed.", kDoubled);
+  const auto d = run_rules("It was a time a time of hope.", kDoubled);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].suggestions == std::vector<std::string>{"a time"});
+}
+
+TEST_CASE("repetition.doubled-word stays silent where English doubles on purpose", "[repetition]") {
+  CHECK_ANNOTATED("He had had enough. She said that that was all. He gave her her coat.", kDoubled);
+  CHECK_ANNOTATED("It was very, very cold; bye bye, she said, and no - no one came.", kDoubled);
+  CHECK_ANNOTATED("They flew to Bora Bora and placed veterans in in-demand jobs.", kDoubled);
+  CHECK_ANNOTATED("Officials went door to door to check on families.", kDoubled);
+  CHECK_ANNOTATED("The talks ended. The envoy left.", kDoubled);
+}
+
+TEST_CASE("repetition.repeated-phrase flags a phrase repeated in the next sentence", "[repetition]") {
+  CHECK_ANNOTATED(
+      "“We are ready for conversation. If Russia reduces its aggression, [[we are ready]]{repetition.repeated-phrase} "
+      "to advance where cooperation is possible.”",
+      kPhrase);
+  const std::string text = "The talks will be difficult. Officials said the talks will be difficult for both sides.";
+  const auto d = run_rules(text, kPhrase);
+  REQUIRE(d.size() == 1);
+  CHECK(copydesk::test::covered(text, d[0]) == "the talks will be difficult");
+  REQUIRE(d[0].related.size() == 1);
+  CHECK(d[0].related[0].offset == 0);
+}
+
+TEST_CASE("repetition.repeated-phrase stays silent on names, topics, fixed expressions and parallels", "[repetition]") {
+  // Names and titles.
+  CHECK_ANNOTATED("The United States will respond. Officials said the United States would wait.", kPhrase);
+  CHECK_ANNOTATED("He met the Secretary of State on Monday and the Secretary of State again on Tuesday.", kPhrase);
+  // Nouns: the article's own topic.
+  CHECK_ANNOTATED("Child care workers are underpaid. Most child care workers leave within a year.", kPhrase);
+  // Fixed expressions and function words.
+  CHECK_ANNOTATED("At the same time, prices rose. Wages, at the same time, fell. One of the envoys left with one of the aides.",
+                  kPhrase);
+  // Deliberate parallels: anaphora, and a phrase that comes back after a conjunction.
+  CHECK_ANNOTATED("We cannot let our allies down. We cannot let Ukraine down.", kPhrase);
+  CHECK_ANNOTATED("Participation rose partly due to new programs and partly due to the end of restrictions.", kPhrase);
+  // Too far apart: another paragraph.
+  CHECK_ANNOTATED("We are ready for talks.\n\nLater, in another session, we are ready to advance, he said.", kPhrase);
+}
+
+TEST_CASE("repetition.echo flags a rare word twice within a few words", "[repetition]") {
+  CHECK_ANNOTATED("NATO rejected demands that Ukraine never accept [[Ukraine]]{repetition.echo} as a member.", kEcho);
+  CHECK_ANNOTATED("Regulators let manufacturers import formula that the [[formula]]{repetition.echo} makers lacked.",
+                  kEcho);
+}
+
+TEST_CASE("repetition.echo stays silent on common words, idioms, lists and names", "[repetition]") {
+  CHECK_ANNOTATED("He said the year was hard and said the next year would be better.", kEcho);
+  CHECK_ANNOTATED("They worked side by side and face to face.", kEcho);
+  CHECK_ANNOTATED("It threatens civil rights and civil liberties, grants, loans, and other loans.", kEcho);
+  CHECK_ANNOTATED("He met Prime Minister Kishida and Prime Minister Albanese in Tokyo.", kEcho);
+  CHECK_ANNOTATED("Funds came through the Bipartisan Infrastructure Deal for port infrastructure upgrades.", kEcho);
+  CHECK_ANNOTATED("Ukraine asked for help. Ukraine got it.", kEcho);
+}
+
+TEST_CASE("repetition.duplicate-sentence flags a sentence repeated exactly or nearly", "[repetition]") {
+  CHECK_ANNOTATED(
+      "The ministry confirmed the talks would resume in Geneva next week. Officials gave no details. "
+      "[[The ministry confirmed that the talks would resume in Geneva next week.]]{repetition.duplicate-sentence}",
+      kDuplicate);
+  const std::string text =
+      "The envoy arrived in Brussels on Monday evening for talks. He met the ministers.\n\n"
+      "Nothing was agreed at the first session of the talks.\n\n"
+      "The envoy arrived in Brussels on Monday evening for talks. He met the ministers.";
+  const auto d = run_rules(text, kDuplicate);
+  REQUIRE(d.size() == 1);
+  CHECK(copydesk::test::covered(text, d[0]) == "The envoy arrived in Brussels on Monday evening for talks.");
+  REQUIRE(d[0].related.size() == 1);
+  CHECK(d[0].related[0].offset == 0);
+}
+
+TEST_CASE("repetition.duplicate-sentence stays silent on templates, quotes given in full and short lines",
+          "[repetition]") {
+  CHECK_ANNOTATED(
+      "Lisa Cook took office as a member of the Board on May 23, 2022, for a term ending in 2024. "
+      "Philip Jefferson took office as a member of the Board on May 23, 2022, for a term ending in 2036.",
+      kDuplicate);
+  CHECK_ANNOTATED(
+      "“Human nature resides in the discipline of detail,” she said.\n\n"
+      "The full remarks follow.\n\nHuman nature resides in the discipline of detail.",
+      kDuplicate);
+  CHECK_ANNOTATED("He said no. Later he said no.", kDuplicate);
+}
+
+TEST_CASE("repetition.sentence-openers flags three sentences opening alike", "[repetition]") {
+  CHECK_ANNOTATED(
+      "They have purged voters. They have closed polling places. [[They have]]{repetition.sentence-openers} made it a crime.",
+      kOpeners);
+  CHECK_ANNOTATED("They have purged voters. They closed polling places. They have made it a crime.", kOpeners);
+  CHECK_ANNOTATED("- They have purged voters.\n- They have closed polling places.\n- They have made it a crime.", kOpeners);
+}
+
+TEST_CASE("repetition.overused-word is off by default and, turned on, flags a word used far too often",
+          "[repetition]") {
+  const std::string text =
+      "The document was released on Wednesday. The document says little. Officials said the document was a first "
+      "step, and the document will be shared. Critics called the document vague, and he said so.";
+  CHECK(run_rules(text, kOverused).empty());
+
+  copydesk::EngineOptions options;
+  options.data_dir = COPYDESK_SOURCE_DIR;
+  options.only = kOverused;
+  options.config.origin = "<test>";  // overrides apply only to a configuration read from somewhere
+  options.config.rules["repetition.overused-word"].enabled = true;
+  const copydesk::Engine engine(options);
+  const copydesk::Engine::Worker worker(engine);
+  const auto found = worker.check(copydesk::Source("<test>", text, copydesk::Format::Plain)).diagnostics;
+  REQUIRE(found.size() == 1);
+  CHECK(copydesk::test::covered(text, found[0]) == "document");
+  CHECK(found[0].related.size() == 4);
+  // Names are not counted: an article repeats its subject's name.
+  const std::string names =
+      "Blinken met Lavrov. Blinken met Lavrov. Blinken met Lavrov. Blinken met Lavrov. Blinken met Lavrov.";
+  CHECK(worker.check(copydesk::Source("<test>", names, copydesk::Format::Plain)).diagnostics.empty());
+}
