@@ -57,7 +57,7 @@ const std::string kTypo = "The minister adressed reporters on Wednesday.\n";
 
 }  // namespace
 
-TEST_CASE("--help and --version tell the truth", "[cli]") {
+TEST_CASE("help and version tell the truth", "[cli]") {
   Scratch s;
   const Run help = copydesk(s, "--help");
   CHECK(help.status == 0);
@@ -257,7 +257,7 @@ TEST_CASE("a newsroom adds dictionaries and rule packs", "[cli]") {
   CHECK(bad.err.find("house.yaml:2:5: rule spelling.x names an unknown kind 'nonesuch'") != std::string::npos);
 }
 
-TEST_CASE("--lang switches the dictionary", "[cli]") {
+TEST_CASE("the language option switches the dictionary", "[cli]") {
   Scratch s;
   write(s.dir / "gb.txt", "The colour of the organisation’s flag.\n");
   CHECK(copydesk(s, "check --lang en_GB gb.txt").status == 0);
