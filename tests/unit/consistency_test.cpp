@@ -19,5 +19,5 @@ TEST_CASE("style.inconsistent-variant stays silent on one form and on look-alike
   CHECK_ANNOTATED("U.S. officials met. The U.S. side spoke.", {"style.inconsistent-variant"});
   CHECK_ANNOTATED("The US told us that US forces would stay.", {"style.inconsistent-variant"});
   CHECK_ANNOTATED("U.S. officials met the USDA and a USA Today reporter.", {"style.inconsistent-variant"});
-  CHECK_ANNOTATED("He came toward us; the UN met; the U.S. said so.", {"style.inconsistent-variant"});
+  CHECK_ANNOTATED("He came to us; the UN met; the U.S. said so.", {"style.inconsistent-variant"});
 }
