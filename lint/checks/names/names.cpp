@@ -1,0 +1,245 @@
+#include "checks/names/names.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <memory>
+
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include "spell/speller.hpp"
+
+namespace copydesk::names {
+namespace {
+
+bool is_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// A transliterator per thread: ICU's are not safe to share while they run.
+icu::Transliterator* to_ascii() {
+  thread_local std::unique_ptr<icu::Transliterator> it = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> t(
+        icu::Transliterator::createInstance("Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
+    return U_SUCCESS(status) ? std::move(t) : nullptr;
+  }();
+  return it.get();
+}
+
+// "Blinken’s" → "Blinken": the name without a possessive ending.
+std::string_view without_possessive(std::string_view word) {
+  for (std::string_view ending : {"\u2019s", "'s"})
+    if (word.size() > ending.size() && word.ends_with(ending)) return word.substr(0, word.size() - ending.size());
+  return word;
+}
+
+bool is_name_case(const Token& t) {
+  // Digits or a dot make a code or a web address ("G7", "Welcome.us"), not a name.
+  return t.kind == TokenKind::Word && (t.letter_case == Case::Capital || t.letter_case == Case::Mixed) &&
+         std::none_of(t.text.begin(), t.text.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
+}
+
+bool only_spaces_between(const Document& doc, const Token& a, const Token& b) {
+  const std::string_view gap = doc.slice(a.end, b.begin);
+  return !gap.empty() && gap.find_first_not_of(" \t") == std::string_view::npos;
+}
+
+// The capitalized word right before token k, skipping a middle initial ("Alexander V.
+// Grushko"), or npos.
+std::size_t name_word_before(const Document& doc, std::size_t k) {
+  const auto& tokens = doc.tokens();
+  std::size_t j = k;
+  if (j >= 3 && tokens[j - 1].text == "." && tokens[j - 2].size() == 1 && tokens[j - 2].letter_case == Case::Capital &&
+      tokens[j - 2].end == tokens[j - 1].begin && only_spaces_between(doc, tokens[j - 1], tokens[j]))
+    j -= 2;
+  if (j == 0) return Use::npos;
+  const Token& prev = tokens[j - 1];
+  if (prev.sentence != tokens[k].sentence || !is_name_case(prev) || !only_spaces_between(doc, prev, tokens[j]) ||
+      without_possessive(prev.text).size() != prev.text.size())
+    return Use::npos;
+  return j - 1;
+}
+
+}  // namespace
+
+std::string latin_key(std::string_view word) {
+  std::string out;
+  if (is_ascii(word)) {
+    out.reserve(word.size());
+    for (char c : word) out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    return out;
+  }
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+  if (icu::Transliterator* t = to_ascii()) t->transliterate(u);
+  u.foldCase().toUTF8String(out);
+  return out;
+}
+
+std::string loose_key(std::string_view key) {
+  std::string out;
+  out.reserve(key.size() + 2);
+  for (char c : key) {
+    if (c == 'y') c = 'i';
+    if (c == 'x') {
+      out += "ks";
+      continue;
+    }
+    if (out.empty() || out.back() != c) out += c;
+  }
+  return out;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+  const std::size_t n = a.size(), m = b.size();
+  if ((n > m ? n - m : m - n) > limit) return limit + 1;
+  // Three rows of the optimal string alignment table.
+  std::vector<std::size_t> before(m + 1), prev(m + 1), cur(m + 1);
+  for (std::size_t j = 0; j <= m; ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= n; ++i) {
+    cur[0] = i;
+    std::size_t row_min = cur[0];
+    for (std::size_t j = 1; j <= m; ++j) {
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) cur[j] = std::min(cur[j], before[j - 2] + 1);
+      row_min = std::min(row_min, cur[j]);
+    }
+    if (row_min > limit) return limit + 1;
+    std::swap(before, prev);
+    std::swap(prev, cur);
+  }
+  return std::min(prev[m], limit + 1);
+}
+
+Spelling::Spelling(std::string text_, bool known_)
+    : text(std::move(text_)), key(latin_key(text)), loose(loose_key(key)), known(known_) {}
+
+std::size_t Form::full_uses() const {
+  return static_cast<std::size_t>(std::count_if(uses.begin(), uses.end(), [](const Use& u) { return u.first_name != Use::npos; }));
+}
+
+std::vector<Form> collect_forms(const Document& doc, const Speller& speller, const NameList& list) {
+  std::vector<Form> forms;
+  std::unordered_map<std::string_view, std::size_t> by_text;
+  const auto& tokens = doc.tokens();
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    const Token& t = tokens[k];
+    if (!is_name_case(t)) continue;
+    const std::string_view stem = without_possessive(t.text);
+    if (stem.size() < 2) continue;
+    const bool lower_known = speller.known(fold_case(stem));
+    const Paragraph& para = doc.paragraphs()[doc.sentences()[t.sentence].paragraph];
+    // "Although" opening a sentence or "Says" in a headline is no name.
+    if (lower_known && (t.sentence_initial || para.heading_like)) continue;
+    auto [it, fresh] = by_text.try_emplace(stem, forms.size());
+    if (fresh) {
+      forms.emplace_back(std::string(stem), lower_known || speller.known(stem));
+      forms.back().common = lower_known && !list.contains(stem);
+    }
+    Form& f = forms[it->second];
+    // A first name is a capitalized word that is no lower-case word: "President Biden"
+    // and "State Blinken" are titles. In a headline, where every word is capitalized,
+    // only such words tell anything about the name's neighbours.
+    const std::size_t before = name_word_before(doc, k);
+    const bool before_common = before != Use::npos && speller.known(fold_case(tokens[before].text));
+    f.uses.push_back({t.begin, t.begin + stem.size(), before_common || before == Use::npos ? Use::npos : tokens[before].begin});
+    if (before != Use::npos && !(para.heading_like && before_common)) f.preceders.push_back(latin_key(tokens[before].text));
+    if (stem.size() == t.size() && k + 1 < tokens.size() && tokens[k + 1].sentence == t.sentence &&
+        is_name_case(tokens[k + 1]) && only_spaces_between(doc, t, tokens[k + 1])) {
+      const std::string_view next = without_possessive(tokens[k + 1].text);
+      if (!(para.heading_like && speller.known(fold_case(next)))) f.followers.push_back(latin_key(next));
+    }
+  }
+  return forms;
+}
+
+std::size_t edits_allowed(std::size_t length, const Limits& limits) {
+  if (length < limits.min_length) return 0;
+  return length >= limits.long_length ? 2 : 1;
+}
+
+Relation relation(const Spelling& a, const Spelling& b, const Limits& limits) {
+  if (a.text == b.text) return Relation::None;
+  if (a.key == b.key) return fold_case(a.text) == fold_case(b.text) ? Relation::Case : Relation::Accents;
+  // "National" / "Nacional", "Finish" / "Finnish": a common word is no name's twin.
+  if (a.common || b.common) return Relation::None;
+  const std::size_t shorter = std::min(a.key.size(), b.key.size());
+  // "Smith" / "Smyth", "Bryan" / "Brian" are two names; "Sergei" / "Sergey" one.
+  if (a.loose == b.loose && shorter >= ((a.known && b.known) ? 6 : 4)) return Relation::Romanised;
+  // "Kennedy" / "Kennedys", "Israel" / "Israeli": a plural or a demonym, not a typo.
+  if (a.key.starts_with(b.key) || b.key.starts_with(a.key)) return Relation::None;
+  if (a.known && b.known) return Relation::None;
+  const std::size_t allowed = edits_allowed(shorter, limits);
+  // Typos keep the first letter far more often than not; names that differ there are
+  // usually two names ("Harris" / "Parris").
+  if (allowed == 0 || a.key[0] != b.key[0]) return Relation::None;
+  // "Hamad" / "Hamas", "Claris" / "Clarin": an s that ends one of them where the other
+  // ends otherwise makes another word, not a slip.
+  if (a.key.size() == b.key.size() && a.key.compare(0, a.key.size() - 1, b.key, 0, b.key.size() - 1) == 0 &&
+      (a.key.back() == 's' || b.key.back() == 's'))
+    return Relation::None;
+  return edit_distance(a.key, b.key, allowed) <= allowed ? Relation::Typo : Relation::None;
+}
+
+std::vector<std::string> DeletionIndex::variants(std::string_view key) const {
+  // Long strings (not names) are indexed as they are: their neighbourhoods would be large.
+  constexpr std::size_t longest = 40;
+  std::vector<std::string> out{std::string(key)};
+  const std::size_t edits = key.size() > longest ? 0 : edits_allowed(key.size(), limits_);
+  std::size_t from = 0;
+  for (std::size_t round = 0; round < edits; ++round) {
+    const std::size_t to = out.size();
+    for (std::size_t i = from; i < to; ++i)
+      for (std::size_t p = 0; p < out[i].size(); ++p) {
+        std::string shorter = out[i];
+        shorter.erase(p, 1);
+        out.push_back(std::move(shorter));
+      }
+    from = to;
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+void DeletionIndex::add(const Spelling& s, std::uint32_t id) {
+  for (std::string& v : variants(s.key)) map_[std::move(v)].push_back(id);
+  // The loose key under a prefix no deletion of a key can produce.
+  map_["\x01" + s.loose].push_back(id);
+}
+
+std::vector<std::uint32_t> DeletionIndex::near(const Spelling& s) const {
+  std::vector<std::uint32_t> ids;
+  auto collect = [&](const std::string& k) {
+    if (auto it = map_.find(k); it != map_.end()) ids.insert(ids.end(), it->second.begin(), it->second.end());
+  };
+  for (const std::string& v : variants(s.key)) collect(v);
+  collect("\x01" + s.loose);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
+}
+
+NameList::NameList(const std::vector<std::string>& dic_paths, Limits limits) : index_(limits) {
+  for (const std::string& path : dic_paths) {
+    std::ifstream in(path);
+    std::string line;
+    std::getline(in, line);  // Hunspell's first line: the number of entries
+    while (std::getline(in, line)) {
+      // "word/FLAGS" or "word": the flags do not matter here.
+      std::string word = line.substr(0, line.find_first_of("/\t \r"));
+      if (word.empty() || !u_isupper(icu::UnicodeString::fromUTF8(word).char32At(0)) || !texts_.insert(word).second) continue;
+      const auto id = static_cast<std::uint32_t>(entries_.size());
+      index_.add(entries_.emplace_back(std::move(word), true), id);
+    }
+  }
+}
+
+std::string times(std::size_t n) {
+  if (n == 1) return "once";
+  if (n == 2) return "twice";
+  return std::to_string(n) + " times";
+}
+
+}  // namespace copydesk::names

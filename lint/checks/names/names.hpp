@@ -1,0 +1,123 @@
+// What the names kinds share: the capitalized words of a document gathered by
+// spelling, comparable keys (transliterated, case folded), the pair rules that tell two
+// spellings of one name from two names, and a deletion index that finds near spellings
+// without comparing every word with every other.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "document/document.hpp"
+
+namespace copydesk {
+class Speller;
+}
+
+namespace copydesk::names {
+
+// "Erdoğan" → "erdogan", "Зеленский" → "zelenskij": ICU "Any-Latin; Latin-ASCII", then
+// case folding. Two spellings with one key differ only in case or accents.
+std::string latin_key(std::string_view word);
+// The key with the alternations of romanisation merged (y/i, x/ks, doubled letters), so
+// "Zelenskyy", "Zelenskiy" and "Zelensky", or "Sergei" and "Sergey", share it.
+std::string loose_key(std::string_view key);
+// Optimal string alignment distance (edits and adjacent transpositions), or limit + 1
+// when it is larger than limit.
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit);
+
+// One place a spelling is used.
+struct Use {
+  std::size_t begin = 0, end = 0;  // byte range of the name word, without a possessive
+  std::size_t first_name = npos;    // where the first name before it begins ("Antony Blinken")
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+};
+
+// A spelling of a name word and the keys it is compared by.
+struct Spelling {
+  Spelling() = default;
+  Spelling(std::string text, bool known);
+  std::string text;    // as written, possessive removed
+  std::string key;     // latin_key(text)
+  std::string loose;   // loose_key(key)
+  bool known = false;  // in a dictionary, as written or lower-cased
+  // A common word capitalized ("National", "Center", "Finish"), not a listed name.
+  bool common = false;
+};
+
+// A spelling of a capitalized word and where the document uses it.
+struct Form : Spelling {
+  using Spelling::Spelling;
+  std::vector<Use> uses;
+  std::vector<std::string> preceders;  // keys of the capitalized words right before it
+  std::vector<std::string> followers;  // keys of the capitalized words right after it
+  std::size_t full_uses() const;
+};
+
+class NameList;
+
+// The capitalized words of the document that may be names, by spelling, in order of
+// first use. Acronyms are left out, and so are dictionary words that are capitalized
+// only because they open a sentence or stand in a headline.
+std::vector<Form> collect_forms(const Document& doc, const Speller& speller, const NameList& list);
+
+// How two spellings relate.
+enum class Relation {
+  None,      // two names
+  Case,      // "McDonald" / "Mcdonald"
+  Accents,   // "Erdoğan" / "Erdogan"
+  Romanised, // "Sergei" / "Sergey"
+  Typo,      // "Blinken" / "Blingen"
+};
+
+// Thresholds of the pair rules.
+struct Limits {
+  std::size_t min_length = 5;   // shorter keys are never typos of each other
+  std::size_t long_length = 10; // from this length, two edits are allowed
+};
+
+// The most edits a key of this length may differ by and still be a typo.
+std::size_t edits_allowed(std::size_t length, const Limits& limits);
+
+// Whether a and b are one name spelled two ways. Two dictionary words are two names
+// unless only case, accents or (in longer names) romanisation set them apart.
+Relation relation(const Spelling& a, const Spelling& b, const Limits& limits);
+
+// Keys reachable by deleting up to edits_allowed(length) characters map to the ids of
+// the keys they came from: two keys within that many edits share an entry
+// ("symmetric delete"), so a look-up costs a few hash probes, not a scan.
+class DeletionIndex {
+ public:
+  explicit DeletionIndex(Limits limits) : limits_(limits) {}
+  void add(const Spelling& s, std::uint32_t id);
+  // Ids of spellings that may be related to s (its loose key, or within the allowed
+  // edits of its key), each once; verify with relation().
+  std::vector<std::uint32_t> near(const Spelling& s) const;
+
+ private:
+  std::vector<std::string> variants(std::string_view key) const;
+  Limits limits_;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> map_;
+};
+
+// The capitalized entries of the .dic word lists in force (dictionaries/names.dic, the
+// newsroom's lists), read once when a rule loads, with their deletion index.
+class NameList {
+ public:
+  NameList(const std::vector<std::string>& dic_paths, Limits limits);
+  bool contains(std::string_view text) const { return texts_.count(std::string(text)) > 0; }
+  const std::vector<Spelling>& entries() const { return entries_; }
+  const DeletionIndex& index() const { return index_; }
+
+ private:
+  std::vector<Spelling> entries_;
+  std::unordered_set<std::string> texts_;
+  DeletionIndex index_;
+};
+
+// A phrase for the message: "once", "twice", "7 times".
+std::string times(std::size_t n);
+
+}  // namespace copydesk::names

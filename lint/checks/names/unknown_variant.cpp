@@ -1,0 +1,82 @@
+// unknown-name-variant kind: a capitalized word no dictionary knows that is one slip
+// away from a name on the names lists ("Stoltenbreg" for "Stoltenberg"). One use is
+// enough: the list is the evidence. The lists are every .dic in force (dictionaries/
+// and the newsroom's); their capitalized entries are indexed once, when the rule loads.
+#include <unordered_set>
+
+#include <fmt/format.h>
+#include <unicode/unistr.h>
+
+#include "checks/names/names.hpp"
+#include "engine/check.hpp"
+
+namespace copydesk {
+namespace {
+
+using names::Relation;
+using names::Spelling;
+
+// "NATO", "UNICEF": an acronym.
+bool all_capitals(std::string_view s) {
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  icu::UnicodeString upper(u);
+  return upper.toUpper() == u;
+}
+
+class UnknownNameVariant : public Check {
+ public:
+  // One edit only, however long the name: a single use is weaker evidence than an
+  // article that spells a name both ways.
+  UnknownNameVariant(const Rule& rule, const LoadContext& context)
+      : limits_{option<std::size_t>(rule, "min_length", 6), static_cast<std::size_t>(-1)},
+        list_(context.dictionaries, limits_) {}
+
+  void run(const Document& doc, const Resources& res, Emitter& out) const override {
+    if (res.speller == nullptr || list_.entries().empty()) return;
+    const std::vector<names::Form> forms = names::collect_forms(doc, *res.speller, list_);
+    std::unordered_set<std::string_view> used;
+    for (const names::Form& f : forms) used.insert(f.text);
+
+    for (const names::Form& form : forms) {
+      if (form.known) continue;
+      const Spelling* match = nullptr;
+      Relation match_relation = Relation::None;
+      bool usable = true;
+      for (std::uint32_t id : list_.index().near(form)) {
+        const Spelling& name = list_.entries()[id];
+        const Relation r = names::relation(form, name, limits_);
+        // "Nato" for "NATO" is a house style too.
+        if (r == Relation::None || (r == Relation::Case && all_capitals(name.text)))
+          continue;
+        // A listed name romanised or accented another way is a house style, not a slip;
+        // two listed names it could be a slip of leave the choice open.
+        if (r == Relation::Accents || r == Relation::Romanised || (match != nullptr && match->key != name.key)) {
+          usable = false;
+          break;
+        }
+        match = &name;
+        match_relation = r;
+      }
+      // When the article also uses the listed spelling, the inconsistency is reported
+      // by names.inconsistent-spelling, with the place it is used.
+      if (!usable || match == nullptr || used.count(match->text)) continue;
+      const std::string message =
+          match_relation == Relation::Case
+              ? fmt::format("“{}” is capitalized differently from “{}” on the names list.", form.text, match->text)
+              : fmt::format("“{}” is in no dictionary and looks like a misspelling of “{}”, a name on the names list.",
+                            form.text, match->text);
+      for (const names::Use& u : form.uses) out.report(u.begin, u.end - u.begin, message, {match->text});
+    }
+  }
+
+ private:
+  names::Limits limits_;
+  names::NameList list_;
+};
+
+COPYDESK_REGISTER_CHECK("unknown-name-variant", [](const Rule& rule, const LoadContext& context) {
+  return std::make_unique<UnknownNameVariant>(rule, context);
+});
+
+}  // namespace
+}  // namespace copydesk

@@ -1,0 +1,129 @@
+#include <catch2/catch.hpp>
+
+#include "checks/names/names.hpp"
+#include "support.hpp"
+
+using copydesk::test::run_rules;
+
+namespace {
+const std::set<std::string> kNames{"names.inconsistent-spelling", "names.unknown-variant"};
+}
+
+TEST_CASE("names.inconsistent-spelling flags the minority spelling with the majority one", "[names]") {
+  const std::string text =
+      "Vandermolen met reporters. Vandermolen said talks would go on. Vandermolen left for Geneva. "
+      "Later [[Vandermolin]]{names.inconsistent-spelling} told the press the ball was in Moscow's court.";
+  CHECK_ANNOTATED(text, kNames);
+  std::string plain = text;
+  plain.replace(plain.find("[["), 2, "");
+  plain.replace(plain.find("]]{"), std::string("]]{names.inconsistent-spelling}").size(), "");
+  const auto d = run_rules(plain, {"names.inconsistent-spelling"});
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].suggestions == std::vector<std::string>{"Vandermolen"});
+  CHECK(d[0].message == "“Vandermolin” looks like a misspelling of “Vandermolen”, which this article uses 3 times.");
+  REQUIRE(d[0].related.size() == 1);
+  CHECK(d[0].related[0].offset == 0);
+}
+
+TEST_CASE("names.inconsistent-spelling prefers the dictionary's spelling, even when it is used less", "[names]") {
+  // Stoltenberg is on the names list; the slip is the more frequent one here.
+  CHECK_ANNOTATED("[[Stoltenbreg]]{names.inconsistent-spelling} spoke. [[Stoltenbreg]]{names.inconsistent-spelling} "
+                  "left. Jens Stoltenberg returned.",
+                  kNames);
+}
+
+TEST_CASE("names.inconsistent-spelling breaks a tie with the name written in full", "[names]") {
+  CHECK_ANNOTATED("Minister Dariusz Wroblenski arrived. Reporters waited for [[Wroblensky]]{names.inconsistent-spelling}.",
+                  kNames);
+}
+
+TEST_CASE("names.inconsistent-spelling groups case slips, accents and romanisations", "[names]") {
+  CHECK_ANNOTATED("Tamsin McAllister spoke. McAllister left. McAllister returned. [[Mcallister]]{names.inconsistent-spelling} waved.",
+                  kNames);
+  CHECK_ANNOTATED("Ahmet Yılmazer spoke. Yılmazer left. [[Yilmazer]]{names.inconsistent-spelling} waved.", kNames);
+  // Accents: use decides, not the dictionary (which drops them); on a tie the accented one.
+  CHECK_ANNOTATED("Enrique Peñalosa spoke. [[Penalosa]]{names.inconsistent-spelling} left.", kNames);
+  CHECK_ANNOTATED("Zelenskyy spoke. Zelenskyy left. [[Zelensky]]{names.inconsistent-spelling} waved.", kNames);
+  CHECK_ANNOTATED("Sergei Lavrov spoke. Sergei Lavrov left. [[Sergey]]{names.inconsistent-spelling} Lavrov waved.", kNames);
+  CHECK_ANNOTATED("Yevgeniy Khrenovskiy spoke and Khrenovskiy left. [[Khrenovsky]]{names.inconsistent-spelling} waved.",
+                  kNames);
+  // The listed spelling wins over the more frequent one.
+  CHECK_ANNOTATED("[[Dmitriy]]{names.inconsistent-spelling} Orlenko spoke and [[Dmitriy]]{names.inconsistent-spelling} "
+                  "Orlenko left. Dmitry Orlenko waved.",
+                  kNames);
+}
+
+TEST_CASE("names.inconsistent-spelling finds names in headlines and quotations", "[names]") {
+  CHECK_ANNOTATED("[[Blingen]]{names.inconsistent-spelling} Warns Moscow\n\n"
+                  "Blinken spoke on Wednesday. “We spoke with Blinken,” an aide said.",
+                  kNames);
+}
+
+TEST_CASE("names.inconsistent-spelling stays silent on two dictionary names", "[names]") {
+  CHECK_ANNOTATED("Iran and Iraq signed a deal. Iran will export gas to Iraq.", kNames);
+  CHECK_ANNOTATED("Austria and Australia play today. Austria won last year.", kNames);
+  CHECK_ANNOTATED("Jon met John. Jon and John spoke again.", kNames);
+  CHECK_ANNOTATED("Mark and Mary arrived. Mark left first.", kNames);
+  CHECK_ANNOTATED("Sudan sent a Sedan to the fair. Sudan won.", kNames);
+  CHECK_ANNOTATED("Bryan Adams met Brian May; Brian and Bryan played.", kNames);
+}
+
+TEST_CASE("names.inconsistent-spelling stays silent on relatives, plurals and other words", "[names]") {
+  CHECK_ANNOTATED("Kim Jong Un met his sister Kim Yo Jong. Kim Jong Un spoke.", kNames);
+  CHECK_ANNOTATED("Ivana Trump and Ivanka Trump arrived. Ivanka Trump spoke.", kNames);
+  CHECK_ANNOTATED("Anneke Vondrak and her sister Anneka Vondrak arrived. Anneke Vondrak spoke.", kNames);
+  CHECK_ANNOTATED("The Kennedys gathered. Robert Kennedy spoke and Kennedy left.", kNames);
+  CHECK_ANNOTATED("Israel and Israeli officials met. Israel said so.", kNames);
+  // Hamad opens a longer name; Hamas is a movement.
+  CHECK_ANNOTATED("Hamas freed hostages. Hamas said so. Sheikh Tamim bin Hamad Al Thani thanked them.", kNames);
+  // Each spelling beside names of its own: two people.
+  CHECK_ANNOTATED("Deputy Director Nancy Levenson spoke. The Robert Levinson Act passed. Levinson was honoured.", kNames);
+  // A common word capitalized is no name's twin.
+  CHECK_ANNOTATED("The Policia Nacional met the National Guard. National Guard units left. The Finnish and "
+                  "Finish teams met.",
+                  kNames);
+  // Too short to tell a slip from another name.
+  CHECK_ANNOTATED("Omar met Omer. Omar left.", kNames);
+  // Different first letters are different names.
+  CHECK_ANNOTATED("Vellinger spoke. Vellinger left. Bellinger waved.", kNames);
+}
+
+TEST_CASE("names.inconsistent-spelling leaves sentence-initial words and ties alone", "[names]") {
+  // "Although" opens a sentence; "Althoug" is nothing it could be a slip of.
+  CHECK_ANNOTATED("Although Mr Althoug spoke, nobody listened.", kNames);
+  // One use each and neither written in full: no way to tell which is right.
+  CHECK_ANNOTATED("Vorlanski spoke. Vorlansky left.", kNames);
+}
+
+TEST_CASE("names.unknown-variant flags a near miss of a listed name used once", "[names]") {
+  CHECK_ANNOTATED("NATO Secretary General Jens [[Stoltenbreg]]{names.unknown-variant} spoke in Brussels.", kNames);
+  CHECK_ANNOTATED("Governor Ron [[Desantis]]{names.unknown-variant} spoke.", kNames);
+  const auto d = run_rules("Foreign Minister Sergei Lavrow spoke.", {"names.unknown-variant"});
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].suggestions == std::vector<std::string>{"Lavrov"});
+}
+
+TEST_CASE("names.unknown-variant stays silent on listed names, house styles and unlisted names", "[names]") {
+  CHECK_ANNOTATED("Lavrov met Stoltenberg, Kylie Atwood and Jens Stoltenberg in Brussels.", kNames);
+  // Other romanisations and accentings of listed names are house styles.
+  CHECK_ANNOTATED("Zelenskiy met Erdogan and Sergey Lavrov.", kNames);
+  CHECK_ANNOTATED("Nato and Unicef officials met.", kNames);
+  // Unlisted names far from any listed one, and plurals of listed ones.
+  CHECK_ANNOTATED("Wexford Quarrington met the Stoltenbergs.", kNames);
+}
+
+TEST_CASE("names keys and distances", "[names]") {
+  using namespace copydesk::names;
+  CHECK(latin_key("Erdoğan") == "erdogan");
+  CHECK(latin_key("McDonald") == "mcdonald");
+  CHECK(loose_key(latin_key("Zelenskyy")) == loose_key(latin_key("Zelenskiy")));
+  CHECK(loose_key(latin_key("Alexei")) == loose_key(latin_key("Aleksey")));
+  CHECK(edit_distance("blinken", "blingen", 2) == 1);
+  CHECK(edit_distance("stoltenberg", "stoltenbreg", 2) == 1);
+  CHECK(edit_distance("iran", "australia", 2) == 3);
+  DeletionIndex index(Limits{});
+  index.add(Spelling("Blinken", false), 0);
+  index.add(Spelling("Lavrov", false), 1);
+  CHECK(index.near(Spelling("Blingen", false)) == std::vector<std::uint32_t>{0});
+  CHECK(index.near(Spelling("Moscow", false)).empty());
+}
