@@ -24,9 +24,7 @@ std::string folded(std::string_view word) {
     for (char c : word) out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
     return out;
   }
-  out = fold_case(word);
-  for (std::size_t p; (p = out.find("\u2019")) != std::string::npos;) out.replace(p, 3, "'");
-  return out;
+  return straighten_apostrophes(fold_case(word));
 }
 
 bool is_matched(const Token& t) { return t.kind != TokenKind::Punct && t.kind != TokenKind::Symbol; }

@@ -108,6 +108,12 @@ std::string fold_case(std::string_view text) {
   return out;
 }
 
+std::string straighten_apostrophes(std::string_view text) {
+  std::string out(text);
+  for (std::size_t p = 0; (p = out.find("\u2019", p)) != std::string::npos;) out.replace(p, 3, "'");
+  return out;
+}
+
 Document::Document(const Source& source, const Speller* speller, const Tagger* tagger) : source_(&source) {
   Prose prose = extract_prose(source);
   prose_ = std::move(prose.text);

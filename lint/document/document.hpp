@@ -90,4 +90,7 @@ class Document {
 // Lower-cases UTF-8 text with ICU's full case folding.
 std::string fold_case(std::string_view text);
 
+// The text with typographic apostrophes (U+2019) made straight: "Let’s" → "Let's".
+std::string straighten_apostrophes(std::string_view text);
+
 }  // namespace copydesk

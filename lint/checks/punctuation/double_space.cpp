@@ -16,7 +16,10 @@ class DoubleSpace : public Check {
   void run(const Document& doc, const Resources&, Emitter& out) const override {
     const std::string_view text = doc.text();
     for (const Sentence& s : doc.sentences()) {
-      for (std::size_t b = text.find("  ", s.begin); b < s.end; b = text.find("  ", b)) {
+      // Search only up to the sentence's end: a search to the end of the text for every
+      // sentence would make long files quadratic.
+      const std::string_view upto = text.substr(0, s.end);
+      for (std::size_t b = upto.find("  ", s.begin); b != std::string_view::npos; b = upto.find("  ", b)) {
         std::size_t e = b;
         while (e < s.end && text[e] == ' ') ++e;
         UChar32 before = punctuation::code_point_before(text, b);

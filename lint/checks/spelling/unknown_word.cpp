@@ -49,7 +49,7 @@ class UnknownWord : public Check {
       // "pre-existing", "eco-tourism": a bound prefix before a hyphen is part of a compound.
       const std::string_view after = doc.text().substr(t.end, 1);
       if (after == "-" && std::find(kPrefixes.begin(), kPrefixes.end(), t.text) != kPrefixes.end()) continue;
-      const std::string word = apostrophes_straightened(t.text);
+      const std::string word = straighten_apostrophes(t.text);
       if (word.size() < min_length_ || speller.known(word)) continue;
       if (word.size() > 2 && word.compare(word.size() - 2, 2, "'s") == 0 && speller.known(word.substr(0, word.size() - 2)))
         continue;
@@ -70,12 +70,6 @@ class UnknownWord : public Check {
   }
 
  private:
-  static std::string apostrophes_straightened(std::string_view text) {
-    std::string out(text);
-    for (std::size_t p; (p = out.find("\u2019")) != std::string::npos;) out.replace(p, 3, "'");
-    return out;
-  }
-
   static bool known_stem(const Speller& speller, std::string_view stem) {
     return stem.size() >= 3 && speller.known(stem);
   }
