@@ -35,7 +35,7 @@ class UnknownWord : public Check {
   explicit UnknownWord(const Rule& rule)
       : min_length_(option<std::size_t>(rule, "min_length", 3)),
         suggestions_(option<std::size_t>(rule, "suggestions", 3)),
-        max_suggested_words_(option<std::size_t>(rule, "max_suggested_words", 25)) {}
+        max_suggested_words_(option<std::size_t>(rule, "max_suggested_words", 10)) {}
 
   void run(const Document& doc, const Resources& res, Emitter& out) const override {
     if (res.speller == nullptr) return;
