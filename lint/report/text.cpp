@@ -59,7 +59,8 @@ void show_excerpt(std::ostream& out, const Source& source, const Diagnostic& d, 
       << style("1;32", "^" + std::string(width - 1, '~')) << '\n';
   if (!d.suggestions.empty()) {
     std::string list;
-    for (const auto& s : d.suggestions) list += (list.empty() ? "" : ", ") + fmt::format("“{}”", s);
+    // An empty replacement means the flagged text should go.
+    for (const auto& s : d.suggestions) list += (list.empty() ? "" : ", ") + (s.empty() ? "remove it" : fmt::format("“{}”", s));
     out << "    " << std::string(col - from + (from > 0 ? 1 : 0), ' ') << style("32", "suggestion: " + list) << '\n';
   }
 }

@@ -113,6 +113,14 @@ TEST_CASE("punctuation.space-before-punctuation flags a space before a mark", "[
                   kSpaceBefore);
 }
 
+TEST_CASE("punctuation.space-before-punctuation moves a comma typed on the wrong side of its space", "[punctuation]") {
+  const std::string text = "The city saw a storm in 2019 ,and engineers say it will last.";
+  const auto d = copydesk::test::run_rules(text, kSpaceBefore);
+  REQUIRE(d.size() == 1);
+  CHECK(copydesk::test::covered(text, d[0]) == " ,");
+  CHECK(d[0].suggestions == std::vector<std::string>{", "});
+}
+
 TEST_CASE("punctuation.space-before-punctuation stays silent on ellipses, decimals and domains", "[punctuation]") {
   CHECK_ANNOTATED("He said ... nothing, with a .45 pistol, on the .gov site.\n. a list dot", kSpaceBefore);
   CHECK_ANNOTATED("Some **bold** , text", kSpaceBefore, copydesk::Format::Markdown);

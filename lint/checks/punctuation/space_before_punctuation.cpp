@@ -25,14 +25,17 @@ class SpaceBeforePunctuation : public Check {
       // After a word, a number or a closing mark; not at the start of a line.
       const bool after_word = u_isalnum(before) || before == ')' || before == ']' || before == 0x201D ||
                               before == 0x2019 || before == '"';
-      if (!after_word || u_isalnum(after) || (text[at] == '.' && after == '.') ||
+      // Only a full stop starts something on purpose when it runs into a word (" .gov",
+      // " .45"); "2019 ,and" is a comma typed on the wrong side of its space.
+      const bool runs_into_word = u_isalnum(after);
+      if (!after_word || (runs_into_word && text[at] == '.') || (text[at] == '.' && after == '.') ||
           !punctuation::typed_spaces(doc, begin, at) || punctuation::in_address(doc, at))
         continue;
       const std::string mark(1, text[at]);
       out.report(begin, at + 1 - begin,
                  fmt::format("A space stands before the “{}” in “{}”.", mark,
                              punctuation::words_around(text, begin, at + 1)),
-                 {mark});
+                 {runs_into_word ? mark + " " : mark});
     }
   }
 };
