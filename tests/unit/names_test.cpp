@@ -98,9 +98,9 @@ TEST_CASE("names.inconsistent-spelling leaves sentence-initial words and ties al
 TEST_CASE("names.unknown-variant flags a near miss of a listed name used once", "[names]") {
   CHECK_ANNOTATED("NATO Secretary General Jens [[Stoltenbreg]]{names.unknown-variant} spoke in Brussels.", kNames);
   CHECK_ANNOTATED("Governor Ron [[Desantis]]{names.unknown-variant} spoke.", kNames);
-  const auto d = run_rules("Foreign Minister Sergei Lavrow spoke.", {"names.unknown-variant"});
+  const auto d = run_rules("Secretary of State Antony Blinkin spoke.", {"names.unknown-variant"});
   REQUIRE(d.size() == 1);
-  CHECK(d[0].suggestions == std::vector<std::string>{"Lavrov"});
+  CHECK(d[0].suggestions == std::vector<std::string>{"Blinken"});
 }
 
 TEST_CASE("names.unknown-variant stays silent on listed names, house styles and unlisted names", "[names]") {
@@ -110,6 +110,8 @@ TEST_CASE("names.unknown-variant stays silent on listed names, house styles and 
   CHECK_ANNOTATED("Nato and Unicef officials met.", kNames);
   // Unlisted names far from any listed one, and plurals of listed ones.
   CHECK_ANNOTATED("Wexford Quarrington met the Stoltenbergs.", kNames);
+  // Six letters or fewer: a one-letter change is as often another real name.
+  CHECK_ANNOTATED("The National Theatre Vasile Alecsandri reopened.", kNames);
 }
 
 TEST_CASE("names keys and distances", "[names]") {
