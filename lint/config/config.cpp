@@ -183,7 +183,8 @@ std::optional<std::filesystem::path> find_config(const std::filesystem::path& st
 
 void apply_overrides(const Config& config, std::vector<Rule>& rules) {
   for (const auto& [id, o] : config.rules) {
-    auto it = std::find_if(rules.begin(), rules.end(), [&](const Rule& r) { return r.id == id; });
+    // Init-capture: clang < 16 cannot capture a structured binding directly (fuzz build).
+    auto it = std::find_if(rules.begin(), rules.end(), [&id = id](const Rule& r) { return r.id == id; });
     if (it == rules.end()) config_error(config.origin.string(), o.key, fmt::format("no rule '{}'", id));
     if (o.enabled) it->enabled = *o.enabled;
     if (o.severity) it->severity = *o.severity;

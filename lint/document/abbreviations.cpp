@@ -7,15 +7,15 @@ namespace copydesk {
 namespace {
 
 // Titles, ranks and months as news style abbreviates them before a name or a number.
-constexpr std::array<std::string_view, 46> kPrefixes = {
+constexpr std::array<std::string_view, 38> kPrefixes = {
     "Mr", "Mrs", "Ms", "Dr", "Prof", "Gov", "Sen", "Rep", "Reps", "Sens", "Gen", "Lt", "Col",
-    "Maj", "Capt", "Cmdr", "Adm", "Sgt", "Cpl", "Pvt", "Rev", "Msgr", "Fr", "Sr", "Jr", "St",
-    "Ft", "Mt", "Jan", "Feb", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Nos", "Vol",
-    "vs", "v", "Gens", "Supt", "Atty", "Hon", "Pres"};
+    "Maj", "Capt", "Cmdr", "Adm", "Sgt", "Cpl", "Pvt", "Rev", "Msgr", "Fr", "Ft", "Mt", "Jan",
+    "Feb", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "vs", "Gens", "Supt", "Atty", "Hon"};
 
-constexpr std::array<std::string_view, 20> kOthers = {
+// These also end sentences ("King Jr. The group", "Main St. The mayor").
+constexpr std::array<std::string_view, 26> kOthers = {
     "U.S", "U.K", "U.N", "E.U", "D.C", "Inc", "Co", "Corp", "Ltd", "Bros", "etc", "a.m", "p.m",
-    "e.g", "i.e", "approx", "est", "Dept", "Univ", "Assn"};
+    "e.g", "i.e", "approx", "est", "Dept", "Univ", "Assn", "Jr", "Sr", "St", "No", "Nos", "v"};
 
 // Pronouns, determiners, conjunctions and prepositions that open most news sentences.
 constexpr std::array<std::string_view, 60> kSentenceStarters = {

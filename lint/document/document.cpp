@@ -245,9 +245,9 @@ void Document::split_sentences() {
           const Case next_case = case_of(next.text);
           if (is_prefix_abbreviation(w.text)) merge = true;
           else if (initial && next_case == Case::Capital) merge = true;
-          else if (is_abbreviation(w.text) && (next_case == Case::Lower || next.kind == TokenKind::Number)) merge = true;
-          else if (w.text.find('.') != std::string_view::npos && is_abbreviation(w.text) && !starts_sentences(next.text))
-            merge = true;  // "the U.S. Senate"; but "in the U.S. The …" ends a sentence
+          else if (is_abbreviation(w.text) && (next_case == Case::Lower || next.kind == TokenKind::Number ||
+                                               !starts_sentences(next.text)))
+            merge = true;  // "the U.S. Senate", "No. 10"; but "in the U.S. The …" ends a sentence
         }
       }
       if (merge) {
@@ -315,7 +315,7 @@ void Document::classify(const Speller* speller, const Tagger* tagger) {
     const Token& last = tokens_[s.last_token - 1];
     const bool terminal = last.text == "." || last.text == "!" || last.text == "?" || last.text == "\u201D" ||
                           last.text == "\"";
-    p.heading_like = !terminal && s.token_count() <= 15 && prose_.find('\n', p.begin) >= p.end;
+    p.heading_like = !terminal && s.token_count() <= 15 && slice(p.begin, p.end).find('\n') == std::string_view::npos;
   }
   if (tagger == nullptr) return;
   std::vector<std::string_view> words;

@@ -24,6 +24,8 @@ TEST_CASE("sentences do not break after abbreviations and initials", "[document]
         std::vector<std::string>{"Deputy Foreign Minister Alexander V. Grushko spoke.", "Then he left."});
   CHECK(sentences_of("He was born in the U.S. He moved.").size() == 2);
   CHECK(sentences_of("The bill passed the U.S. Senate on Tuesday.").size() == 1);
+  CHECK(sentences_of("They marched with King Jr. The group sang. He lives on Main St. The mayor came.").size() == 4);
+  CHECK(sentences_of("They met at No. 10 Downing St. in London and flew to St. Louis.").size() == 1);
 }
 
 TEST_CASE("a closing quotation mark stays with its sentence", "[document]") {
