@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <mutex>
 #include <sstream>
 #include <thread>
 
@@ -53,6 +54,7 @@ std::vector<std::unique_ptr<Source>> gather(const std::vector<std::string>& path
     }
     sources.push_back(std::make_unique<Source>(p.string(), std::move(bytes), format_for_path(p.string())));
   };
+  if (std::count(paths.begin(), paths.end(), "-") > 1) throw InputError("standard input (-) can be read only once");
   for (const std::string& arg : paths.empty() ? std::vector<std::string>{"-"} : paths) {
     if (arg == "-") {
       std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
@@ -81,6 +83,7 @@ std::vector<std::unique_ptr<Source>> gather(const std::vector<std::string>& path
       if (it->is_regular_file() && checkable_extension(it->path())) found.push_back(it->path());
     }
     std::sort(found.begin(), found.end());
+    if (found.empty()) std::cerr << fmt::format("copydesk: no .txt, .md, .markdown, .html or .htm files in {}\n", arg);
     for (const auto& f : found) add_file(f, false);
   }
   return sources;
@@ -90,15 +93,26 @@ std::vector<FileResult> check_all(const Engine& engine, const std::vector<std::u
                                   unsigned jobs) {
   std::vector<FileResult> results(sources.size());
   std::atomic<std::size_t> next{0};
+  // An exception must not end a thread (that would abort the process): the first one is
+  // kept, the other threads stop taking files, and it is raised again on the main thread.
+  std::exception_ptr failure;
+  std::mutex failure_lock;
   auto work = [&] {
-    const Engine::Worker worker(engine);
-    for (std::size_t i; (i = next.fetch_add(1)) < sources.size();) results[i] = worker.check(*sources[i]);
+    try {
+      const Engine::Worker worker(engine);
+      for (std::size_t i; (i = next.fetch_add(1)) < sources.size();) results[i] = worker.check(*sources[i]);
+    } catch (...) {
+      const std::lock_guard<std::mutex> hold(failure_lock);
+      if (!failure) failure = std::current_exception();
+      next = sources.size();
+    }
   };
   jobs = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(sources.size())));
   std::vector<std::thread> threads;
   for (unsigned j = 1; j < jobs; ++j) threads.emplace_back(work);
   work();
   for (auto& t : threads) t.join();
+  if (failure) std::rethrow_exception(failure);
   return results;
 }
 

@@ -25,6 +25,14 @@ std::string scalar(const std::string& origin, const YAML::Node& node, const char
   return node.Scalar();
 }
 
+bool boolean(const std::string& origin, const YAML::Node& node, const char* what) {
+  try {
+    return node.as<bool>();
+  } catch (const YAML::Exception&) {
+    config_error(origin, node, fmt::format("{} must be true or false", what));
+  }
+}
+
 std::vector<std::filesystem::path> path_list(const std::string& origin, const YAML::Node& node,
                                              const std::filesystem::path& base, const char* what) {
   std::vector<std::filesystem::path> out;
@@ -40,7 +48,7 @@ std::vector<std::filesystem::path> path_list(const std::string& origin, const YA
 
 void check_keys(const std::string& origin, const YAML::Node& map, std::initializer_list<std::string_view> allowed) {
   for (const auto& kv : map) {
-    const std::string key = kv.first.as<std::string>();
+    const std::string key = scalar(origin, kv.first, "a key");
     if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
       config_error(origin, kv.first, fmt::format("unknown key '{}'", key));
   }
@@ -70,13 +78,7 @@ Rule parse_rule(const std::string& origin, const YAML::Node& node) {
     config_error(origin, node["category"] ? node["category"] : node["id"],
                  fmt::format("unknown category '{}'", r.category));
   if (node["severity"]) r.severity = severity_of(origin, node["severity"]);
-  if (node["enabled"]) {
-    try {
-      r.enabled = node["enabled"].as<bool>();
-    } catch (const YAML::Exception&) {
-      config_error(origin, node["enabled"], "enabled must be true or false");
-    }
-  }
+  if (node["enabled"]) r.enabled = boolean(origin, node["enabled"], "enabled");
   if (node["message"]) r.message = scalar(origin, node["message"], "message");
   if (node["description"]) r.description = scalar(origin, node["description"], "description");
   if (node["example"]) r.example = scalar(origin, node["example"], "example");
@@ -139,7 +141,7 @@ Config load_config(const std::filesystem::path& file) {
   if (const YAML::Node rules = root["rules"]) {
     if (!rules.IsMap()) config_error(origin, rules, "rules must map rule ids to off, on, a severity or a map");
     for (const auto& kv : rules) {
-      const std::string id = kv.first.as<std::string>();
+      const std::string id = scalar(origin, kv.first, "a rule id");
       RuleOverride o;
       o.key = kv.first;
       const YAML::Node& v = kv.second;
@@ -155,7 +157,7 @@ Config load_config(const std::filesystem::path& file) {
           if (value == "off") o.enabled = false;
           else o.severity = severity_of(origin, v["severity"]);
         }
-        if (v["enabled"]) o.enabled = v["enabled"].as<bool>();
+        if (v["enabled"]) o.enabled = boolean(origin, v["enabled"], "enabled");
         if (v["options"]) {
           if (!v["options"].IsMap()) config_error(origin, v["options"], "options must be a map");
           o.options = v["options"];
@@ -190,7 +192,7 @@ void apply_overrides(const Config& config, std::vector<Rule>& rules) {
     if (o.severity) it->severity = *o.severity;
     if (o.options) {
       if (!it->options) it->options = YAML::Node(YAML::NodeType::Map);
-      for (const auto& kv : o.options) it->options[kv.first.as<std::string>()] = kv.second;
+      for (const auto& kv : o.options) it->options[scalar(config.origin.string(), kv.first, "an option name")] = kv.second;
       it->origin = config.origin.string();
     }
   }

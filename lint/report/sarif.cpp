@@ -1,3 +1,5 @@
+#include <cctype>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "report/reporter.hpp"
@@ -21,6 +23,18 @@ nlohmann::ordered_json region(const Source& source, std::size_t offset, std::siz
           {"endColumn", end.column}, {"byteOffset", offset},        {"byteLength", length}};
 }
 
+// A file path as a relative URI reference: each byte outside RFC 3986's unreserved set
+// and '/' percent-encoded ("a b.txt" → "a%20b.txt"); standard input has no path.
+std::string artifact_uri(const std::string& path) {
+  if (path == "<stdin>") return "stdin";
+  std::string out;
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') out += static_cast<char>(c);
+    else out += fmt::format("%{:02X}", c);
+  }
+  return out;
+}
+
 }  // namespace
 
 void report_sarif(std::ostream& out, const std::vector<CheckedFile>& files, const std::vector<Rule>& rules) {
@@ -38,7 +52,7 @@ void report_sarif(std::ostream& out, const std::vector<CheckedFile>& files, cons
   }
   ordered_json results = ordered_json::array();
   for (const auto& f : files) {
-    const ordered_json artifact = {{"uri", f.result.path}};
+    const ordered_json artifact = {{"uri", artifact_uri(f.result.path)}};
     for (const Diagnostic& d : f.result.diagnostics) {
       ordered_json result = {
           {"ruleId", d.rule},

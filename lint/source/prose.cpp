@@ -22,6 +22,47 @@ void reveal(Prose& prose, const std::string& text, std::size_t begin, std::size_
   std::copy_n(text.begin() + begin, length, prose.text.begin() + begin);
 }
 
+// What a character reference such as "&eacute;" or "&#8220;" stands for, as gumbo reads
+// it; empty when it stands for nothing.
+std::string decode_reference(std::string_view reference) {
+  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, reference.data(), reference.size());
+  std::string decoded;
+  const GumboNode* node = output->root;
+  // html > head, body > text
+  if (node->v.element.children.length == 2) {
+    const auto* body = static_cast<const GumboNode*>(node->v.element.children.data[1]);
+    if (body->type == GUMBO_NODE_ELEMENT && body->v.element.children.length == 1) {
+      const auto* text = static_cast<const GumboNode*>(body->v.element.children.data[0]);
+      if (text->type == GUMBO_NODE_TEXT) decoded = text->v.text.text;
+    }
+  }
+  gumbo_destroy_output(&kGumboDefaultOptions, output);
+  return decoded;
+}
+
+// Writes the character a reference stands for in its place, padded with spaces to the
+// reference's length so offsets hold: "&rdquo;" reads as a closing quotation mark, not
+// as the word "rdquo". Opening marks go last, next to the word they open.
+void reveal_reference(Prose& prose, std::size_t begin, std::string_view reference) {
+  const std::string decoded = decode_reference(reference);
+  std::fill_n(prose.text.begin() + begin, reference.size(), ' ');
+  if (decoded.empty() || decoded.size() > reference.size()) return;
+  const bool opening = decoded == "\u201C" || decoded == "\u2018" || decoded == "\u00AB" || decoded == "(" || decoded == "[";
+  const std::size_t at = opening ? begin + reference.size() - decoded.size() : begin;
+  std::copy(decoded.begin(), decoded.end(), prose.text.begin() + at);
+}
+
+// Reveals HTML text, decoding the character references in it.
+void reveal_html_text(Prose& prose, const std::string& text, std::size_t begin, std::size_t length) {
+  reveal(prose, text, begin, length);
+  const std::string_view span = std::string_view(text).substr(begin, length);
+  for (std::size_t amp = span.find('&'); amp != std::string_view::npos; amp = span.find('&', amp + 1)) {
+    const std::size_t semi = span.find(';', amp);
+    if (semi == std::string_view::npos || semi - amp > 32) continue;
+    reveal_reference(prose, begin + amp, span.substr(amp, semi - amp + 1));
+  }
+}
+
 struct MarkdownWalk {
   const std::string* text;
   Prose* prose;
@@ -57,8 +98,9 @@ Prose markdown_prose(const std::string& text) {
       w->prose->block_starts.push_back(offset);
       w->pending_block = false;
     }
-    const bool prose_text = type == MD_TEXT_NORMAL || type == MD_TEXT_ENTITY;
-    if (prose_text && w->code_depth == 0) reveal(*w->prose, *w->text, offset, size);
+    if (w->code_depth > 0) return 0;
+    if (type == MD_TEXT_NORMAL) reveal(*w->prose, *w->text, offset, size);
+    else if (type == MD_TEXT_ENTITY) reveal_reference(*w->prose, offset, std::string_view(chars, size));
     return 0;
   };
   md_parse(text.data(), static_cast<MD_SIZE>(text.size()), &parser, &walk);
@@ -82,7 +124,7 @@ bool is_block_tag(GumboTag tag) {
 void walk_html(const GumboNode* node, const std::string& text, Prose& prose) {
   if (node->type == GUMBO_NODE_TEXT) {
     const GumboText& t = node->v.text;
-    reveal(prose, text, t.start_pos.offset, t.original_text.length);
+    reveal_html_text(prose, text, t.start_pos.offset, t.original_text.length);
     return;
   }
   if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) return;

@@ -23,29 +23,43 @@ Source::Source(std::string path, std::string bytes, Format format)
       for (int32_t k = start; k < i; ++k) valid_[k] = ' ';
     }
   }
+  if (valid_.rfind("\xEF\xBB\xBF", 0) == 0) {
+    bom_ = 3;
+    valid_.replace(0, 3, "   ");
+  }
   line_starts_.push_back(0);
-  for (std::size_t i = 0; i < bytes_.size(); ++i)
+  std::size_t points = 0;
+  for (std::size_t i = 0; i < bytes_.size(); ++i) {
+    if (i % kCheckpoint == 0) code_points_before_.push_back(points);
     if (bytes_[i] == '\n') line_starts_.push_back(i + 1);
+    if ((static_cast<unsigned char>(valid_[i]) & 0xC0) != 0x80) ++points;
+  }
+}
+
+std::size_t Source::code_points_until(std::size_t offset) const {
+  if (offset == 0 || code_points_before_.empty()) return 0;
+  const std::size_t block = std::min(offset / kCheckpoint, code_points_before_.size() - 1);
+  std::size_t points = code_points_before_[block];
+  for (std::size_t i = block * kCheckpoint; i < offset; ++i)
+    if ((static_cast<unsigned char>(valid_[i]) & 0xC0) != 0x80) ++points;
+  return points;
 }
 
 Position Source::position(std::size_t offset) const {
   offset = std::min(offset, bytes_.size());
   const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   const std::size_t line = static_cast<std::size_t>(it - line_starts_.begin());
-  const std::size_t start = line_starts_[line - 1];
-  std::size_t column = 1;
   // Columns count code points: every byte that does not continue a sequence starts one.
-  for (std::size_t i = start; i < offset; ++i)
-    if ((static_cast<unsigned char>(valid_[i]) & 0xC0) != 0x80) ++column;
-  return {line, column};
+  const std::size_t start = std::max(line_starts_[line - 1], std::min(bom_, offset));
+  return {line, 1 + code_points_until(offset) - code_points_until(start)};
 }
 
 std::string_view Source::line_text(std::size_t line) const {
   if (line == 0 || line > line_starts_.size()) return {};
-  const std::size_t start = line_starts_[line - 1];
+  const std::size_t start = line == 1 ? bom_ : line_starts_[line - 1];
   std::size_t end = line < line_starts_.size() ? line_starts_[line] - 1 : bytes_.size();
   if (end > start && bytes_[end - 1] == '\r') --end;
-  return std::string_view(bytes_).substr(start, end - start);
+  return std::string_view(valid_).substr(start, end - start);
 }
 
 Format format_for_path(std::string_view path) {

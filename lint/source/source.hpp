@@ -29,12 +29,14 @@ class Source {
   Format format() const { return format_; }
   const std::vector<InvalidRange>& invalid_utf8() const { return invalid_; }
 
-  // The bytes with every invalid UTF-8 byte replaced by a space: same length, so every
-  // offset into it is an offset into the original.
+  // The bytes with every invalid UTF-8 byte (and a leading byte-order mark) replaced by
+  // a space: same length, so every offset into it is an offset into the original.
   const std::string& valid_text() const { return valid_; }
 
+  // Line and column of a byte offset; a leading byte-order mark takes no column, as in
+  // editors.
   Position position(std::size_t offset) const;
-  // The text of the line holding the offset, without its line break.
+  // The valid text of a line, without its line break.
   std::string_view line_text(std::size_t line) const;
   std::size_t line_count() const { return line_starts_.size(); }
 
@@ -45,6 +47,12 @@ class Source {
   Format format_;
   std::vector<InvalidRange> invalid_;
   std::vector<std::size_t> line_starts_;
+  // Code points before every kCheckpoint-th byte, so a column is found in bounded time
+  // even on a megabyte-long line.
+  static constexpr std::size_t kCheckpoint = 4096;
+  std::vector<std::size_t> code_points_before_;
+  std::size_t bom_ = 0;  // bytes of a leading byte-order mark
+  std::size_t code_points_until(std::size_t offset) const;
 };
 
 // Plain, Markdown or HTML, from the file name's ending.

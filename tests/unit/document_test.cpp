@@ -94,6 +94,39 @@ TEST_CASE("Markdown and HTML prose keeps source offsets", "[document]") {
   CHECK(doc.tokens()[0].begin == html.find("First"));
 }
 
+TEST_CASE("character references in Markdown and HTML read as the characters they stand for", "[document]") {
+  const std::string html = "<p>&ldquo;The caf&eacute; opened,&rdquo; she said &mdash; AT&amp;T agreed.</p>";
+  const Source source("t.html", html, Format::Html);
+  const Document doc(source, nullptr, nullptr);
+  std::vector<std::string> words;
+  for (const auto& t : doc.tokens()) words.emplace_back(t.text);
+  CHECK(words == std::vector<std::string>{"“", "The", "café", "opened", ",", "”", "she", "said", "—", "AT", "&", "T", "agreed", "."});
+  CHECK(doc.tokens()[0].end == html.find("The"));  // the opening mark sits next to its word
+  const std::string md = "He said &ldquo;yes&rdquo; at 5&nbsp;p.m.\n";
+  const Source md_source("t.md", md, Format::Markdown);
+  const Document md_doc(md_source, nullptr, nullptr);
+  CHECK(md_doc.tokens()[2].text == "“");
+  CHECK(std::string(md_doc.text()).find("ldquo") == std::string::npos);
+}
+
+TEST_CASE("a byte-order mark takes no column and starts no token", "[document]") {
+  const Source source("t", "\xEF\xBB\xBFThe minister spoke.", Format::Plain);
+  CHECK(source.position(3).column == 1);
+  CHECK(source.position(7).column == 5);
+  CHECK(source.line_text(1) == "The minister spoke.");
+  const Document doc(source, nullptr, nullptr);
+  CHECK(doc.tokens()[0].text == "The");
+  CHECK(doc.tokens()[0].sentence_initial);
+}
+
+TEST_CASE("columns stay right on a very long line", "[document]") {
+  std::string line;
+  for (int i = 0; i < 3000; ++i) line += "é word ";
+  const Source source("t", line, Format::Plain);
+  const std::size_t at = line.size() - 5;
+  CHECK(source.position(at).column == 1 + 3000 * 7 - 5 + 1 - 1);
+}
+
 TEST_CASE("invalid UTF-8 keeps offsets and the rest of the text", "[document]") {
   const std::string text = "Bad \xff byte here. Next sentence.";
   const Source source("t", text, Format::Plain);

@@ -26,7 +26,9 @@ class Consistency : public Check {
         config_error(rule.origin, group, "each consistency group lists two or more spellings");
       auto& variants = groups_.emplace_back();
       for (const auto& item : group) {
-        const std::string spelling = item.as<std::string>();
+        if (!item.IsScalar() || item.Scalar().empty())
+          config_error(rule.origin, item, "a consistency spelling must be a non-empty text");
+        const std::string spelling = item.Scalar();
         // Whole words only: no letter or digit may touch either end.
         auto re = std::make_unique<RE2>("(?:^|[^\\pL\\pN])(" + RE2::QuoteMeta(spelling) + ")(?:[^\\pL\\pN]|$)");
         if (!re->ok()) config_error(rule.origin, item, "cannot match spelling: " + re->error());
@@ -61,8 +63,9 @@ class Consistency : public Check {
         if (v == best) continue;
         for (std::size_t at : hits[v]) {
           Diagnostic& d = out.report(at, variants[v].spelling.size(),
-                                     fmt::format("“{}” is also written “{}” in this article ({} times); pick one.",
-                                                 variants[v].spelling, variants[best].spelling, hits[best].size()),
+                                     fmt::format("“{}” is also written “{}” in this article ({}); pick one.",
+                                                 variants[v].spelling, variants[best].spelling,
+                                                 hits[best].size() == 1 ? "once" : fmt::format("{} times", hits[best].size())),
                                      {variants[best].spelling});
           d.related.push_back({hits[best][0], variants[best].spelling.size(),
                                fmt::format("“{}” is used here", variants[best].spelling)});

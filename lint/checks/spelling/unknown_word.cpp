@@ -35,7 +35,7 @@ class UnknownWord : public Check {
   explicit UnknownWord(const Rule& rule)
       : min_length_(option<std::size_t>(rule, "min_length", 3)),
         suggestions_(option<std::size_t>(rule, "suggestions", 3)),
-        max_suggested_words_(option<std::size_t>(rule, "max_suggested_words", 10)) {}
+        max_suggested_words_(option<std::size_t>(rule, "max_suggested_words", 50)) {}
 
   void run(const Document& doc, const Resources& res, Emitter& out) const override {
     if (res.speller == nullptr) return;
@@ -58,8 +58,8 @@ class UnknownWord : public Check {
         continue;
       }
       if (built_from_known_parts(speller, word)) continue;
-      // Suggestions cost milliseconds each: a file full of unknown words gets them only
-      // for its first ones, so no single file can take seconds.
+      // Each suggestion search tries hundreds of spellings: a file full of unknown words
+      // gets suggestions for its first ones only, so no single file can take seconds.
       std::vector<std::string> suggestions;
       if (suggested < max_suggested_words_) {
         ++suggested;
