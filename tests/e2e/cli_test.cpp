@@ -140,6 +140,11 @@ TEST_CASE("sarif output is SARIF 2.1.0 with regions and fixes", "[cli]") {
   CHECK(region["byteLength"] == 8);
   CHECK(result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "typo.txt");
   CHECK_FALSE(result["fixes"].empty());
+
+  write(s.dir / "a b" / "c,d.txt", kTypo);
+  const auto spaced = nlohmann::json::parse(copydesk(s, "check --format sarif 'a b/c,d.txt'").out);
+  CHECK(spaced["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] ==
+        "a%20b/c%2Cd.txt");
 }
 
 TEST_CASE("github output is one escaped workflow command per finding", "[cli]") {
@@ -173,7 +178,10 @@ TEST_CASE("folders are walked for text, Markdown and HTML, skipping hidden folde
 
 TEST_CASE("output is the same whatever --jobs is", "[cli]") {
   Scratch s;
-  for (int i = 0; i < 12; ++i) write(s.dir / "d" / ("f" + std::to_string(i) + ".txt"), i % 2 ? kTypo : kClean);
+  // Words far from any dictionary word make a suggestion search work hard.
+  for (int i = 0; i < 12; ++i)
+    write(s.dir / "d" / ("f" + std::to_string(i) + ".txt"),
+          i % 2 ? kTypo : "The cheshbon hanefesh and teshuva of the qwzxvbnmlkj season.\n");
   const Run one = copydesk(s, "check --format json --jobs 1 d");
   const Run two = copydesk(s, "check --format json --jobs 2 d");
   const Run many = copydesk(s, "check --format json --jobs 8 d");
@@ -198,6 +206,15 @@ TEST_CASE("bad input stops with exit status 2 and says what and where", "[cli]")
   r = copydesk(s, "check dir");
   CHECK(r.status == 0);
   CHECK(r.err.find("skipping dir/binary.txt") != std::string::npos);
+
+  r = copydesk(s, "check - -", kClean);
+  CHECK(r.status == 2);
+  CHECK(r.err.find("only once") != std::string::npos);
+
+  fs::create_directories(s.dir / "empty");
+  r = copydesk(s, "check empty");
+  CHECK(r.status == 0);
+  CHECK(r.err.find("no .txt") != std::string::npos);
 
   CHECK(copydesk(s, "check --format xml").status == 2);
   CHECK(copydesk(s, "check --lang fr_FR").status == 2);
@@ -237,6 +254,16 @@ TEST_CASE("configuration turns rules off, changes severity, and errors point at 
   CHECK(r.err.find("syntax.yaml:") != std::string::npos);
 
   CHECK(copydesk(s, "check --config nowhere.yaml typo.txt").status == 2);
+
+  write(s.dir / "type.yaml", "rules:\n  spelling.unknown-word:\n    enabled: maybe\n");
+  r = copydesk(s, "check --config type.yaml typo.txt");
+  CHECK(r.status == 2);
+  CHECK(r.err.find("type.yaml:3:14: enabled must be true or false") != std::string::npos);
+
+  write(s.dir / "empty.yaml", "rules:\n  style.inconsistent-variant:\n    options:\n      groups: [[a, \"\"]]\n");
+  r = copydesk(s, "check --config empty.yaml typo.txt");
+  CHECK(r.status == 2);
+  CHECK(r.err.find("empty.yaml:4:") != std::string::npos);
 }
 
 TEST_CASE("a newsroom adds dictionaries and rule packs", "[cli]") {
