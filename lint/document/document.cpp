@@ -5,7 +5,6 @@
 #include <re2/re2.h>
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
-#include <unicode/unistr.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
@@ -47,22 +46,6 @@ void each_segment(icu::BreakIterator& it, std::string_view text, std::size_t bas
   utext_close(ut);
 }
 
-UChar32 first_code_point(std::string_view s) {
-  if (s.empty()) return 0;
-  int32_t i = 0;
-  UChar32 c;
-  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
-  return c;
-}
-
-UChar32 last_code_point(std::string_view s) {
-  if (s.empty()) return 0;
-  int32_t i = static_cast<int32_t>(s.size());
-  UChar32 c;
-  U8_PREV(reinterpret_cast<const uint8_t*>(s.data()), 0, i, c);
-  return c;
-}
-
 Case case_of(std::string_view word) {
   int upper = 0, lower = 0;
   bool first_upper = false;
@@ -89,9 +72,6 @@ bool is_space_only(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
 }
 
-bool is_opening_quote(std::string_view t) { return t == "\u201C" || t == "\u2018" || t == "\u00AB"; }
-bool is_closing_quote(std::string_view t) { return t == "\u201D" || t == "\u2019" || t == "\u00BB"; }
-
 // URLs, e-mail addresses and social handles, which the word breaker would cut apart.
 const RE2& special_tokens() {
   static const RE2 re(R"((https?://[^\s<>"“”]+[^\s<>"“”.,;:!?)\]'’]|www\.[^\s<>"“”]+[^\s<>"“”.,;:!?)\]'’])|([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})|(?:^|[^\w@])(@[A-Za-z0-9_]{2,15}))");
@@ -99,20 +79,6 @@ const RE2& special_tokens() {
 }
 
 }  // namespace
-
-std::string fold_case(std::string_view text) {
-  std::string out;
-  icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())))
-      .foldCase()
-      .toUTF8String(out);
-  return out;
-}
-
-std::string straighten_apostrophes(std::string_view text) {
-  std::string out(text);
-  for (std::size_t p = 0; (p = out.find("\u2019", p)) != std::string::npos;) out.replace(p, 3, "'");
-  return out;
-}
 
 Document::Document(const Source& source, const Speller* speller, const Tagger* tagger) : source_(&source) {
   Prose prose = extract_prose(source);
@@ -157,11 +123,11 @@ void Document::split_paragraphs_at(const std::vector<std::size_t>& block_starts)
       close(line_begin);
     } else {
       const std::string_view trimmed = line.substr(0, line.find_last_not_of(" \t\r") + 1);
-      const UChar32 last = last_code_point(trimmed);
+      const UChar32 last = code_point_before(trimmed, trimmed.size());
       const bool ends_sentence = last == '.' || last == '!' || last == '?' || last == ':' || last == ';' ||
                                  last == '"' || last == 0x201D || last == 0x2019 || last == ')';
       const std::size_t next = text.find_first_not_of(" \t\r", line_end + 1);
-      const bool next_lower = next != std::string_view::npos && u_islower(first_code_point(text.substr(next)));
+      const bool next_lower = next != std::string_view::npos && u_islower(code_point_at(text, next));
       const bool wrapped = !ends_sentence && (trimmed.size() >= 50 || last == ',' || next_lower);
       // Markup says where its paragraphs end; only plain text is read line by line.
       if (!wrapped && source_->format() == Format::Plain) close(line_end);
@@ -203,7 +169,7 @@ void Document::tokenize() {
                    t.end = e;
                    if (status >= UBRK_WORD_LETTER) t.kind = TokenKind::Word;
                    else if (status >= UBRK_WORD_NUMBER) t.kind = TokenKind::Number;
-                   else if (u_ispunct(first_code_point(seg))) t.kind = TokenKind::Punct;
+                   else if (u_ispunct(code_point_at(seg, 0))) t.kind = TokenKind::Punct;
                    else t.kind = TokenKind::Symbol;
                    tokens_.push_back(t);
                  });
@@ -299,7 +265,7 @@ void Document::classify(const Speller* speller, const Tagger* tagger) {
         ++word_count_;
         t.sentence_initial = initial;
         initial = false;
-      } else if (initial && !(is_opening_quote(t.text) || t.text == "\"" || t.text == "(" || t.text == "'" ||
+      } else if (initial && !(is_opening_quotation_mark(t.text) || t.text == "\"" || t.text == "(" || t.text == "'" ||
                               t.text == "-" || t.text == "\u2014")) {
         initial = false;
       }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "document/pos.hpp"
+#include "document/text.hpp"
 #include "source/source.hpp"
 
 namespace copydesk {
@@ -86,11 +87,5 @@ class Document {
   std::vector<Paragraph> paragraphs_;
   std::size_t word_count_ = 0;
 };
-
-// Lower-cases UTF-8 text with ICU's full case folding.
-std::string fold_case(std::string_view text);
-
-// The text with typographic apostrophes (U+2019) made straight: "Let’s" → "Let's".
-std::string straighten_apostrophes(std::string_view text);
 
 }  // namespace copydesk

@@ -4,6 +4,8 @@
 #include <gumbo.h>
 #include <md4c.h>
 
+#include "document/text.hpp"
+
 namespace copydesk {
 namespace {
 
@@ -47,7 +49,7 @@ void reveal_reference(Prose& prose, std::size_t begin, std::string_view referenc
   const std::string decoded = decode_reference(reference);
   std::fill_n(prose.text.begin() + begin, reference.size(), ' ');
   if (decoded.empty() || decoded.size() > reference.size()) return;
-  const bool opening = decoded == "\u201C" || decoded == "\u2018" || decoded == "\u00AB" || decoded == "(" || decoded == "[";
+  const bool opening = is_opening_quotation_mark(decoded) || decoded == "(" || decoded == "[";
   const std::size_t at = opening ? begin + reference.size() - decoded.size() : begin;
   std::copy(decoded.begin(), decoded.end(), prose.text.begin() + at);
 }

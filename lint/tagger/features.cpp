@@ -1,5 +1,7 @@
 #include "tagger/features.hpp"
 
+#include "document/text.hpp"
+
 namespace copydesk::tagger {
 
 namespace {
@@ -56,11 +58,9 @@ class KeyBuilder {
 };
 
 std::string normal_form(std::string_view word) {
-  std::string normal(word);
-  for (char& c : normal) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    else if (c >= '0' && c <= '9') c = '0';
-  }
+  std::string normal = ascii_lower(word);
+  for (char& c : normal)
+    if (c >= '0' && c <= '9') c = '0';
   return normal;
 }
 

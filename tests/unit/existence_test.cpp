@@ -8,8 +8,9 @@ const std::set<std::string> kRule = {"garbled.mt-artifact"};
 }
 
 TEST_CASE("existence matches phrases ignoring case, punctuation and apostrophe style", "[garbled][existence]") {
-  CHECK_ANNOTATED("Talks resumed. [[It simply came to our notice then]]{garbled.mt-artifact}.", kRule);
-  CHECK_ANNOTATED("Talks resumed. [[IT SIMPLY CAME TO OUR NOTICE, THEN]]{garbled.mt-artifact}!", kRule);
+  CHECK_ANNOTATED("Talks resumed. [[Thank you so much for watching]]{garbled.mt-artifact}.", kRule);
+  CHECK_ANNOTATED("Talks resumed. [[THANK YOU, FOR WATCHING]]{garbled.mt-artifact}!", kRule);
+  CHECK_ANNOTATED("[[As an AI language model]]{garbled.mt-artifact}, I cannot verify the figures.", kRule);
   CHECK_ANNOTATED("The minister left. [[Don’t forget to like and subscribe]]{garbled.mt-artifact}.", kRule);
   CHECK_ANNOTATED("Officials met in Kyiv. [[Subtitles by the Amara.org community]]{garbled.mt-artifact}", kRule);
   CHECK_ANNOTATED("Prices rose. [[This is a machine translation]]{garbled.mt-artifact} of the original.", kRule);
@@ -18,7 +19,7 @@ TEST_CASE("existence matches phrases ignoring case, punctuation and apostrophe s
 TEST_CASE("existence honours sentence anchors", "[garbled][existence]") {
   // "^…$" phrases only as a whole sentence.
   CHECK_ANNOTATED("The vlogger ended each video with thanks for watching her channel.", kRule);
-  CHECK_ANNOTATED("He said the notice came to our notice then and there.", kRule);
+  CHECK_ANNOTATED("She said thank you for watching the debate with us.", kRule);
   CHECK_ANNOTATED("The report ends here. [[Thank you for watching]]{garbled.mt-artifact}.", kRule);
 }
 

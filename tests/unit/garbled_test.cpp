@@ -13,12 +13,48 @@ const std::set<std::string> kCollapsed = {"garbled.collapsed-clause"};
 
 }  // namespace
 
-TEST_CASE("garbled.fragment flags pieces with no main clause", "[garbled]") {
-  CHECK_ANNOTATED("Blinken spoke on Wednesday. [[Retrieved in Moscow.]]{garbled.fragment} He left.", kFragment);
-  CHECK_ANNOTATED("Allies fear Moscow will use it as an excuse. [[To say that diplomacy has failed.]]{garbled.fragment}",
+// Fresh cases of each kind; those marked MT are machine translations from the MLQE-PE
+// corpus (shared/corpus/mt-quality).
+TEST_CASE("garbled.fragment flags a stray prepositional phrase", "[garbled]") {
+  CHECK_ANNOTATED("The monument was unveiled on Sunday. [[In the hearts of the Cambodian people.]]{garbled.fragment}",
+                  kFragment);  // MT
+  CHECK_ANNOTATED("The couple travelled north in January. "
+                  "[[With the beautiful scenery of the frozen trees on their honeymoon.]]{garbled.fragment}",
+                  kFragment);  // MT
+  CHECK_ANNOTATED("The council approved the budget. [[Without any warning to the families in the valley.]]{garbled.fragment}",
                   kFragment);
-  CHECK_ANNOTATED("“We are ready for talks. [[With mutual understanding in Europe.]]{garbled.fragment}”", kFragment);
-  CHECK_ANNOTATED("“We must not renew the occupation. [[Conflict and all that comes after it.]]{garbled.fragment}”",
+  CHECK_ANNOTATED("“We are ready to sign. [[For the sake of peace in the region.]]{garbled.fragment}”", kFragment);
+}
+
+TEST_CASE("garbled.fragment flags an infinitive standing alone", "[garbled]") {
+  CHECK_ANNOTATED("The army moved in overnight. "
+                  "[[To cut the carnage that took place in Democratic Kampuchea.]]{garbled.fragment}",
+                  kFragment);  // MT
+  CHECK_ANNOTATED("He left the room in anger. "
+                  "[[To threaten to stop talking to her because she belongs to me.]]{garbled.fragment}",
+                  kFragment);  // MT
+  CHECK_ANNOTATED("The mayor promised new funding. [[To make sure that every school has a nurse.]]{garbled.fragment}",
+                  kFragment);
+}
+
+TEST_CASE("garbled.fragment flags a participle with no subject", "[garbled]") {
+  CHECK_ANNOTATED("The treaty was drafted in Geneva. "
+                  "[[Signed by all those who attended the dedication ceremony.]]{garbled.fragment}",
+                  kFragment);  // MT
+  CHECK_ANNOTATED("The minister met the envoy on Friday. [[Reported by state television in Tehran.]]{garbled.fragment}",
+                  kFragment);
+  CHECK_ANNOTATED("Police closed the road for hours. [[Published in the evening edition of the paper.]]{garbled.fragment}",
+                  kFragment);
+}
+
+TEST_CASE("garbled.fragment flags a noun phrase whose only verb is in a relative clause", "[garbled]") {
+  CHECK_ANNOTATED("The court heard the case on Monday. "
+                  "[[A transgressor who anticipates the consequences and accepts them.]]{garbled.fragment}",
+                  kFragment);  // MT
+  CHECK_ANNOTATED("The strike ended on Monday. "
+                  "[[The workers who had waited outside the factory gates since dawn.]]{garbled.fragment}",
+                  kFragment);
+  CHECK_ANNOTATED("Few expected the vote to pass. [[The ceasefire which had been agreed in Doha last spring.]]{garbled.fragment}",
                   kFragment);
   CHECK_ANNOTATED("The plan was sent to Moscow. [[Which will be discussed by the ministers next week.]]{garbled.fragment}",
                   kFragment);
@@ -26,9 +62,9 @@ TEST_CASE("garbled.fragment flags pieces with no main clause", "[garbled]") {
 
 TEST_CASE("garbled.fragment stays silent on correct English", "[garbled]") {
   CHECK_ANNOTATED("To be sure, the talks continue. Not so.", kFragment);
-  CHECK_ANNOTATED("The envoy arrived. “Also consider setting up a civilian emergency hotline.”", kFragment);
+  CHECK_ANNOTATED("The envoy arrived. “Also think about opening a second crossing for aid.”", kFragment);
   CHECK_ANNOTATED("“In Moscow,” he said. “With pleasure.” She smiled.", kFragment);
-  CHECK_ANNOTATED("No official negotiation document\n\nThe talks went on.", kFragment);
+  CHECK_ANNOTATED("New rules for border crossings\n\nThe talks went on.", kFragment);
   CHECK_ANNOTATED("Close the door. Then sit down and listen to the minister.", kFragment);
   CHECK_ANNOTATED("By John Smith\n\nWASHINGTON — The talks continued on Wednesday.", kFragment);
   CHECK_ANNOTATED("The talks ended. In big cities and small towns. In schools and shopping malls.", kFragment);
@@ -39,8 +75,10 @@ TEST_CASE("garbled.fragment stays silent on correct English", "[garbled]") {
 
 TEST_CASE("garbled.collapsed-clause flags a name on both sides of a verb or of and", "[garbled]") {
   CHECK_ANNOTATED("The envoys met. Talks between [[Russia and Russia]]{garbled.collapsed-clause} ended.", kCollapsed);
-  CHECK_ANNOTATED("He rejected NATO’s demands that [[Ukraine never accept Ukraine]]{garbled.collapsed-clause}.",
+  CHECK_ANNOTATED("Officials said that [[China would never allow China]]{garbled.collapsed-clause} to join the pact.",
                   kCollapsed);
+  CHECK_ANNOTATED("Analysts fear that [[Turkey will block Turkey]]{garbled.collapsed-clause} from the talks.", kCollapsed);
+  CHECK_ANNOTATED("The statement insisted that [[Iran never threaten Iran]]{garbled.collapsed-clause} again.", kCollapsed);
 }
 
 TEST_CASE("garbled.collapsed-clause stays silent on different entities and idioms", "[garbled]") {

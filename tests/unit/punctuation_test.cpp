@@ -15,11 +15,13 @@ const std::set<std::string> kDoubleSpace{"punctuation.double-space"};
 }  // namespace
 
 TEST_CASE("punctuation.unbalanced-quote flags an opening mark never closed", "[punctuation]") {
-  CHECK_ANNOTATED("Blinken said, [[“]]{punctuation.unbalanced-quote}We have been following her for weeks.\n\n"
-                  "The document was released on Wednesday.",
+  CHECK_ANNOTATED("The mayor said, [[“]]{punctuation.unbalanced-quote}We will rebuild the bridge by spring.\n\n"
+                  "Work starts in March.",
                   kQuote);
-  CHECK_ANNOTATED("He backed the coalition [[‘]]{punctuation.unbalanced-quote}open door policy.\n\n"
-                  "“We make it clear,” he added.",
+  CHECK_ANNOTATED("Critics called the levy a [[‘]]{punctuation.unbalanced-quote}tax on the poor.\n\n"
+                  "“We disagree,” the minister replied.",
+                  kQuote);
+  CHECK_ANNOTATED("The nurses chanted [[“]]{punctuation.unbalanced-quote}Fair pay now outside the hospital on Monday.",
                   kQuote);
   CHECK_ANNOTATED("She said [[\"]]{punctuation.unbalanced-quote}we will stay and left.", kQuote);
   // A single mark left open when the double quotation around it closes.
@@ -44,10 +46,10 @@ TEST_CASE("punctuation.unbalanced-quote tells apostrophes from quotation marks",
 }
 
 TEST_CASE("punctuation.unbalanced-quote honours quotations that run over paragraphs", "[punctuation]") {
-  CHECK_ANNOTATED("“We are ready for talks. We want diplomacy.\n\n"
-                  "“If Russia is serious, there are things to work on,” he said.",
+  CHECK_ANNOTATED("“The vote was close. We respect it.\n\n"
+                  "“If the council agrees, the work can start in May,” she said.",
                   kQuote);
-  CHECK_ANNOTATED("\"We are ready for talks.\n\n\"We want diplomacy,\" he said.", kQuote);
+  CHECK_ANNOTATED("\"The vote was close.\n\n\"We respect it,\" she said.", kQuote);
   // A statement quoted whole, its inner paragraphs not reopened, closed at its end.
   CHECK_ANNOTATED("“Today the leaders spoke.\n\nThey agreed to meet again.\n\nThey will keep working.”", kQuote);
   // A straight mark after a digit is an inch mark.
@@ -55,11 +57,12 @@ TEST_CASE("punctuation.unbalanced-quote honours quotations that run over paragra
 }
 
 TEST_CASE("punctuation.quote-spacing flags spaces inside the marks", "[punctuation]") {
-  CHECK_ANNOTATED("“There will be no change,[[ ”]]{punctuation.quote-spacing}said Blinken.", kQuoteSpacing);
-  CHECK_ANNOTATED("“With mutual understanding in Europe.[[ ”]]{punctuation.quote-spacing}", kQuoteSpacing);
+  CHECK_ANNOTATED("“The vote is final,[[ ”]]{punctuation.quote-spacing}said the speaker.", kQuoteSpacing);
+  CHECK_ANNOTATED("“Nobody will be left behind.[[ ”]]{punctuation.quote-spacing}", kQuoteSpacing);
+  CHECK_ANNOTATED("She told reporters [[“ ]]{punctuation.quote-spacing}the plan is dead.”", kQuoteSpacing);
   CHECK_ANNOTATED("He said [[“ ]]{punctuation.quote-spacing}We are ready.”", kQuoteSpacing);
   CHECK_ANNOTATED("He called it ‘madness[[ ’]]{punctuation.quote-spacing} in public.", kQuoteSpacing);
-  const auto d = run_rules("“We are ready, ”said Blinken.", kQuoteSpacing);
+  const auto d = run_rules("“It is over, ”the coach said.", kQuoteSpacing);
   REQUIRE(d.size() == 1);
   CHECK(d[0].suggestions == std::vector<std::string>{"” "});
 }
@@ -70,7 +73,7 @@ TEST_CASE("punctuation.quote-spacing flags a mark glued to the word outside", "[
 }
 
 TEST_CASE("punctuation.quote-spacing stays silent on well-set quotations", "[punctuation]") {
-  CHECK_ANNOTATED("“We are ready,” he said. “Let’s see how they behave.”", kQuoteSpacing);
+  CHECK_ANNOTATED("“We won,” he said. “Let’s wait for the recount.”", kQuoteSpacing);
   CHECK_ANNOTATED("It said the States’ role and the ’90s mattered (“this is ‘fine’ ”) in all.", kQuoteSpacing);
   CHECK_ANNOTATED("Leaders—“the best we have”—met in Rome and the “Be Best” plan went on.", kQuoteSpacing);
 }
@@ -141,6 +144,12 @@ TEST_CASE("punctuation.doubled-punctuation stays silent on ellipses and abbrevia
 TEST_CASE("punctuation.double-space flags runs of spaces inside a sentence", "[punctuation]") {
   CHECK_ANNOTATED("The talks[[  ]]{punctuation.double-space}ended on Wednesday.", kDoubleSpace);
   CHECK_ANNOTATED("The talks,[[   ]]{punctuation.double-space}officials said, ended.", kDoubleSpace);
+}
+
+TEST_CASE("punctuation.double-space stays silent on invalid UTF-8, which is not a space typed", "[punctuation]") {
+  // The Latin-1 é of "café" is blanked to a space in the valid text; the source has none.
+  CHECK_ANNOTATED("The caf\xe9 was closed.", kDoubleSpace);
+  CHECK_ANNOTATED("The caf\xe9 was closed and the[[  ]]{punctuation.double-space}talks ended.", kDoubleSpace);
 }
 
 TEST_CASE("punctuation.double-space stays silent between sentences and on markup", "[punctuation]") {

@@ -33,9 +33,12 @@ TEST_CASE("repetition.doubled-word stays silent where English doubles on purpose
 
 TEST_CASE("repetition.repeated-phrase flags a phrase repeated in the next sentence", "[repetition]") {
   CHECK_ANNOTATED(
-      "“We are ready for conversation. If Russia reduces its aggression, [[we are ready]]{repetition.repeated-phrase} "
-      "to advance where cooperation is possible.”",
+      "“We are willing to negotiate. If the union drops its demands, [[we are willing to]]{repetition.repeated-phrase} "
+      "meet again next week.”",
       kPhrase);
+  CHECK_ANNOTATED("“We will not give up. Whatever the court decides, [[we will not give up]]{repetition.repeated-phrase} "
+                  "on these families,” she said.",
+                  kPhrase);
   const std::string text = "The talks will be difficult. Officials said the talks will be difficult for both sides.";
   const auto d = run_rules(text, kPhrase);
   REQUIRE(d.size() == 1);
@@ -57,11 +60,13 @@ TEST_CASE("repetition.repeated-phrase stays silent on names, topics, fixed expre
   CHECK_ANNOTATED("We cannot let our allies down. We cannot let Ukraine down.", kPhrase);
   CHECK_ANNOTATED("Participation rose partly due to new programs and partly due to the end of restrictions.", kPhrase);
   // Too far apart: another paragraph.
-  CHECK_ANNOTATED("We are ready for talks.\n\nLater, in another session, we are ready to advance, he said.", kPhrase);
+  CHECK_ANNOTATED("We are willing to talk.\n\nLater, in another session, we are willing to meet, he said.", kPhrase);
 }
 
 TEST_CASE("repetition.echo flags a rare word twice within a few words", "[repetition]") {
-  CHECK_ANNOTATED("NATO rejected demands that Ukraine never accept [[Ukraine]]{repetition.echo} as a member.", kEcho);
+  CHECK_ANNOTATED("Officials said Lithuania would ask [[Lithuania]]{repetition.echo} to expel the envoy.", kEcho);
+  CHECK_ANNOTATED("Farmers sold wheat to traders who resold [[wheat]]{repetition.echo} abroad.", kEcho);
+  CHECK_ANNOTATED("Regulators fined a refinery after its [[refinery]]{repetition.echo} leaked.", kEcho);
   CHECK_ANNOTATED("Regulators let manufacturers import formula that the [[formula]]{repetition.echo} makers lacked.",
                   kEcho);
 }
@@ -89,6 +94,33 @@ TEST_CASE("repetition.duplicate-sentence flags a sentence repeated exactly or ne
   CHECK(copydesk::test::covered(text, d[0]) == "The envoy arrived in Brussels on Monday evening for talks.");
   REQUIRE(d[0].related.size() == 1);
   CHECK(d[0].related[0].offset == 0);
+}
+
+TEST_CASE("repetition.duplicate-sentence makes one finding of all the copies of a sentence or passage", "[repetition]") {
+  const std::string sentence = "The bridge will stay closed until the inspectors finish their work. ";
+  std::string text;
+  for (int i = 0; i < 5; ++i) text += sentence;
+  auto d = run_rules(text, kDuplicate);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].offset == sentence.size());
+  CHECK(d[0].message.find("3 more times") != std::string::npos);
+  CHECK(d[0].related.size() == 4);  // the original and the three later copies
+
+  // Scattered copies too, and a pasted passage.
+  const std::string passage = "Crews will work through the night to clear the debris. Residents may return to their homes on Monday. ";
+  text = passage + "Officials gave no details. " + passage + "The mayor thanked the crews. " + passage;
+  d = run_rules(text, kDuplicate);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].message.find("These 2 sentences") != std::string::npos);
+  CHECK(d[0].related.size() == 2);
+
+  // Thousands of copies: one finding, and only the first copies listed.
+  text.clear();
+  for (int i = 0; i < 5000; ++i) text += sentence;
+  d = run_rules(text, kDuplicate);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].message.find("4998 more times") != std::string::npos);
+  CHECK(d[0].related.size() == 11);
 }
 
 TEST_CASE("repetition.duplicate-sentence stays silent on templates, quotes given in full and short lines",

@@ -50,8 +50,7 @@ std::optional<Decoded> decode_at(std::string_view text, std::size_t at) {
     if (b < 0x80 || b > 0xBF) return std::nullopt;
     bytes += static_cast<char>(b);
   }
-  int32_t j = 0;
-  U8_NEXT(reinterpret_cast<const uint8_t*>(bytes.data()), j, static_cast<int32_t>(bytes.size()), c);
+  c = code_point_at(bytes, 0);
   // Three bytes: punctuation, symbols and letters below CJK ("café”…" is no mojibake).
   // Four bytes: emoji.
   if (c < 0 || (trail == 2 && c >= 0x3000) || (trail == 3 && (c < 0x1F000 || c > 0x1FAFF))) return std::nullopt;

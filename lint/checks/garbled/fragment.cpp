@@ -11,11 +11,6 @@
 namespace copydesk {
 namespace {
 
-bool is_quote_mark(const Token& t) {
-  return t.text == "\u201C" || t.text == "\u201D" || t.text == "\u2018" || t.text == "\u2019" || t.text == "\"" ||
-         t.text == "'" || t.text == "\u00AB" || t.text == "\u00BB";
-}
-
 bool is_word(const Token& t) { return t.kind == TokenKind::Word || t.kind == TokenKind::Number; }
 
 // Conjunctions that open an adverbial clause; "after", "before" or "since" are left out
@@ -33,7 +28,7 @@ enum class Opening { None, Preposition, Infinitive, Participle, Subordinate, Nou
 
 // A contraction carries a finite verb: "we’re", "I’ve", "doesn’t", "it’s".
 bool is_contracted_verb(const Token& t) {
-  const std::string w = straighten_apostrophes(fold_case(t.text));
+  const std::string w = fold_word(t.text);
   const auto ends = [&](std::string_view tail) { return w.size() > tail.size() && w.ends_with(tail); };
   if (ends("'re") || ends("'ve") || ends("'ll") || ends("'d") || ends("'m") || ends("n't")) return true;
   static constexpr std::string_view kIs[] = {"it's", "that's", "he's", "she's", "there's", "here's",
@@ -79,7 +74,8 @@ class Fragment : public Check {
       if (words.size() < min_words_ || tokens[words[0]].pos == Pos::None || !ends_with_period(tokens, s)) continue;
       const Token& first = tokens[words[0]];
       // Split after "U.S." or an initial, a bullet, or a lower-case start: not a sentence.
-      if (first.letter_case == Case::Lower || words[0] != s.first_token + (is_quote_mark(tokens[s.first_token]) ? 1 : 0) ||
+      if (first.letter_case == Case::Lower ||
+          words[0] != s.first_token + (is_quotation_mark(tokens[s.first_token].text) ? 1 : 0) ||
           ends_on_abbreviation(tokens, s) || ends_on_abbreviation(tokens, sentences[si - 1]))
         continue;
       // In a quotation, an elliptical answer may open it; a piece after a full sentence
@@ -105,7 +101,7 @@ class Fragment : public Check {
 
   static std::uint32_t last_period(const std::vector<Token>& tokens, const Sentence& s) {
     std::uint32_t k = s.last_token - 1;
-    while (k > s.first_token && is_quote_mark(tokens[k])) --k;
+    while (k > s.first_token && is_quotation_mark(tokens[k].text)) --k;
     return k;
   }
 
@@ -118,7 +114,7 @@ class Fragment : public Check {
     const Sentence& s = doc.sentences()[si];
     const auto& tokens = doc.tokens();
     // The quotation must not have opened at this sentence.
-    if (is_quote_mark(tokens[s.first_token])) return false;
+    if (is_quotation_mark(tokens[s.first_token].text)) return false;
     return prev.paragraph == s.paragraph && tokens[prev.last_token - 1].in_quote;
   }
 
@@ -131,7 +127,8 @@ class Fragment : public Check {
       const auto words = words_of(tokens, doc.sentences()[other]);
       if (words.empty()) return false;
       const Token& w = tokens[words[0]];
-      if (fold_case(w.text) == fold_case(first.text)) return true;
+      // Sentences open on "The" all the time: a determiner alone makes no parallel.
+      if (first.pos != Pos::DT && fold_case(w.text) == fold_case(first.text)) return true;
       return w.pos == first.pos && std::none_of(words.begin(), words.end(), [&](std::uint32_t k) {
                return is_finite_verb(tokens[k].pos);
              });
@@ -194,7 +191,7 @@ class Fragment : public Check {
       if (!is_word(t)) continue;
       const bool head = (is_verb(t.pos) || t.pos == Pos::MD || is_contracted_verb(t)) && t.pos != Pos::VBG &&
                         !(prev_word != nullptr && is_auxiliary(*prev_word)) &&
-                        !(k == words.front() && opening != Opening::Subordinate);
+                        !(k == words.front() && opening != Opening::Subordinate) && !is_attributive(tokens, k);
       if (head) {
         if (pending == 0) return true;
         --pending;
@@ -210,6 +207,14 @@ class Fragment : public Check {
       if (t.pos != Pos::RB) prev_word = &t;
     }
     return opening == Opening::NounPhrase && !relative_seen;
+  }
+
+  // "the frozen trees": a participle between a determiner or adjective and its noun
+  // modifies the noun.
+  static bool is_attributive(const std::vector<Token>& tokens, std::uint32_t k) {
+    if (tokens[k].pos != Pos::VBN || k == 0 || k + 1 >= tokens.size()) return false;
+    const Pos before = tokens[k - 1].pos, after = tokens[k + 1].pos;
+    return (before == Pos::DT || before == Pos::PRPS || before == Pos::JJ) && (is_noun(after) || after == Pos::JJ);
   }
 
   static std::string_view explain(Opening opening) {

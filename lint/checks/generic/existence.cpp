@@ -4,7 +4,6 @@
 // in `files:` (one phrase a line, `#` starts a comment). A phrase written `^…` must begin
 // a sentence and one written `…$` must end one. All phrases are matched in one pass: a
 // trie over folded words, walked from each word of the document.
-#include <algorithm>
 #include <fstream>
 #include <unordered_map>
 
@@ -14,18 +13,6 @@
 
 namespace copydesk {
 namespace {
-
-// Lower-cased, with typographic apostrophes straightened, so "Let’s" matches "let's".
-std::string folded(std::string_view word) {
-  const bool ascii = std::all_of(word.begin(), word.end(), [](char c) { return (c & 0x80) == 0; });
-  std::string out;
-  if (ascii) {
-    out.reserve(word.size());
-    for (char c : word) out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
-    return out;
-  }
-  return straighten_apostrophes(fold_case(word));
-}
 
 bool is_matched(const Token& t) { return t.kind != TokenKind::Punct && t.kind != TokenKind::Symbol; }
 
@@ -68,7 +55,7 @@ class Existence : public Check {
     for (std::uint32_t k = 0; k < tokens.size(); ++k) {
       if (!is_matched(tokens[k])) continue;
       words.push_back(k);
-      keys.push_back(folded(tokens[k].text));
+      keys.push_back(fold_word(tokens[k].text));
     }
     for (std::size_t i = 0; i < words.size();) {
       // The longest phrase that starts here and meets its anchors.
@@ -127,7 +114,7 @@ class Existence : public Check {
     for (const Token& t : doc.tokens()) {
       if (!is_matched(t)) continue;
       any = true;
-      const std::string key = folded(t.text);
+      const std::string key = fold_word(t.text);
       const auto it = nodes_[node].next.find(std::string_view(key));
       if (it != nodes_[node].next.end()) {
         node = it->second;

@@ -56,7 +56,7 @@ class InconsistentName : public Check {
  public:
   InconsistentName(const Rule& rule, const LoadContext& context)
       : limits_{option<std::size_t>(rule, "min_length", 6), option<std::size_t>(rule, "two_edits_from", 10)},
-        list_(context.dictionaries, limits_) {}
+        list_(context.dictionaries) {}
 
   void run(const Document& doc, const Resources& res, Emitter& out) const override {
     if (res.speller == nullptr) return;

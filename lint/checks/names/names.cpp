@@ -13,10 +13,6 @@
 namespace copydesk::names {
 namespace {
 
-bool is_ascii(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
 // A transliterator per thread: ICU's are not safe to share while they run.
 icu::Transliterator* to_ascii() {
   thread_local std::unique_ptr<icu::Transliterator> it = [] {
@@ -26,13 +22,6 @@ icu::Transliterator* to_ascii() {
     return U_SUCCESS(status) ? std::move(t) : nullptr;
   }();
   return it.get();
-}
-
-// "Blinken’s" → "Blinken": the name without a possessive ending.
-std::string_view without_possessive(std::string_view word) {
-  for (std::string_view ending : {"\u2019s", "'s"})
-    if (word.size() > ending.size() && word.ends_with(ending)) return word.substr(0, word.size() - ending.size());
-  return word;
 }
 
 bool is_name_case(const Token& t) {
@@ -65,12 +54,8 @@ std::size_t name_word_before(const Document& doc, std::size_t k) {
 }  // namespace
 
 std::string latin_key(std::string_view word) {
+  if (is_ascii(word)) return ascii_lower(word);
   std::string out;
-  if (is_ascii(word)) {
-    out.reserve(word.size());
-    for (char c : word) out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    return out;
-  }
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
   if (icu::Transliterator* t = to_ascii()) t->transliterate(u);
   u.foldCase().toUTF8String(out);
@@ -221,7 +206,7 @@ std::vector<std::uint32_t> DeletionIndex::near(const Spelling& s) const {
   return ids;
 }
 
-NameList::NameList(const std::vector<std::string>& dic_paths, Limits limits) : index_(limits) {
+NameList::NameList(const std::vector<std::string>& dic_paths) {
   for (const std::string& path : dic_paths) {
     std::ifstream in(path);
     std::string line;
@@ -230,8 +215,7 @@ NameList::NameList(const std::vector<std::string>& dic_paths, Limits limits) : i
       // "word/FLAGS" or "word": the flags do not matter here.
       std::string word = line.substr(0, line.find_first_of("/\t \r"));
       if (word.empty() || !u_isupper(icu::UnicodeString::fromUTF8(word).char32At(0)) || !texts_.insert(word).second) continue;
-      const auto id = static_cast<std::uint32_t>(entries_.size());
-      index_.add(entries_.emplace_back(std::move(word), true), id);
+      names_.push_back(std::move(word));
     }
   }
 }

@@ -103,18 +103,18 @@ class DeletionIndex {
 };
 
 // The capitalized entries of the .dic word lists in force (dictionaries/names.dic, the
-// newsroom's lists), read once when a rule loads, with their deletion index.
+// newsroom's lists), read once when a rule loads. A plain set: a check that looks for
+// near spellings indexes the names itself, with its own limits.
 class NameList {
  public:
-  NameList(const std::vector<std::string>& dic_paths, Limits limits);
+  explicit NameList(const std::vector<std::string>& dic_paths);
   bool contains(std::string_view text) const { return texts_.count(std::string(text)) > 0; }
-  const std::vector<Spelling>& entries() const { return entries_; }
-  const DeletionIndex& index() const { return index_; }
+  // Each entry once, in the order read.
+  const std::vector<std::string>& names() const { return names_; }
 
  private:
-  std::vector<Spelling> entries_;
+  std::vector<std::string> names_;
   std::unordered_set<std::string> texts_;
-  DeletionIndex index_;
 };
 
 // A phrase for the message: "once", "twice", "7 times".

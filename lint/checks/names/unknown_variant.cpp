@@ -29,10 +29,16 @@ class UnknownNameVariant : public Check {
   // article that spells a name both ways.
   UnknownNameVariant(const Rule& rule, const LoadContext& context)
       : limits_{option<std::size_t>(rule, "min_length", 6), static_cast<std::size_t>(-1)},
-        list_(context.dictionaries, limits_) {}
+        list_(context.dictionaries), index_(limits_) {
+    entries_.reserve(list_.names().size());
+    for (const std::string& name : list_.names()) {
+      const auto id = static_cast<std::uint32_t>(entries_.size());
+      index_.add(entries_.emplace_back(name, true), id);
+    }
+  }
 
   void run(const Document& doc, const Resources& res, Emitter& out) const override {
-    if (res.speller == nullptr || list_.entries().empty()) return;
+    if (res.speller == nullptr || entries_.empty()) return;
     const std::vector<names::Form> forms = names::collect_forms(doc, *res.speller, list_);
     std::unordered_set<std::string_view> used;
     for (const names::Form& f : forms) used.insert(f.text);
@@ -42,8 +48,8 @@ class UnknownNameVariant : public Check {
       const Spelling* match = nullptr;
       Relation match_relation = Relation::None;
       bool usable = true;
-      for (std::uint32_t id : list_.index().near(form)) {
-        const Spelling& name = list_.entries()[id];
+      for (std::uint32_t id : index_.near(form)) {
+        const Spelling& name = entries_[id];
         const Relation r = names::relation(form, name, limits_);
         // "Nato" for "NATO" is a house style too.
         if (r == Relation::None || (r == Relation::Case && all_capitals(name.text)))
@@ -72,6 +78,8 @@ class UnknownNameVariant : public Check {
  private:
   names::Limits limits_;
   names::NameList list_;
+  std::vector<Spelling> entries_;  // the list's names, with the keys they are compared by
+  names::DeletionIndex index_;     // over entries_
 };
 
 COPYDESK_REGISTER_CHECK("unknown-name-variant", [](const Rule& rule, const LoadContext& context) {

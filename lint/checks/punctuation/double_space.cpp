@@ -22,10 +22,10 @@ class DoubleSpace : public Check {
       for (std::size_t b = upto.find("  ", s.begin); b != std::string_view::npos; b = upto.find("  ", b)) {
         std::size_t e = b;
         while (e < s.end && text[e] == ' ') ++e;
-        UChar32 before = punctuation::code_point_before(text, b);
+        UChar32 before = code_point_before(text, b);
         // "ended.”  Then": look through a closing mark to the stop before it.
         if (before == 0x201D || before == 0x2019 || before == '"' || before == ')')
-          before = punctuation::code_point_before(text, b - (before < 0x80 ? 1 : 3));
+          before = code_point_before(text, b - (before < 0x80 ? 1 : 3));
         if (e < s.end && before != '\n' && !ends_clause(before) && punctuation::typed_spaces(doc, b, e))
           out.report(b, e - b,
                      fmt::format("{} spaces stand between the words in “{}”.", e - b == 2 ? "Two" : "Several",

@@ -15,10 +15,6 @@ bool one_of(std::string_view t, std::initializer_list<std::string_view> set) {
   return std::find(set.begin(), set.end(), t) != set.end();
 }
 
-bool is_quote_text(std::string_view t) {
-  return one_of(t, {kOpenDouble[0], kOpenDouble[1], kCloseDouble[0], kCloseDouble[1], "\"", "\u2018", "\u2019", "'"});
-}
-
 // The token range [first, last) of a paragraph.
 std::pair<std::uint32_t, std::uint32_t> token_range(const Document& doc, const Paragraph& p) {
   const auto& s = doc.sentences();
@@ -37,22 +33,6 @@ bool starts_elision(const Document& doc, std::uint32_t next) {
 
 }  // namespace
 
-UChar32 code_point_at(std::string_view text, std::size_t offset) {
-  if (offset >= text.size()) return 0;
-  auto i = static_cast<int32_t>(offset);
-  UChar32 c;
-  U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, static_cast<int32_t>(text.size()), c);
-  return c;
-}
-
-UChar32 code_point_before(std::string_view text, std::size_t offset) {
-  if (offset == 0 || offset > text.size()) return 0;
-  auto i = static_cast<int32_t>(offset);
-  UChar32 c;
-  U8_PREV(reinterpret_cast<const uint8_t*>(text.data()), 0, i, c);
-  return c;
-}
-
 std::string_view words_around(std::string_view text, std::size_t begin, std::size_t end) {
   auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
   while (begin > 0 && (text[begin - 1] == ' ' || text[begin - 1] == '\t')) --begin;
@@ -63,7 +43,8 @@ std::string_view words_around(std::string_view text, std::size_t begin, std::siz
 
 bool typed_spaces(const Document& doc, std::size_t begin, std::size_t end) {
   const std::string_view prose = doc.text();
-  const std::string& source = doc.source().valid_text();
+  // The bytes as read: valid_text() blanks invalid UTF-8 to spaces a writer never typed.
+  const std::string& source = doc.source().bytes();
   if (begin >= end || end > prose.size()) return false;
   for (std::size_t i = begin; i < end; ++i)
     if ((prose[i] != ' ' && prose[i] != '\t') || source[i] != prose[i]) return false;
@@ -106,7 +87,7 @@ std::vector<QuoteMark> quote_marks(const Document& doc) {
     };
     for (std::uint32_t k = first; k < last; ++k) {
       const Token& t = tokens[k];
-      if (t.kind != TokenKind::Punct || !is_quote_text(t.text)) continue;
+      if (t.kind != TokenKind::Punct || !is_quotation_mark(t.text)) continue;
       const UChar32 before = code_point_before(text, t.begin);
       const UChar32 after = code_point_at(text, t.end);
       const bool word_before = u_isalnum(before) || u_ispunct(before);

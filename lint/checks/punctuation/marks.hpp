@@ -1,20 +1,13 @@
-// What the punctuation checks share: reading code points around an offset, telling real
-// spaces from blanked markup, and pairing quotation marks once for every check.
+// What the punctuation checks share: telling real spaces from blanked markup, and
+// pairing quotation marks once for every check.
 #pragma once
 #include <cstddef>
 #include <string_view>
 #include <vector>
 
-#include <unicode/umachine.h>
-
 #include "document/document.hpp"
 
 namespace copydesk::punctuation {
-
-// The code point that starts at offset, or 0 at the end of the text.
-UChar32 code_point_at(std::string_view text, std::size_t offset);
-// The code point that ends at offset, or 0 at the start of the text.
-UChar32 code_point_before(std::string_view text, std::size_t offset);
 
 // The flagged text with the rest of the words it touches, to quote in a message:
 // “change, ”said” for the span “ ””.

@@ -13,9 +13,6 @@
 namespace copydesk {
 namespace {
 
-using punctuation::code_point_at;
-using punctuation::code_point_before;
-
 class MissingSpace : public Check {
  public:
   void run(const Document& doc, const Resources&, Emitter& out) const override {

@@ -13,11 +13,6 @@ namespace {
 
 using punctuation::QuoteRole;
 
-bool is_quote_mark(UChar32 c) {
-  return c == '"' || c == '\'' || c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == 0x00AB ||
-         c == 0x00BB;
-}
-
 // The start of the run of spaces that ends at offset (offset itself when there is none).
 std::size_t spaces_before(std::string_view text, std::size_t offset) {
   while (offset > 0 && (text[offset - 1] == ' ' || text[offset - 1] == '\t')) --offset;
@@ -44,7 +39,7 @@ class QuoteSpacing : public Check {
       const bool curly = mark != "\"" && mark != "'";
       if (m.role == QuoteRole::Opening || m.role == QuoteRole::Unclosed) {
         const std::size_t word = spaces_after(text, m.end);
-        const UChar32 next = punctuation::code_point_at(text, word);
+        const UChar32 next = code_point_at(text, word);
         if (word > m.end && next != 0 && next != '\n' && next != '\r' &&
             punctuation::typed_spaces(doc, m.end, word)) {
           out.report(m.begin, word - m.begin, fmt::format("A space follows the opening quotation mark in “{}”.",
@@ -52,7 +47,7 @@ class QuoteSpacing : public Check {
                      {mark});
           continue;
         }
-        const UChar32 prev = punctuation::code_point_before(text, m.begin);
+        const UChar32 prev = code_point_before(text, m.begin);
         if (curly && (u_isalnum(prev) || prev == '.' || prev == ',' || prev == ';' || prev == ':' || prev == '?' ||
                       prev == '!')) {
           std::size_t begin = m.begin;
@@ -65,11 +60,11 @@ class QuoteSpacing : public Check {
         }
       } else if (m.role == QuoteRole::Closing) {
         const std::size_t space = spaces_before(text, m.begin);
-        const UChar32 prev = punctuation::code_point_before(text, space);
-        const UChar32 next = punctuation::code_point_at(text, m.end);
+        const UChar32 prev = code_point_before(text, space);
+        const UChar32 next = code_point_at(text, m.end);
         const bool glued = u_isalnum(next);
         // ’ ” with a space between two closing marks is a typesetting convention.
-        if (space < m.begin && prev != 0 && prev != '\n' && !is_quote_mark(prev) &&
+        if (space < m.begin && prev != 0 && prev != '\n' && !is_quotation_mark(prev) &&
             punctuation::typed_spaces(doc, space, m.begin)) {
           const std::string_view quoted = punctuation::words_around(text, space, m.end);
           out.report(space, m.end - space,

@@ -20,8 +20,8 @@ class SpaceBeforePunctuation : public Check {
     while (RE2::FindAndConsume(&rest, spaced, &spaces)) {
       const std::size_t begin = static_cast<std::size_t>(spaces.data() - text.data());
       const std::size_t at = begin + spaces.size();
-      const UChar32 before = punctuation::code_point_before(text, begin);
-      const UChar32 after = punctuation::code_point_at(text, at + 1);
+      const UChar32 before = code_point_before(text, begin);
+      const UChar32 after = code_point_at(text, at + 1);
       // After a word, a number or a closing mark; not at the start of a line.
       const bool after_word = u_isalnum(before) || before == ')' || before == ']' || before == 0x201D ||
                               before == 0x2019 || before == '"';

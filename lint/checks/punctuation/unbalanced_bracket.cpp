@@ -73,7 +73,7 @@ class UnbalancedBracket : public Check {
     if (label.kind == TokenKind::Punct) return label.text == ":" || label.text == ";";
     if (label.kind == TokenKind::Url) return label.end == tokens[k].begin && label.text.find('(') != std::string_view::npos;
     if (label.end != tokens[k].begin || label.size() > 3) return false;
-    const UChar32 before = punctuation::code_point_before(text, label.begin);
+    const UChar32 before = code_point_before(text, label.begin);
     return before == 0 || before == ' ' || before == '\n' || before == '\t';
   }
 };

@@ -16,7 +16,7 @@ class DoubledWord : public Check {
  public:
   DoubledWord(const Rule& rule, const LoadContext& context)
       : max_words_(std::max<std::size_t>(1, option<std::size_t>(rule, "max_words", 4))), frequency_(rule, context) {
-    for (const auto& w : option<std::vector<std::string>>(rule, "allowed", {})) allowed_.insert(word_key(w));
+    for (const auto& w : option<std::vector<std::string>>(rule, "allowed", {})) allowed_.insert(fold_word(w));
   }
 
   void run(const Document& doc, const Resources&, Emitter& out) const override {

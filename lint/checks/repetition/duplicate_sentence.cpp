@@ -13,6 +13,7 @@
 #include <array>
 #include <fmt/format.h>
 #include <limits>
+#include <map>
 #include <unordered_map>
 
 #include "checks/repetition/words.hpp"
@@ -67,7 +68,7 @@ class DuplicateSentence : public Check {
           const Token& t = doc.tokens()[k];
           if (t.kind != TokenKind::Word && t.kind != TokenKind::Number) continue;
           in_quote += t.in_quote;
-          const std::string key = word_key(t.text);
+          const std::string key = fold_word(t.text);
           keys.push_back(std::hash<std::string>{}(key));
           if (t.kind == TokenKind::Number || (!t.sentence_initial && t.letter_case != Case::Lower)) u.facts.push_back(key);
         }
@@ -113,10 +114,19 @@ class DuplicateSentence : public Check {
   // the remarks as delivered) are repeated on purpose.
   static bool comparable(const Shingled& a, const Shingled& b) { return a.quoted == b.quoted; }
 
-  // Consecutive sentences that repeat consecutive sentences make one finding.
+  // Consecutive sentences that repeat consecutive sentences make one finding, and a
+  // sentence or passage pasted many times makes one: its later copies are counted in
+  // that finding and the first few listed, so 5,000 copies do not make 4,999 findings.
   static void report_runs(const Document& doc, const std::vector<Shingled>& units, const std::vector<std::size_t>& match,
                           const std::vector<double>& score, Emitter& out) {
-    const auto& sentences = doc.sentences();
+    constexpr std::size_t kListed = 10;  // later copies given as related places
+    struct Run {
+      std::size_t begin, end;  // units [begin, end)
+      bool exact;
+      std::vector<std::size_t> copies;  // first units of the later copies
+    };
+    std::vector<Run> runs;
+    std::map<std::pair<std::size_t, std::size_t>, std::size_t> by_original;  // (first original unit, length) -> run
     for (std::size_t k = 0; k < units.size();) {
       if (match[k] == kNone) {
         ++k;
@@ -129,16 +139,33 @@ class DuplicateSentence : public Check {
         exact = exact && score[end] == 1.0;
         ++end;
       }
-      const Sentence& first = sentences[units[k].sentence];
-      const Sentence& last = sentences[units[end - 1].sentence];
-      const Sentence& was_first = sentences[units[match[k]].sentence];
-      const Sentence& was_last = sentences[units[match[end - 1]].sentence];
-      const std::string_view how = exact ? "repeats" : "nearly repeats";
-      std::string message = end - k == 1 ? fmt::format("This sentence {} an earlier one.", how)
-                                         : fmt::format("These {} sentences {} an earlier passage.", end - k, how);
+      std::size_t original = match[k];
+      while (match[original] != kNone) original = match[original];
+      const auto [it, fresh] = by_original.try_emplace({original, end - k}, runs.size());
+      if (fresh) runs.push_back({k, end, exact, {}});
+      else runs[it->second].copies.push_back(k);
+      k = end;
+    }
+    const auto& sentences = doc.sentences();
+    for (const Run& run : runs) {
+      const std::size_t length = run.end - run.begin;
+      const Sentence& first = sentences[units[run.begin].sentence];
+      const Sentence& last = sentences[units[run.end - 1].sentence];
+      const Sentence& was_first = sentences[units[match[run.begin]].sentence];
+      const Sentence& was_last = sentences[units[match[run.end - 1]].sentence];
+      const std::string_view how = run.exact ? "repeats" : "nearly repeats";
+      std::string message = length == 1 ? fmt::format("This sentence {} an earlier one.", how)
+                                        : fmt::format("These {} sentences {} an earlier passage.", length, how);
+      if (!run.copies.empty())
+        message += fmt::format(" {} repeated {} after this.", length == 1 ? "It is" : "They are",
+                               run.copies.size() == 1 ? "once more" : fmt::format("{} more times", run.copies.size()));
       Diagnostic& d = out.report(first.begin, last.end - first.begin, std::move(message));
       d.related.push_back({was_first.begin, was_last.end - was_first.begin, "It was first written here."});
-      k = end;
+      for (std::size_t i = 0; i < run.copies.size() && i < kListed; ++i) {
+        const Sentence& from = sentences[units[run.copies[i]].sentence];
+        const Sentence& to = sentences[units[run.copies[i] + length - 1].sentence];
+        d.related.push_back({from.begin, to.end - from.begin, "It comes again here."});
+      }
     }
   }
 

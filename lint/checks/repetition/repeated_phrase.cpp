@@ -29,7 +29,7 @@ class RepeatedPhrase : public Check {
       std::vector<std::string> keys;
       for (std::size_t b = 0, e; b < phrase.size(); b = e + 1) {
         e = std::min(phrase.find(' ', b), phrase.size());
-        if (e > b) keys.push_back(word_key(phrase.substr(b, e - b)));
+        if (e > b) keys.push_back(fold_word(phrase.substr(b, e - b)));
       }
       if (!keys.empty()) ignore_.push_back(std::move(keys));
     }
@@ -105,9 +105,9 @@ class RepeatedPhrase : public Check {
   // let Ukraine down", "partly due to A and partly due to B". A phrase that comes back
   // after a conjunction, or in the same position as before, is such a figure.
   static bool parallel(const Document& doc, const Word& earlier, const Word& later) {
-    const std::string lead_later = word_key(lead(doc, later));
+    const std::string lead_later = fold_word(lead(doc, later));
     if (lead_later == "and" || lead_later == "or" || lead_later == "but" || lead_later == "nor") return true;
-    return word_key(lead(doc, earlier)) == lead_later;
+    return fold_word(lead(doc, earlier)) == lead_later;
   }
 
   // Does a plain content word repeat outside names and fixed expressions?

@@ -51,7 +51,7 @@ class SentenceOpeners : public Check {
           }
           if (n == 0) o.begin = t.begin;
           o.end = t.end;
-          o.key += word_key(t.text) + ' ';
+          o.key += fold_word(t.text) + ' ';
           ++n;
         }
         if (n < words_) {

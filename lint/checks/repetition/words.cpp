@@ -6,38 +6,11 @@
 
 namespace copydesk::repetition {
 
-std::string word_key(std::string_view text) {
-  const bool ascii = std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  std::string key;
-  if (ascii) {
-    key.reserve(text.size());
-    for (char c : text) key += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    return key;
-  }
-  const std::string folded = fold_case(text);
-  const std::string_view apostrophe = "\u2019";
-  for (std::size_t at = 0; at < folded.size();) {
-    if (std::string_view(folded).substr(at, apostrophe.size()) == apostrophe) {
-      key += '\'';
-      at += apostrophe.size();
-    } else {
-      key += folded[at++];
-    }
-  }
-  return key;
-}
-
-std::string_view without_possessive(std::string_view key) {
-  if (key.size() > 2 && key.ends_with("'s")) return key.substr(0, key.size() - 2);
-  if (key.size() > 1 && key.ends_with("s'")) return key.substr(0, key.size() - 1);
-  return key;
-}
-
 std::vector<Word> words_of(const Document& doc, std::uint32_t first_token, std::uint32_t last_token) {
   std::vector<Word> words;
   const auto& tokens = doc.tokens();
   for (std::uint32_t k = first_token; k < last_token; ++k)
-    if (tokens[k].kind == TokenKind::Word) words.push_back({k, word_key(tokens[k].text)});
+    if (tokens[k].kind == TokenKind::Word) words.push_back({k, fold_word(tokens[k].text)});
   return words;
 }
 

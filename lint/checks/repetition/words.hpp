@@ -1,6 +1,6 @@
-// What the repetition kinds share: a comparable key per word, and the word-frequency
-// list (dictionaries/word-frequency.tsv) that tells common words from rare ones and
-// function words from content words.
+// What the repetition kinds share: the words with their keys (fold_word), and the
+// word-frequency list (dictionaries/word-frequency.tsv) that tells common words from rare
+// ones and function words from content words.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -12,11 +12,6 @@
 #include "engine/check.hpp"
 
 namespace copydesk::repetition {
-
-// The word as compared: case folded, curly apostrophes straightened.
-std::string word_key(std::string_view text);
-// The key without a possessive "'s", so that "NATO" and "NATO’s" compare equal.
-std::string_view without_possessive(std::string_view key);
 
 // The document's words in order, with their keys: many checks walk them.
 struct Word {

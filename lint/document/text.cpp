@@ -1,0 +1,77 @@
+#include "document/text.hpp"
+
+#include <algorithm>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+namespace copydesk {
+
+bool is_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+std::string ascii_lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::string fold_case(std::string_view text) {
+  std::string out;
+  icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())))
+      .foldCase()
+      .toUTF8String(out);
+  return out;
+}
+
+std::string straighten_apostrophes(std::string_view text) {
+  std::string out(text);
+  for (std::size_t p = 0; (p = out.find("\u2019", p)) != std::string::npos;) out.replace(p, 3, "'");
+  return out;
+}
+
+std::string fold_word(std::string_view word) {
+  return is_ascii(word) ? ascii_lower(word) : straighten_apostrophes(fold_case(word));
+}
+
+std::string_view without_possessive(std::string_view word) {
+  for (std::string_view ending : {"\u2019s", "'s"})
+    if (word.size() > ending.size() && word.ends_with(ending)) return word.substr(0, word.size() - ending.size());
+  return word;
+}
+
+UChar32 code_point_at(std::string_view text, std::size_t offset) {
+  if (offset >= text.size()) return 0;
+  auto i = static_cast<int32_t>(offset);
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, static_cast<int32_t>(text.size()), c);
+  return c;
+}
+
+UChar32 code_point_before(std::string_view text, std::size_t offset) {
+  if (offset == 0 || offset > text.size()) return 0;
+  auto i = static_cast<int32_t>(offset);
+  UChar32 c;
+  U8_PREV(reinterpret_cast<const uint8_t*>(text.data()), 0, i, c);
+  return c;
+}
+
+bool is_quotation_mark(UChar32 c) {
+  return c == '"' || c == '\'' || c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == 0x00AB ||
+         c == 0x00BB;
+}
+
+bool is_quotation_mark(std::string_view text) {
+  if (text.empty()) return false;
+  int32_t end = 0;
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), end, static_cast<int32_t>(text.size()), c);
+  return static_cast<std::size_t>(end) == text.size() && is_quotation_mark(c);
+}
+
+bool is_opening_quotation_mark(std::string_view text) {
+  return text == "\u201C" || text == "\u2018" || text == "\u00AB";
+}
+
+}  // namespace copydesk

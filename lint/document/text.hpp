@@ -1,0 +1,41 @@
+// Small text utilities shared by the Document and the checks, so that every check
+// folds, compares and reads words and marks the same way.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include <unicode/umachine.h>
+
+namespace copydesk {
+
+bool is_ascii(std::string_view text);
+
+// ASCII letters lower-cased and every other byte kept: the cheap path for ASCII words.
+std::string ascii_lower(std::string_view text);
+
+// Lower-cases UTF-8 text with ICU's full case folding.
+std::string fold_case(std::string_view text);
+
+// The text with typographic apostrophes (U+2019) made straight: "Let’s" → "Let's".
+std::string straighten_apostrophes(std::string_view text);
+
+// A word as compared: case folded, apostrophes straightened ("Let’s" → "let's").
+std::string fold_word(std::string_view word);
+
+// "Blinken’s" → "Blinken": the word without a possessive ending, straight or curly.
+std::string_view without_possessive(std::string_view word);
+
+// The code point that starts at offset, or 0 at the end of the text.
+UChar32 code_point_at(std::string_view text, std::size_t offset);
+// The code point that ends at offset, or 0 at the start of the text.
+UChar32 code_point_before(std::string_view text, std::size_t offset);
+
+// " ' “ ” ‘ ’ « »: the marks that open or close a quotation (or are apostrophes).
+bool is_quotation_mark(UChar32 c);
+// Whether the text is exactly one such mark.
+bool is_quotation_mark(std::string_view text);
+// “ ‘ «: a mark that can only open a quotation.
+bool is_opening_quotation_mark(std::string_view text);
+
+}  // namespace copydesk
