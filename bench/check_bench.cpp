@@ -88,11 +88,11 @@ void BM_Style(benchmark::State& state) { run_check(state, "style"); }
 
 BENCHMARK(BM_WholeCheck)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_DocumentOnly)->Unit(benchmark::kMillisecond)->MinTime(2.0);
-BENCHMARK(BM_Spelling)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_Names)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_Garbled)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_Repetition)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_Punctuation)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_Artifacts)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_Style)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Spelling)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_Names)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_Garbled)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_Repetition)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_Punctuation)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_Artifacts)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_Style)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK_MAIN();
