@@ -129,3 +129,16 @@ TEST_CASE("names keys and distances", "[names]") {
   CHECK(index.near(Spelling("Blingen", false)) == std::vector<std::uint32_t>{0});
   CHECK(index.near(Spelling("Moscow", false)).empty());
 }
+
+TEST_CASE("names.inconsistent-spelling catches a slip of a short known name the article uses", "[names]") {
+  CHECK_ANNOTATED("Prime Minister Rishi Sunak spoke. Sunak said the talks would go on. Later, [[Sunal]]{names.inconsistent-spelling} "
+                  "told reporters that Sunak had been clear.",
+                  kNames);
+  // A letter added at the end is a slip unless it makes a plural or a demonym.
+  CHECK_ANNOTATED("President Emmanuel Macron met Macron’s aides; [[Macrone]]{names.inconsistent-spelling} left first.",
+                  kNames);
+}
+
+TEST_CASE("names.inconsistent-spelling leaves two unknown short names alone", "[names]") {
+  CHECK_ANNOTATED("Lorna Kvist met Lorna Kvest and both Kvests at the Kvist farm.", kNames);
+}

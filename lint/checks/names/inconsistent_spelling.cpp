@@ -55,7 +55,8 @@ bool share_a_surname(const Form& a, const Form& b) {
 class InconsistentName : public Check {
  public:
   InconsistentName(const Rule& rule, const LoadContext& context)
-      : limits_{option<std::size_t>(rule, "min_length", 6), option<std::size_t>(rule, "two_edits_from", 10)},
+      : limits_{option<std::size_t>(rule, "min_length", 6), option<std::size_t>(rule, "two_edits_from", 10),
+                option<std::size_t>(rule, "min_length_beside_known", 4)},
         list_(context.dictionaries) {}
 
   void run(const Document& doc, const Resources& res, Emitter& out) const override {

@@ -152,10 +152,20 @@ Relation relation(const Spelling& a, const Spelling& b, const Limits& limits) {
   const std::size_t shorter = std::min(a.key.size(), b.key.size());
   // "Smith" / "Smyth", "Bryan" / "Brian" are two names; "Sergei" / "Sergey" one.
   if (a.loose == b.loose && shorter >= ((a.known && b.known) ? 6 : 4)) return Relation::Romanised;
-  // "Kennedy" / "Kennedys", "Israel" / "Israeli": a plural or a demonym, not a typo.
-  if (a.key.starts_with(b.key) || b.key.starts_with(a.key)) return Relation::None;
+  // "Kennedy" / "Kennedys", "Israel" / "Israeli": a plural or a demonym, not a typo;
+  // "Macron" / "Macrone" is.
+  if (a.key.starts_with(b.key) || b.key.starts_with(a.key)) {
+    const std::string_view rest = std::string_view(a.key.size() > b.key.size() ? a.key : b.key).substr(shorter);
+    static constexpr std::string_view kEndings[] = {"s", "es", "i", "is", "n", "an", "ans", "ian", "ians", "ese", "ish", "er", "ers"};
+    if (std::find(std::begin(kEndings), std::end(kEndings), rest) != std::end(kEndings)) return Relation::None;
+  }
   if (a.known && b.known) return Relation::None;
-  const std::size_t allowed = edits_allowed(shorter, limits);
+  // A short name is a typo of another only beside a known name ("Sunak" / "Sunal"):
+  // two unknown short names are as often two people.
+  const bool beside_known = a.known != b.known && limits.min_length_beside_known > 0 &&
+                            shorter >= limits.min_length_beside_known;
+  const std::size_t allowed = beside_known ? std::max<std::size_t>(1, edits_allowed(shorter, limits))
+                                           : edits_allowed(shorter, limits);
   // Typos keep the first letter far more often than not; names that differ there are
   // usually two names ("Harris" / "Parris").
   if (allowed == 0 || a.key[0] != b.key[0]) return Relation::None;
@@ -171,7 +181,11 @@ std::vector<std::string> DeletionIndex::variants(std::string_view key) const {
   // Long strings (not names) are indexed as they are: their neighbourhoods would be large.
   constexpr std::size_t longest = 40;
   std::vector<std::string> out{std::string(key)};
-  const std::size_t edits = key.size() > longest ? 0 : edits_allowed(key.size(), limits_);
+  // Short keys get one deletion when relation() may allow them a slip beside a known name.
+  const bool short_slips = limits_.min_length_beside_known > 0 && key.size() >= limits_.min_length_beside_known;
+  const std::size_t edits = key.size() > longest ? 0
+                            : short_slips        ? std::max<std::size_t>(1, edits_allowed(key.size(), limits_))
+                                                 : edits_allowed(key.size(), limits_);
   std::size_t from = 0;
   for (std::size_t round = 0; round < edits; ++round) {
     const std::size_t to = out.size();

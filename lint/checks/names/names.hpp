@@ -76,6 +76,9 @@ enum class Relation {
 struct Limits {
   std::size_t min_length = 5;   // shorter keys are never typos of each other
   std::size_t long_length = 10; // from this length, two edits are allowed
+  // Shorter keys, down to this length, may still be a one-letter slip of a known
+  // spelling the same article uses ("Sunal" beside "Sunak"); 0: never.
+  std::size_t min_length_beside_known = 0;
 };
 
 // The most edits a key of this length may differ by and still be a typo.
