@@ -208,18 +208,23 @@ int main(int argc, char** argv) {
     }
     if (*explain) {
       options.only = {rule_id};
+      // A rule that is off by default is still shown at work on its example.
+      const bool off_by_default = [&] {
+        const Engine all(options);
+        const auto& r = all.rules();
+        return std::any_of(r.begin(), r.end(), [&](const Rule& x) { return x.id == rule_id && !x.enabled; });
+      }();
+      if (off_by_default) options.config.rules[rule_id].enabled = true;
       const Engine engine(options);
       const auto it = std::find_if(engine.rules().begin(), engine.rules().end(), [&](const Rule& r) { return r.id == rule_id; });
       if (it == engine.rules().end()) throw InputError(fmt::format("no rule '{}' (copydesk rules lists them)", rule_id));
       std::cout << fmt::format("{} ({}, {}{})\n\n{}\n\n{}\n", it->id, it->category, severity_name(it->severity),
-                               it->enabled ? "" : ", off by default", it->message, it->description);
+                               off_by_default ? ", off by default" : "", it->message, it->description);
       if (!it->example.empty()) {
         std::cout << "Example:\n\n";
         const Source source("example", it->example);
-        std::vector<CheckedFile> shown;
-        if (it->enabled) shown.push_back({&source, Engine::Worker(engine).check(source)});
-        else std::cout << "    " << it->example << "\n";
-        if (!shown.empty()) report_text(std::cout, shown, ReportOptions{use_color("auto")});
+        const std::vector<CheckedFile> shown{{&source, Engine::Worker(engine).check(source)}};
+        report_text(std::cout, shown, ReportOptions{use_color("auto")});
       }
       return kExitClean;
     }

@@ -190,7 +190,7 @@ void apply_overrides(const Config& config, std::vector<Rule>& rules) {
     if (it == rules.end()) config_error(config.origin.string(), o.key, fmt::format("no rule '{}'", id));
     if (o.enabled) it->enabled = *o.enabled;
     if (o.severity) it->severity = *o.severity;
-    if (o.options) {
+    if (o.options.IsMap()) {  // a default node is "defined" too: only a map given by the user counts
       if (!it->options) it->options = YAML::Node(YAML::NodeType::Map);
       for (const auto& kv : o.options) it->options[scalar(config.origin.string(), kv.first, "an option name")] = kv.second;
       it->origin = config.origin.string();

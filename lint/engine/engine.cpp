@@ -66,7 +66,7 @@ Engine::Engine(EngineOptions options) {
       if (rules_[i].id == rules_[j].id)
         throw ConfigError(fmt::format("{}:{}: rule {} is already defined in {}", rules_[i].origin,
                                       rules_[i].mark.line + 1, rules_[i].id, rules_[j].origin));
-  if (!config.origin.empty()) apply_overrides(config, rules_);
+  apply_overrides(config, rules_);
 
   for (const Rule& rule : rules_) {
     const CheckFactory* factory = CheckRegistry::instance().find(rule.kind);

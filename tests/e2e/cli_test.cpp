@@ -228,6 +228,10 @@ TEST_CASE("configuration turns rules off, changes severity, and errors point at 
   write(s.dir / "off.yaml", "rules:\n  spelling.unknown-word: off\n");
   CHECK(copydesk(s, "check --config off.yaml typo.txt").status == 0);
 
+  // Switching on a rule keeps its data files found beside its own rule file.
+  write(s.dir / "on.yaml", "rules:\n  garbled.unlikely-sentence: on\n");
+  CHECK(copydesk(s, "check --config on.yaml typo.txt").status == 1);
+
   write(s.dir / "err.yaml", "rules:\n  spelling.unknown-word: error\n");
   CHECK(copydesk(s, "check --config err.yaml --format json typo.txt").out.find("\"severity\":\"error\"") !=
         std::string::npos);
@@ -303,4 +307,8 @@ TEST_CASE("rules lists every rule and explain prints one", "[cli]") {
   CHECK(explain.out.find("Hunspell") != std::string::npos);
   CHECK(explain.out.find("Example:") != std::string::npos);
   CHECK(copydesk(s, "explain spelling.nonesuch").status == 2);
+  // A rule that is off by default is still shown at work on its example.
+  const Run off = copydesk(s, "explain repetition.overused-word");
+  CHECK(off.out.find("off by default") != std::string::npos);
+  CHECK(off.out.find("[repetition.overused-word]") != std::string::npos);
 }
