@@ -26,9 +26,11 @@ bench: build
 install: build
 	@cmake --install $(BUILD)
 
-# Retrains the part-of-speech model from UD English EWT (../shared/corpus/ud-english-ewt).
+# Retrains the part-of-speech model from UD English EWT (../shared/corpus/ud-english-ewt)
+# and the tag trigram counts of garbled.unlikely-sentence, which follow the model's tags.
 tagger: build
 	@$(BUILD)/tools/train_tagger ../shared/corpus/ud-english-ewt models/en-pos.model
+	@$(BUILD)/tools/garbled_calibrate ngrams models/en-pos.model ../shared/corpus/ud-english-ewt rules/garbled/tag-trigrams.txt
 
 # libFuzzer over the whole check of arbitrary bytes (needs clang): FUZZ_SECONDS to set how long.
 FUZZ_SECONDS ?= 300
