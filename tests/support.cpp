@@ -1,8 +1,10 @@
 #include "support.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <stdexcept>
 
 #include <fmt/format.h>
 
@@ -25,6 +27,12 @@ const Engine::Worker& worker_for(const std::set<std::string>& rules) {
     options.only = rules;
     Pair p;
     p.engine = std::make_unique<Engine>(options);
+    // A misspelled id would run nothing, and every "stays silent" case would pass.
+    for (const std::string& id : rules) {
+      const auto& all = p.engine->rules();
+      if (std::none_of(all.begin(), all.end(), [&](const Rule& r) { return r.id == id; }))
+        throw std::invalid_argument("no rule '" + id + "' to test");
+    }
     p.worker = std::make_unique<Engine::Worker>(*p.engine);
     it = cache.emplace(rules, std::move(p)).first;
   }

@@ -154,7 +154,6 @@ TEST_CASE("repetition.overused-word is off by default and, turned on, flags a wo
   copydesk::EngineOptions options;
   options.data_dir = COPYDESK_SOURCE_DIR;
   options.only = kOverused;
-  options.config.origin = "<test>";  // overrides apply only to a configuration read from somewhere
   options.config.rules["repetition.overused-word"].enabled = true;
   const copydesk::Engine engine(options);
   const copydesk::Engine::Worker worker(engine);
