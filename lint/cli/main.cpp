@@ -208,22 +208,26 @@ int main(int argc, char** argv) {
     }
     if (*explain) {
       options.only = {rule_id};
+      auto engine = std::make_unique<const Engine>(options);
+      auto find_rule = [&]() -> const Rule& {
+        const auto& r = engine->rules();
+        const auto it = std::find_if(r.begin(), r.end(), [&](const Rule& x) { return x.id == rule_id; });
+        if (it == r.end()) throw InputError(fmt::format("no rule '{}' (copydesk rules lists them)", rule_id));
+        return *it;
+      };
       // A rule that is off by default is still shown at work on its example.
-      const bool off_by_default = [&] {
-        const Engine all(options);
-        const auto& r = all.rules();
-        return std::any_of(r.begin(), r.end(), [&](const Rule& x) { return x.id == rule_id && !x.enabled; });
-      }();
-      if (off_by_default) options.config.rules[rule_id].enabled = true;
-      const Engine engine(options);
-      const auto it = std::find_if(engine.rules().begin(), engine.rules().end(), [&](const Rule& r) { return r.id == rule_id; });
-      if (it == engine.rules().end()) throw InputError(fmt::format("no rule '{}' (copydesk rules lists them)", rule_id));
-      std::cout << fmt::format("{} ({}, {}{})\n\n{}\n\n{}\n", it->id, it->category, severity_name(it->severity),
-                               off_by_default ? ", off by default" : "", it->message, it->description);
-      if (!it->example.empty()) {
+      const bool off_by_default = !find_rule().enabled;
+      if (off_by_default) {
+        options.config.rules[rule_id].enabled = true;
+        engine = std::make_unique<const Engine>(options);
+      }
+      const Rule& rule = find_rule();
+      std::cout << fmt::format("{} ({}, {}{})\n\n{}\n\n{}\n", rule.id, rule.category, severity_name(rule.severity),
+                               off_by_default ? ", off by default" : "", rule.message, rule.description);
+      if (!rule.example.empty()) {
         std::cout << "Example:\n\n";
-        const Source source("example", it->example);
-        const std::vector<CheckedFile> shown{{&source, Engine::Worker(engine).check(source)}};
+        const Source source("example", rule.example);
+        const std::vector<CheckedFile> shown{{&source, Engine::Worker(*engine).check(source)}};
         report_text(std::cout, shown, ReportOptions{use_color("auto")});
       }
       return kExitClean;
