@@ -200,6 +200,7 @@ int main(int argc, char** argv) {
   try {
     EngineOptions options = engine_options(common);
     if (*rules) {
+      options.tag = false;  // listing rules needs no tagger model
       const Engine engine(options);
       for (const Rule& r : engine.rules())
         std::cout << fmt::format("{:<36} {:<12} {:<8}{} {}\n", r.id, r.category, severity_name(r.severity),

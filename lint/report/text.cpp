@@ -53,15 +53,17 @@ void show_excerpt(std::ostream& out, const Source& source, const Diagnostic& d, 
   for (char& c : excerpt)
     if (static_cast<unsigned char>(c) < 0x20) c = ' ';
   const std::string prefix = from > 0 ? "…" : "";
+  // Under the span: the excerpt's columns before it, plus the "…" shown in front.
+  const std::string indent(col - from + (from > 0 ? 1 : 0), ' ');
   out << "    " << prefix << excerpt << (to < points ? "…" : "") << '\n';
   const std::size_t width = std::max<std::size_t>(1, end_col > col ? end_col - col : 1);
-  out << "    " << std::string(col - from + (from > 0 ? 1 : 0), ' ')
+  out << "    " << indent
       << style("1;32", "^" + std::string(width - 1, '~')) << '\n';
   if (!d.suggestions.empty()) {
     std::string list;
     // An empty replacement means the flagged text should go.
     for (const auto& s : d.suggestions) list += (list.empty() ? "" : ", ") + (s.empty() ? "remove it" : fmt::format("“{}”", s));
-    out << "    " << std::string(col - from + (from > 0 ? 1 : 0), ' ') << style("32", "suggestion: " + list) << '\n';
+    out << "    " << indent << style("32", "suggestion: " + list) << '\n';
   }
 }
 
