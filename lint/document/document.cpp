@@ -174,7 +174,10 @@ void Document::tokenize() {
                    tokens_.push_back(t);
                  });
   }
-  for (Token& t : tokens_) t.text = text.substr(t.begin, t.end - t.begin);
+  for (Token& t : tokens_) {
+    t.text = text.substr(t.begin, t.end - t.begin);
+    t.letter_case = case_of(t.text);
+  }
 }
 
 void Document::split_sentences() {
@@ -207,8 +210,8 @@ void Document::split_sentences() {
           merge = true;
         } else if (prev_last > first_tok && tokens_[prev_last].text == ".") {
           const Token& w = tokens_[prev_last - 1];
-          const bool initial = w.kind == TokenKind::Word && w.size() == 1 && case_of(w.text) == Case::Capital;
-          const Case next_case = case_of(next.text);
+          const bool initial = w.kind == TokenKind::Word && w.size() == 1 && w.letter_case == Case::Capital;
+          const Case next_case = next.letter_case;
           if (is_prefix_abbreviation(w.text)) merge = true;
           else if (initial && next_case == Case::Capital) merge = true;
           else if (is_abbreviation(w.text) && (next_case == Case::Lower || next.kind == TokenKind::Number ||
@@ -260,7 +263,6 @@ void Document::classify(const Speller* speller, const Tagger* tagger) {
     bool initial = true;
     for (std::uint32_t k = s.first_token; k < s.last_token; ++k) {
       Token& t = tokens_[k];
-      t.letter_case = case_of(t.text);
       if (t.kind == TokenKind::Word || t.kind == TokenKind::Number) {
         ++word_count_;
         t.sentence_initial = initial;

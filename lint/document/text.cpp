@@ -18,6 +18,8 @@ std::string ascii_lower(std::string_view text) {
 }
 
 std::string fold_case(std::string_view text) {
+  // ICU folds ASCII as ascii_lower does; most words need no UTF-16 round trip.
+  if (is_ascii(text)) return ascii_lower(text);
   std::string out;
   icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())))
       .foldCase()
@@ -32,7 +34,11 @@ std::string straighten_apostrophes(std::string_view text) {
 }
 
 std::string fold_word(std::string_view word) {
-  return is_ascii(word) ? ascii_lower(word) : straighten_apostrophes(fold_case(word));
+  return straighten_apostrophes(fold_case(word));
+}
+
+bool has_digit_or_dot(std::string_view word) {
+  return std::any_of(word.begin(), word.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
 }
 
 std::string_view without_possessive(std::string_view word) {

@@ -21,6 +21,9 @@ std::string fold_case(std::string_view text);
 std::string straighten_apostrophes(std::string_view text);
 
 // A word as compared: case folded, apostrophes straightened ("Let’s" → "let's").
+// Digits or a dot make a code or a web address ("G7", "90s", "whitehouse.gov"), not a word.
+bool has_digit_or_dot(std::string_view word);
+
 std::string fold_word(std::string_view word);
 
 // "Blinken’s" → "Blinken": the word without a possessive ending, straight or curly.

@@ -40,9 +40,7 @@ class MixedScript : public Check {
   // A configured USpoofChecker is safe to use from several threads at once.
   void run(const Document& doc, const Resources&, Emitter& out) const override {
     for (const Token& t : doc.tokens()) {
-      if (t.kind != TokenKind::Word ||
-          std::all_of(t.text.begin(), t.text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
-        continue;
+      if (t.kind != TokenKind::Word || is_ascii(t.text)) continue;
       UErrorCode status = U_ZERO_ERROR;
       const int32_t result = uspoof_check2UTF8(checker_.get(), t.text.data(), static_cast<int32_t>(t.size()),
                                                nullptr, &status);

@@ -27,7 +27,7 @@ icu::Transliterator* to_ascii() {
 bool is_name_case(const Token& t) {
   // Digits or a dot make a code or a web address ("G7", "Welcome.us"), not a name.
   return t.kind == TokenKind::Word && (t.letter_case == Case::Capital || t.letter_case == Case::Mixed) &&
-         std::none_of(t.text.begin(), t.text.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
+         !has_digit_or_dot(t.text);
 }
 
 bool only_spaces_between(const Document& doc, const Token& a, const Token& b) {
@@ -228,7 +228,7 @@ NameList::NameList(const std::vector<std::string>& dic_paths) {
     while (std::getline(in, line)) {
       // "word/FLAGS" or "word": the flags do not matter here.
       std::string word = line.substr(0, line.find_first_of("/\t \r"));
-      if (word.empty() || !u_isupper(icu::UnicodeString::fromUTF8(word).char32At(0)) || !texts_.insert(word).second) continue;
+      if (word.empty() || !u_isupper(code_point_at(word, 0)) || !texts_.insert(word).second) continue;
       names_.push_back(std::move(word));
     }
   }

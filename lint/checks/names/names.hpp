@@ -37,7 +37,6 @@ struct Use {
 
 // A spelling of a name word and the keys it is compared by.
 struct Spelling {
-  Spelling() = default;
   Spelling(std::string text, bool known);
   std::string text;    // as written, possessive removed
   std::string key;     // latin_key(text)

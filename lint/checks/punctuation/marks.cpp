@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <optional>
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 namespace copydesk::punctuation {
 namespace {

@@ -42,7 +42,7 @@ class MissingSpace : public Check {
   static bool domain_ending(std::string_view word) {
     std::size_t n = 0;
     while (n < word.size() && std::isalpha(static_cast<unsigned char>(word[n]))) ++n;
-    const std::string w = fold_case(word.substr(0, n));
+    const std::string w = ascii_lower(word.substr(0, n));
     return w == "com" || w == "org" || w == "net" || w == "gov" || w == "edu" || w == "mil" || w == "int" ||
            w == "info" || w == "news";
   }

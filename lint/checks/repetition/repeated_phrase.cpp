@@ -96,7 +96,7 @@ class RepeatedPhrase : public Check {
     const std::uint32_t first = doc.sentences()[tokens[w.token].sentence].first_token;
     for (std::uint32_t k = w.token; k > first; --k) {
       const std::string_view t = tokens[k - 1].text;
-      if (t != "\u201C" && t != "\"" && t != "\u2018") return t;
+      if (!is_opening_quotation_mark(t) && t != "\"") return t;
     }
     return {};
   }

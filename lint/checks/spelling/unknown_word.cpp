@@ -43,15 +43,13 @@ class UnknownWord : public Check {
     std::size_t suggested = 0;
     for (const Token& t : doc.tokens()) {
       if (t.kind != TokenKind::Word || t.known || t.letter_case != Case::Lower) continue;
-      // "90s", "G7", "e.g", "whitehouse.gov": not words to spell.
-      if (std::any_of(t.text.begin(), t.text.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; }))
-        continue;
+      if (has_digit_or_dot(t.text)) continue;  // "90s", "e.g", "whitehouse.gov": not words to spell
       // "pre-existing", "eco-tourism": a bound prefix before a hyphen is part of a compound.
       const std::string_view after = doc.text().substr(t.end, 1);
       if (after == "-" && std::find(kPrefixes.begin(), kPrefixes.end(), t.text) != kPrefixes.end()) continue;
       const std::string word = straighten_apostrophes(t.text);
       if (word.size() < min_length_ || speller.known(word)) continue;
-      if (word.size() > 2 && word.compare(word.size() - 2, 2, "'s") == 0 && speller.known(word.substr(0, word.size() - 2)))
+      if (const std::string_view stem = without_possessive(word); stem.size() != word.size() && speller.known(stem))
         continue;
       if (const auto split = missing_space(speller, word)) {
         out.report(t.begin, t.size(), fmt::format("“{}” looks like two words run together.", t.text), {*split});
