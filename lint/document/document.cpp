@@ -124,8 +124,8 @@ void Document::split_paragraphs_at(const std::vector<std::size_t>& block_starts)
     } else {
       const std::string_view trimmed = line.substr(0, line.find_last_not_of(" \t\r") + 1);
       const UChar32 last = code_point_before(trimmed, trimmed.size());
-      const bool ends_sentence = last == '.' || last == '!' || last == '?' || last == ':' || last == ';' ||
-                                 last == '"' || last == 0x201D || last == 0x2019 || last == ')';
+      const bool ends_sentence =
+          last == '.' || last == '!' || last == '?' || last == ':' || last == ';' || is_closing_mark(last);
       const std::size_t next = text.find_first_not_of(" \t\r", line_end + 1);
       const bool next_lower = next != std::string_view::npos && u_islower(code_point_at(text, next));
       const bool wrapped = !ends_sentence && (trimmed.size() >= 50 || last == ',' || next_lower);

@@ -63,6 +63,10 @@ UChar32 code_point_before(std::string_view text, std::size_t offset) {
   return c;
 }
 
+bool is_closing_mark(UChar32 c) {
+  return c == 0x201D || c == 0x2019 || c == 0x00BB || c == '"' || c == ')' || c == ']';
+}
+
 bool is_quotation_mark(UChar32 c) {
   return c == '"' || c == '\'' || c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == 0x00AB ||
          c == 0x00BB;

@@ -38,6 +38,9 @@ UChar32 code_point_before(std::string_view text, std::size_t offset);
 bool is_quotation_mark(UChar32 c);
 // Whether the text is exactly one such mark.
 bool is_quotation_mark(std::string_view text);
+// ” ’ » " ) ]: a mark that can close a quotation or a bracket, after which a sentence
+// may still have ended.
+bool is_closing_mark(UChar32 c);
 // “ ‘ «: a mark that can only open a quotation.
 bool is_opening_quotation_mark(std::string_view text);
 

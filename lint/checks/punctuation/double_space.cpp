@@ -2,6 +2,7 @@
 // after a full stop, question or exclamation mark or colon are an old typing habit, not
 // a slip inside a sentence; indentation and blanked markup are not typed spaces.
 #include <fmt/format.h>
+#include <unicode/utf8.h>
 
 #include "checks/punctuation/marks.hpp"
 #include "engine/check.hpp"
@@ -24,8 +25,7 @@ class DoubleSpace : public Check {
         while (e < s.end && text[e] == ' ') ++e;
         UChar32 before = code_point_before(text, b);
         // "ended.”  Then": look through a closing mark to the stop before it.
-        if (before == 0x201D || before == 0x2019 || before == '"' || before == ')')
-          before = code_point_before(text, b - (before < 0x80 ? 1 : 3));
+        if (is_closing_mark(before)) before = code_point_before(text, b - U8_LENGTH(before));
         if (e < s.end && before != '\n' && !ends_clause(before) && punctuation::typed_spaces(doc, b, e))
           out.report(b, e - b,
                      fmt::format("{} spaces stand between the words in “{}”.", e - b == 2 ? "Two" : "Several",

@@ -23,8 +23,7 @@ class SpaceBeforePunctuation : public Check {
       const UChar32 before = code_point_before(text, begin);
       const UChar32 after = code_point_at(text, at + 1);
       // After a word, a number or a closing mark; not at the start of a line.
-      const bool after_word = u_isalnum(before) || before == ')' || before == ']' || before == 0x201D ||
-                              before == 0x2019 || before == '"';
+      const bool after_word = u_isalnum(before) || is_closing_mark(before);
       // Only a full stop starts something on purpose when it runs into a word (" .gov",
       // " .45"); "2019 ,and" is a comma typed on the wrong side of its space.
       const bool runs_into_word = u_isalnum(after);
