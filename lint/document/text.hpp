@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <unicode/umachine.h>
 
@@ -43,5 +45,15 @@ bool is_quotation_mark(std::string_view text);
 bool is_closing_mark(UChar32 c);
 // “ ‘ «: a mark that can only open a quotation.
 bool is_opening_quotation_mark(std::string_view text);
+
+// Hash tables keyed by std::string that are looked up by std::string_view without
+// building a std::string per look-up.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <typename V>
+using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
 }  // namespace copydesk

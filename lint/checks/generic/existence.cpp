@@ -16,11 +16,6 @@ namespace {
 
 bool is_matched(const Token& t) { return t.kind != TokenKind::Punct && t.kind != TokenKind::Symbol; }
 
-struct StringHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
 class Existence : public Check {
  public:
   Existence(const Rule& rule, const LoadContext& ctx)
@@ -89,7 +84,7 @@ class Existence : public Check {
   enum : std::uint8_t { kFree = 1, kStart = 2, kEnd = 4, kWhole = 8 };
 
   struct Node {
-    std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> next;
+    StringMap<std::uint32_t> next;
     std::uint8_t ends = 0;
   };
 

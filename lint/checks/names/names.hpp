@@ -110,13 +110,13 @@ class DeletionIndex {
 class NameList {
  public:
   explicit NameList(const std::vector<std::string>& dic_paths);
-  bool contains(std::string_view text) const { return texts_.count(std::string(text)) > 0; }
+  bool contains(std::string_view text) const { return texts_.find(text) != texts_.end(); }
   // Each entry once, in the order read.
   const std::vector<std::string>& names() const { return names_; }
 
  private:
   std::vector<std::string> names_;
-  std::unordered_set<std::string> texts_;
+  StringSet texts_;
 };
 
 // A phrase for the message: "once", "twice", "7 times".

@@ -61,10 +61,10 @@ WordFrequency::WordFrequency(const Rule& rule, const LoadContext& context) {
 }
 
 const WordFrequency::Entry* WordFrequency::find(std::string_view key) const {
-  auto it = entries_.find(std::string(key));
+  auto it = entries_.find(key);
   if (it == entries_.end()) {
     const std::string_view base = without_possessive(key);
-    if (base.size() != key.size()) it = entries_.find(std::string(base));
+    if (base.size() != key.size()) it = entries_.find(base);
   }
   return it == entries_.end() ? nullptr : &it->second;
 }

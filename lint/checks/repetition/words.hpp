@@ -58,7 +58,7 @@ class WordFrequency {
     Class word_class = Class::Unlisted;
   };
   const Entry* find(std::string_view key) const;
-  std::unordered_map<std::string, Entry> entries_;
+  StringMap<Entry> entries_;
   std::uint64_t total_ = 0;
 };
 
