@@ -18,13 +18,15 @@
 
 namespace copydesk {
 
+class LanguageModel;
 class Speller;
 class Tagger;
 
 // What a check may use besides the Document. One per worker thread.
 struct Resources {
-  const Speller* speller = nullptr;  // this thread's
-  const Tagger* tagger = nullptr;    // shared, read-only
+  const Speller* speller = nullptr;      // this thread's
+  const Tagger* tagger = nullptr;        // shared, read-only
+  const LanguageModel* lm = nullptr;     // shared; null when the model is not installed
 };
 
 // Collects one rule's diagnostics, filling in its id, category and severity.

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include "lm/language_model.hpp"
 #include "spell/speller.hpp"
 #include "tagger/tagger.hpp"
 
@@ -82,6 +83,8 @@ Engine::Engine(EngineOptions options) {
     const auto model = context_.data_dir / "models" / "en-pos.model";
     std::error_code ec;
     if (std::filesystem::exists(model, ec)) tagger_ = Tagger::load(model);
+    if (std::filesystem::exists(LanguageModel::system_path(), ec))
+      lm_ = std::make_unique<LanguageModel>(LanguageModel::system_path());
   }
 }
 
@@ -93,6 +96,7 @@ Engine::Worker::Worker(const Engine& engine)
                                          engine.context_.dictionaries)) {
   resources_.speller = speller_.get();
   resources_.tagger = engine.tagger_.get();
+  resources_.lm = engine.lm_.get();
 }
 
 Engine::Worker::~Worker() = default;

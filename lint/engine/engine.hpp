@@ -18,7 +18,7 @@ struct EngineOptions {
   std::string language = "en_US";              // used when config.language is unset
   std::filesystem::path data_dir;              // empty: find_data_dir()
   std::set<std::string> only;                  // if not empty, run only these rule ids
-  bool tag = true;                             // load the part-of-speech model
+  bool tag = true;                             // load the part-of-speech and language models
 };
 
 struct FileResult {
@@ -57,6 +57,7 @@ class Engine {
   LoadContext context_;
   std::pair<std::string, std::string> system_dic_;
   std::unique_ptr<Tagger> tagger_;
+  std::unique_ptr<LanguageModel> lm_;
 };
 
 // Where the shipped rules/, dictionaries/ and models/ are: $COPYDESK_DATA_DIR, else

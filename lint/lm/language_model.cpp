@@ -1,0 +1,71 @@
+#include "lm/language_model.hpp"
+
+#include <stdexcept>
+#include <string>
+
+#include <fmt/format.h>
+#include <sphinxbase/err.h>
+#include <sphinxbase/logmath.h>
+#include <sphinxbase/ngram_model.h>
+
+namespace copydesk {
+
+std::filesystem::path LanguageModel::system_path() {
+  return "/usr/share/pocketsphinx/model/en-us/en-us.lm.bin";
+}
+
+LanguageModel::LanguageModel(const std::filesystem::path& file) {
+  err_set_logfp(nullptr);  // sphinxbase logs every load step to stderr otherwise
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(file, ec))
+    throw std::runtime_error(fmt::format("language model {} not found (install pocketsphinx-en-us)", file.string()));
+  logmath_ = logmath_init(1.0001, 0, 0);
+  model_ = ngram_model_read(nullptr, file.c_str(), NGRAM_AUTO, logmath_);
+  if (model_ == nullptr) {
+    logmath_free(logmath_);
+    throw std::runtime_error(fmt::format("cannot read language model {}", file.string()));
+  }
+  order_ = ngram_model_get_size(model_);
+  const std::int32_t n = static_cast<std::int32_t>(ngram_model_get_counts(model_)[0]);
+  unigram_.resize(static_cast<std::size_t>(n));
+  for (std::int32_t w = 0; w < n; ++w) {
+    std::int32_t used = 0;
+    unigram_[static_cast<std::size_t>(w)] =
+        static_cast<float>(logmath_log_to_log10(logmath_, ngram_ng_prob(model_, w, nullptr, 0, &used)));
+  }
+  sentence_start_ = id("<s>");
+}
+
+LanguageModel::~LanguageModel() {
+  ngram_model_free(model_);
+  logmath_free(logmath_);
+}
+
+std::int32_t LanguageModel::id(std::string_view lower_word) const {
+  // ngram_wid needs a NUL-terminated string; words are short, so this stays on the stack.
+  char buffer[64];
+  if (lower_word.empty() || lower_word.size() >= sizeof buffer) return kNone;
+  lower_word.copy(buffer, lower_word.size());
+  buffer[lower_word.size()] = '\0';
+  const std::int32_t w = ngram_wid(model_, buffer);
+  return w == ngram_unknown_wid(model_) ? kNone : w;
+}
+
+std::vector<double> LanguageModel::score_run(const std::vector<std::int32_t>& ids, bool sentence_start) const {
+  std::vector<double> out;
+  out.reserve(ids.size());
+  std::int32_t history[2] = {sentence_start ? sentence_start_ : kNone, kNone};  // most recent first
+  std::int32_t known_history = sentence_start && sentence_start_ != kNone ? 1 : 0;
+  std::lock_guard lock(mutex_);
+  for (std::int32_t w : ids) {
+    std::int32_t used = 0;
+    const std::int32_t logp = ngram_ng_prob(model_, w, history, known_history, &used);
+    out.push_back(logmath_log_to_log10(logmath_, logp));
+    history[1] = history[0];
+    history[0] = w;
+    known_history = std::min<std::int32_t>(known_history + 1, order_ - 1);
+  }
+  return out;
+}
+
+}  // namespace copydesk

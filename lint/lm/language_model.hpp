@@ -1,0 +1,46 @@
+// A word n-gram language model of general English: Debian's pocketsphinx-en-us 3-gram
+// model (lower-case words, no punctuation), read with sphinxbase. Shared by every worker
+// thread: sphinxbase's scorer writes a cache inside the model, so scoring is serialised.
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <mutex>
+#include <string_view>
+#include <vector>
+
+struct ngram_model_s;
+struct logmath_s;
+
+namespace copydesk {
+
+class LanguageModel {
+ public:
+  static constexpr std::int32_t kNone = -1;  // not in the vocabulary
+
+  explicit LanguageModel(const std::filesystem::path& file);  // throws std::runtime_error
+  ~LanguageModel();
+  LanguageModel(const LanguageModel&) = delete;
+  LanguageModel& operator=(const LanguageModel&) = delete;
+
+  // The model installed by the pocketsphinx-en-us package (may not exist).
+  static std::filesystem::path system_path();
+
+  // The id of a lower-case word, or kNone.
+  std::int32_t id(std::string_view lower_word) const;
+  // log10 P(word), the unigram probability.
+  double unigram(std::int32_t id) const { return unigram_[static_cast<std::size_t>(id)]; }
+  // log10 P(word | history) for each word of a run of in-vocabulary ids; the history is
+  // the sentence start when the run opens the sentence, else empty.
+  std::vector<double> score_run(const std::vector<std::int32_t>& ids, bool sentence_start) const;
+  int order() const { return order_; }
+
+ private:
+  ngram_model_s* model_ = nullptr;
+  logmath_s* logmath_ = nullptr;
+  std::vector<float> unigram_;  // by id
+  int order_ = 0;
+  std::int32_t sentence_start_ = kNone;
+  mutable std::mutex mutex_;
+};
+
+}  // namespace copydesk
