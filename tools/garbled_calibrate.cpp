@@ -1,98 +1,54 @@
-// Tools for the garbled checks; built with the project (build/tools/garbled_calibrate).
-// Regenerate rules/garbled/tag-trigrams.txt (ngrams) whenever models/en-pos.model changes.
+// Prints the fluency features of labelled sentences for tools/garbled_fit.py, which fits
+// and measures garbled.unlikely-sentence (see the README's figures). Built with the
+// project (build/tools/garbled_calibrate).
 //
-//   garbled_calibrate tags MODEL < text          prints each sentence with its tags
-//   garbled_calibrate ngrams MODEL EWT_DIR OUT   counts tag n-grams of our own tagger's
-//                                                output on UD EWT train (the text, re-tokenized
-//                                                as copydesk tokenizes) and writes the model
-//                                                that garbled.unlikely-sentence reads
-//   garbled_calibrate score MODEL NGRAMS < tsv   scores the mt_output column of
-//                                                mlqe-pe-en.tsv: id, total and its parts
-#include <fstream>
+//   tools/garbled_data.py ../shared DIR
+//   build/tools/garbled_calibrate < DIR/sentences.tsv > DIR/features.tsv
+//   tools/garbled_fit.py DIR/features.tsv
+//
+// Each line's least fluent sentence stands for the line: a garbled line is garbled
+// somewhere, and a clean line must be clean everywhere.
 #include <iostream>
-#include <map>
 #include <sstream>
 #include <string>
+#include <vector>
 
-#include "checks/garbled/sentence_score.hpp"
-#include "document/document.hpp"
-#include "spell/speller.hpp"
-#include "tagger/tagger.hpp"
+#include "checks/garbled/fluency.hpp"
+#include "engine/engine.hpp"
 
 using namespace copydesk;
 
-namespace {
-
-int tags(const Tagger& tagger) {
-  std::stringstream in;
-  in << std::cin.rdbuf();
-  const Source source("<stdin>", in.str());
-  const Document doc(source, nullptr, &tagger);
-  for (const Sentence& s : doc.sentences()) {
-    for (std::uint32_t k = s.first_token; k < s.last_token; ++k) {
-      const Token& t = doc.tokens()[k];
-      std::cout << t.text << '/' << pos_name(t.pos) << (t.in_quote ? "q " : " ");
-    }
-    std::cout << "\n";
+int main() {
+  EngineOptions options;
+  options.only = {"garbled.unlikely-sentence"};
+  const Engine engine(options);
+  const Engine::Worker worker(engine);
+  const Resources& res = worker.resources();
+  if (res.lm == nullptr) {
+    std::cerr << "garbled_calibrate: no language model (install pocketsphinx-en-us)\n";
+    return 2;
   }
-  return 0;
-}
-
-int ngrams(const Tagger& tagger, const std::string& ewt, const std::string& out_path) {
-  std::ifstream in(ewt + "/en_ewt-ud-train.conllu");
-  TagNgramCounts counts;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.rfind("# text = ", 0) != 0) continue;
-    const Source source("<ewt>", line.substr(9));
-    const Document doc(source, nullptr, &tagger);
-    for (const Sentence& s : doc.sentences()) {
-      std::vector<Pos> seq;
-      for (std::uint32_t k = s.first_token; k < s.last_token; ++k) seq.push_back(doc.tokens()[k].pos);
-      counts.add(seq);
-    }
-  }
-  std::ofstream out(out_path);
-  counts.write(out);
-  return 0;
-}
-
-int score(const Tagger& tagger, const std::string& ngram_path) {
-  const TagNgramModel model(ngram_path);
-  const auto dic = system_dictionary("en_US");
-  const Speller speller(dic.first, dic.second, {});
   std::string line;
   std::getline(std::cin, line);  // header
+  std::cout << "id\tlabel\tsplit\tsource\twords\tscored\tunknown\tslor\tunseen\ttrigrams\tworst3\n";
   while (std::getline(std::cin, line)) {
     std::vector<std::string> cells;
     std::stringstream row(line);
     for (std::string cell; std::getline(row, cell, '\t');) cells.push_back(cell);
-    if (cells.size() < 3) continue;
-    const Source source("<mt>", cells[2]);
-    const Document doc(source, &speller, &tagger);
-    GarbleScore worst;
+    if (cells.size() < 5) continue;
+    const Source source("<line>", cells[4]);
+    const Document doc(source, res.speller, res.tagger);
+    bool any = false;
+    Fluency worst;
     for (const Sentence& s : doc.sentences()) {
-      const GarbleScore g = garble_score(doc, s, model);
-      if (g.total >= worst.total) worst = g;
+      const Fluency f = fluency(doc, s, *res.lm, res.speller, 3);
+      if (!any || (f.scored >= 3 && (worst.scored < 3 || f.slor < worst.slor))) worst = f;
+      any = true;
     }
-    std::cout << cells[0] << '\t' << worst.total << '\t' << worst.tags << '\t' << worst.rare << '\t' << worst.unknown << '\t'
-              << worst.doubled << '\t' << worst.agreement << '\n';
+    if (!any) continue;
+    std::cout << cells[0] << '\t' << cells[1] << '\t' << cells[2] << '\t' << cells[3] << '\t' << worst.words << '\t'
+              << worst.scored << '\t' << worst.unknown << '\t' << worst.slor << '\t' << worst.unseen << '\t'
+              << worst.trigrams << '\t' << worst.worst_window << '\n';
   }
   return 0;
-}
-
-}  // namespace
-
-int main(int argc, char** argv) {
-  if (argc < 3) {
-    std::cerr << "usage: garbled_calibrate tags|ngrams|score MODEL ...\n";
-    return 2;
-  }
-  const std::string cmd = argv[1];
-  const auto tagger = Tagger::load(argv[2]);
-  if (cmd == "tags") return tags(*tagger);
-  if (cmd == "ngrams" && argc == 5) return ngrams(*tagger, argv[3], argv[4]);
-  if (cmd == "score" && argc == 4) return score(*tagger, argv[3]);
-  std::cerr << "bad arguments\n";
-  return 2;
 }

@@ -33,7 +33,8 @@ LanguageModel::LanguageModel(const std::filesystem::path& file) {
     unigram_[static_cast<std::size_t>(w)] =
         static_cast<float>(logmath_log_to_log10(logmath_, ngram_ng_prob(model_, w, nullptr, 0, &used)));
   }
-  sentence_start_ = id("<s>");
+  sentence_start_ = ngram_wid(model_, "<s>");
+  sentence_end_ = ngram_wid(model_, "</s>");
 }
 
 LanguageModel::~LanguageModel() {
@@ -48,11 +49,12 @@ std::int32_t LanguageModel::id(std::string_view lower_word) const {
   lower_word.copy(buffer, lower_word.size());
   buffer[lower_word.size()] = '\0';
   const std::int32_t w = ngram_wid(model_, buffer);
-  return w == ngram_unknown_wid(model_) ? kNone : w;
+  // The sentence markers are symbols of the model, not words of a text.
+  return w == ngram_unknown_wid(model_) || w == sentence_start_ || w == sentence_end_ ? kNone : w;
 }
 
-std::vector<double> LanguageModel::score_run(const std::vector<std::int32_t>& ids, bool sentence_start) const {
-  std::vector<double> out;
+std::vector<LanguageModel::Score> LanguageModel::score_run(const std::vector<std::int32_t>& ids, bool sentence_start) const {
+  std::vector<Score> out;
   out.reserve(ids.size());
   std::int32_t history[2] = {sentence_start ? sentence_start_ : kNone, kNone};  // most recent first
   std::int32_t known_history = sentence_start && sentence_start_ != kNone ? 1 : 0;
@@ -60,7 +62,7 @@ std::vector<double> LanguageModel::score_run(const std::vector<std::int32_t>& id
   for (std::int32_t w : ids) {
     std::int32_t used = 0;
     const std::int32_t logp = ngram_ng_prob(model_, w, history, known_history, &used);
-    out.push_back(logmath_log_to_log10(logmath_, logp));
+    out.push_back({logmath_log_to_log10(logmath_, logp), used});
     history[1] = history[0];
     history[0] = w;
     known_history = std::min<std::int32_t>(known_history + 1, order_ - 1);

@@ -29,9 +29,13 @@ class LanguageModel {
   std::int32_t id(std::string_view lower_word) const;
   // log10 P(word), the unigram probability.
   double unigram(std::int32_t id) const { return unigram_[static_cast<std::size_t>(id)]; }
-  // log10 P(word | history) for each word of a run of in-vocabulary ids; the history is
-  // the sentence start when the run opens the sentence, else empty.
-  std::vector<double> score_run(const std::vector<std::int32_t>& ids, bool sentence_start) const;
+  struct Score {
+    double logp;  // log10 P(word | history)
+    int order;    // the longest n-gram the model has for it: 1 means no word pair was seen
+  };
+  // The score of each word of a run of in-vocabulary ids; the history is the sentence
+  // start when the run opens the sentence, else empty.
+  std::vector<Score> score_run(const std::vector<std::int32_t>& ids, bool sentence_start) const;
   int order() const { return order_; }
 
  private:
@@ -39,7 +43,7 @@ class LanguageModel {
   logmath_s* logmath_ = nullptr;
   std::vector<float> unigram_;  // by id
   int order_ = 0;
-  std::int32_t sentence_start_ = kNone;
+  std::int32_t sentence_start_ = kNone, sentence_end_ = kNone;
   mutable std::mutex mutex_;
 };
 

@@ -1,11 +1,18 @@
-// unlikely-sentence kind: a sentence whose garble score (sentence_score.hpp) is high both
-// on its own and against the rest of the article, so an article that is simply written
-// in an unusual register is not flagged from top to bottom.
+// unlikely-sentence kind: a sentence whose words do not follow one another as English
+// words do, by the language model's fluency (fluency.hpp). Each sentence's mean SLOR is
+// pulled towards a prior by `prior_words` words of it, so a short sentence needs stronger
+// evidence than a long one. The prior is fluent news, or the article's own mean when that
+// is lower and rests on enough sentences: machine translation garbles whole articles, and
+// a sentence of a garbled article needs less evidence of its own. An article whose mean
+// falls below `article_max_slor` (edited news never came near it) reads as machine
+// translated as a whole, and its sentences are flagged below that mark too. The
+// thresholds were set on held-out data (tools/garbled_fit.py, figures in the README).
 #include <algorithm>
+#include <vector>
 
 #include <fmt/format.h>
 
-#include "checks/garbled/sentence_score.hpp"
+#include "checks/garbled/fluency.hpp"
 #include "engine/check.hpp"
 
 namespace copydesk {
@@ -13,48 +20,57 @@ namespace {
 
 class UnlikelySentence : public Check {
  public:
-  UnlikelySentence(const Rule& rule, const LoadContext& ctx)
-      : model_(load(rule, ctx)),
-        threshold_(option<double>(rule, "threshold", 3.0)),
-        margin_(option<double>(rule, "margin", 2.0)),
-        min_words_(option<std::size_t>(rule, "min_words", 6)) {}
+  explicit UnlikelySentence(const Rule& rule)
+      : max_slor_(option<double>(rule, "max_slor", 0.24)),
+        prior_slor_(option<double>(rule, "prior_slor", 0.7)),
+        prior_words_(option<double>(rule, "prior_words", 8)),
+        min_scored_(option<int>(rule, "min_scored", 8)),
+        article_sentences_(option<int>(rule, "article_sentences", 5)),
+        article_max_slor_(option<double>(rule, "article_max_slor", 0.40)),
+        window_(option<int>(rule, "window", 3)) {}
 
-  void run(const Document& doc, const Resources&, Emitter& out) const override {
-    const auto& sentences = doc.sentences();
-    if (sentences.empty() || doc.tokens()[sentences[0].first_token].pos == Pos::None) return;
-    std::vector<double> totals;
-    for (const Sentence& s : sentences) totals.push_back(garble_score(doc, s, model_).total);
-    std::vector<double> sorted = totals;
-    std::nth_element(sorted.begin(), sorted.begin() + sorted.size() / 2, sorted.end());
-    // Too few sentences make no article to stand out from.
-    const double median = sorted.size() >= 3 ? sorted[sorted.size() / 2] : -margin_;
-    for (std::size_t i = 0; i < sentences.size(); ++i) {
-      const Sentence& s = sentences[i];
-      if (totals[i] < threshold_ || totals[i] < median + margin_ || s.token_count() < min_words_) continue;
-      if (doc.paragraphs()[s.paragraph].heading_like) continue;
+  void run(const Document& doc, const Resources& res, Emitter& out) const override {
+    if (res.lm == nullptr) return;
+    std::vector<std::pair<const Sentence*, Fluency>> scored;
+    double article_sum = 0, article_words = 0;
+    for (const Sentence& s : doc.sentences()) {
+      const Fluency f = fluency(doc, s, *res.lm, res.speller, window_);
+      if (f.scored < min_scored_) continue;
+      article_sum += f.slor * f.scored;
+      article_words += f.scored;
+      scored.emplace_back(&s, f);
+    }
+    double prior = prior_slor_;
+    bool translated = false;
+    if (static_cast<int>(scored.size()) >= article_sentences_) {
+      const double article = article_sum / article_words;
+      prior = std::min(prior, article);
+      translated = article < article_max_slor_;
+    }
+    const double threshold = translated ? std::max(max_slor_, article_max_slor_) : max_slor_;
+    for (const auto& [sentence, f] : scored) {
+      const Sentence& s = *sentence;
+      const double slor = (f.slor * f.scored + prior * prior_words_) / (f.scored + prior_words_);
+      if (slor >= threshold) continue;
       out.report(s.begin, s.end - s.begin,
-                 fmt::format("“{}” reads like garbled machine translation (score {:.1f}).",
-                             doc.sentence_text(s), totals[i]));
+                 fmt::format("This sentence reads as garbled or word-for-word translation: “{}” is not how English "
+                             "words follow one another (fluency {:.2f}, flagged below {:.2f}{}).",
+                             doc.slice(f.worst_begin, f.worst_end), slor, threshold,
+                             translated ? fmt::format("; the whole article reads as machine translated, {:.2f} on "
+                                                      "average where edited news has about {:.1f}", prior, prior_slor_)
+                                        : ""));
     }
   }
 
  private:
-  static TagNgramModel load(const Rule& rule, const LoadContext& ctx) {
-    const std::string name = option<std::string>(rule, "model", "garbled/tag-trigrams.txt");
-    try {
-      return TagNgramModel(ctx.resolve(rule, name));
-    } catch (const std::runtime_error& e) {
-      config_error(rule.origin, rule.options["model"], e.what());
-    }
-  }
-
-  TagNgramModel model_;
-  double threshold_, margin_;
-  std::size_t min_words_;
+  double max_slor_, prior_slor_, prior_words_;
+  int min_scored_, article_sentences_;
+  double article_max_slor_;
+  int window_;
 };
 
-COPYDESK_REGISTER_CHECK("unlikely-sentence", [](const Rule& rule, const LoadContext& ctx) {
-  return std::make_unique<UnlikelySentence>(rule, ctx);
+COPYDESK_REGISTER_CHECK("unlikely-sentence", [](const Rule& rule, const LoadContext&) {
+  return std::make_unique<UnlikelySentence>(rule);
 });
 
 }  // namespace
