@@ -1,0 +1,55 @@
+// The language model wrapper and the fluency it gives sentences.
+#include <catch2/catch.hpp>
+
+#include "checks/garbled/fluency.hpp"
+#include "document/document.hpp"
+#include "lm/language_model.hpp"
+
+using copydesk::LanguageModel;
+
+namespace {
+
+const LanguageModel& model() {
+  static const LanguageModel lm(LanguageModel::system_path());
+  return lm;
+}
+
+copydesk::Fluency fluency_of(const std::string& text) {
+  const copydesk::Source source("<test>", text);
+  const copydesk::Document doc(source, nullptr, nullptr);
+  return copydesk::fluency(doc, doc.sentences().at(0), model(), nullptr, 3);
+}
+
+}  // namespace
+
+TEST_CASE("the language model knows common words and nothing of sentence markers or unknown words", "[lm]") {
+  CHECK(model().id("the") != LanguageModel::kNone);
+  CHECK(model().id("government") != LanguageModel::kNone);
+  CHECK(model().id("<s>") == LanguageModel::kNone);
+  CHECK(model().id("</s>") == LanguageModel::kNone);
+  CHECK(model().id("qzxvbrt") == LanguageModel::kNone);
+  CHECK(model().id("") == LanguageModel::kNone);
+  CHECK(model().unigram(model().id("the")) > model().unigram(model().id("government")));
+}
+
+TEST_CASE("a word is likelier after the words that usually precede it", "[lm]") {
+  const auto id = [](const char* w) { return model().id(w); };
+  const auto fluent = model().score_run({id("the"), id("united"), id("states")}, true);
+  const auto shuffled = model().score_run({id("states"), id("the"), id("united")}, true);
+  REQUIRE(fluent.size() == 3);
+  CHECK(fluent[2].logp > model().unigram(id("states")));  // "states" after "the united"
+  CHECK(fluent[2].order == 3);
+  CHECK(fluent[0].logp + fluent[1].logp + fluent[2].logp > shuffled[0].logp + shuffled[1].logp + shuffled[2].logp);
+}
+
+TEST_CASE("fluency: word salad scores far below the same words in order; names and numbers break the context",
+          "[lm]") {
+  const auto fluent = fluency_of("The council approved the budget on Tuesday after a long debate about school funding.");
+  const auto salad = fluency_of("Budget the Tuesday council on approved debate long a after funding school about.");
+  CHECK(fluent.slor > 0.5);
+  CHECK(salad.slor < 0.0);
+  const auto named = fluency_of("Kallas and Frederiksen met 14 ministers in Brussels.");
+  CHECK(named.words == 7);       // the number is not a word
+  CHECK(named.scored == 2);      // "and" and "met" have no context after a name: only "ministers", "in" score
+  CHECK(named.unknown == 0);     // names are not unknown words
+}
