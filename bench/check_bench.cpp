@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "engine/engine.hpp"
+#include "lm/language_model.hpp"
 
 namespace fs = std::filesystem;
 using namespace copydesk;
@@ -86,6 +87,15 @@ void BM_Style(benchmark::State& state) { run_check(state, "style"); }
 
 }  // namespace
 
+// Start-up cost of the language model that garbled.unlikely-sentence reads.
+void BM_LanguageModelLoad(benchmark::State& state) {
+  for (auto _ : state) {
+    const LanguageModel lm(LanguageModel::system_path());
+    benchmark::DoNotOptimize(lm.order());
+  }
+}
+
+BENCHMARK(BM_LanguageModelLoad)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_WholeCheck)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_DocumentOnly)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_Spelling)->Unit(benchmark::kMillisecond)->MinTime(2.0);

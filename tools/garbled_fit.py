@@ -63,8 +63,8 @@ def main():
                          "flagged below this threshold too")
     ap.add_argument("--features", dest="names")
     a = ap.parse_args()
-    rows = [r for r in csv.DictReader(open(a.features, encoding="utf-8"), delimiter="\t", quoting=csv.QUOTE_NONE)
-            if int(r["scored"]) >= a.min_scored]
+    # Every sentence counts; one with fewer scored words than min_scored is never flagged.
+    rows = list(csv.DictReader(open(a.features, encoding="utf-8"), delimiter="\t", quoting=csv.QUOTE_NONE))
     # News sentences and their round trips carry their article in the id; a shuffled
     # sentence stands inside its clean article.
     def article(r):
@@ -75,13 +75,14 @@ def main():
     sums = {}
     for r in rows:
         key = article(r)
-        if key and r["source"] != "salad":
+        if key and r["source"] != "salad" and int(r["scored"]) >= a.min_scored:
             n = int(r["scored"])
             acc = sums.setdefault(key, [0.0, 0, 0])
             acc[0] += float(r["slor"]) * n; acc[1] += n; acc[2] += 1
     for r in rows:
         n = int(r["scored"])
         prior = a.prior_slor
+        r["short"] = n < a.min_scored
         acc = sums.get(article(r))
         r["translated"] = False
         if a.article_sentences and acc and acc[2] >= a.article_sentences:
@@ -93,14 +94,15 @@ def main():
     if a.names:
         names = a.names.split(",")
         vec = lambda r: [float(r[k]) for k in names]
-        train = [r for r in rows if r["split"] == "train"]
+        train = [r for r in rows if r["split"] == "train" and not r["short"]]
         model = logistic([vec(r) for r in train], [int(r["label"]) for r in train])
-        badness = lambda r: model(vec(r))
+        badness = lambda r: -10.0 if r["short"] else model(vec(r))
         print("logistic regression over", ", ".join(names))
     else:
         # Lower fluency = more garbled; in a machine-translated article, anything under
         # article_max_slor is flagged whatever the threshold.
-        badness = lambda r: 10.0 if r["translated"] and r["slor"] < a.article_max_slor else -r["slor"]
+        badness = lambda r: (-10.0 if r["short"] else
+                             10.0 if r["translated"] and r["slor"] < a.article_max_slor else -r["slor"])
         print(f"the rule's score: mean SLOR blended with {a.prior_words:g} words of {a.prior_slor}, "
               f"sentences with at least {a.min_scored} scored words")
     by = {}

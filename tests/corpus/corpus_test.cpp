@@ -2,10 +2,12 @@
 // article's known defects and false alarms on clean, professionally edited news.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <sstream>
 
 #include "engine/engine.hpp"
@@ -128,4 +130,47 @@ TEST_CASE("clean news: at most one finding at warning or error per 1,000 words",
   CHECK(per_1000(by_category["names"]) <= 0.2);
   CHECK(per_1000(by_category["garbled"]) <= 0.3);
   CHECK(per_1000(by_category["repetition"]) <= 0.3);
+}
+
+TEST_CASE("clean news with one sentence shuffled into word salad: the salad is flagged as garbled", "[corpus]") {
+  const std::string shared = test::shared_dir();
+  if (shared.empty()) {
+    WARN("../shared/corpus is not beside the checkout: corpus figures skipped");
+    return;
+  }
+  const Engine::Worker worker(shipped_engine());
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(fs::path(shared) / "corpus/news-clean"))
+    if (e.path().extension() == ".txt") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  std::mt19937 shuffle_seed(20261129);
+  std::size_t planted = 0, found = 0;
+  for (const auto& f : files) {
+    std::string text = slurp(f);
+    // The article's longest sentence, its words shuffled in place of it.
+    const Source original(f.filename().string(), text);
+    const Document doc(original, worker.resources().speller, nullptr);
+    const Sentence* longest = nullptr;
+    for (const Sentence& s : doc.sentences())
+      if (longest == nullptr || s.end - s.begin > longest->end - longest->begin) longest = &s;
+    if (longest == nullptr || longest->token_count() < 12) continue;
+    std::vector<std::string> words;
+    std::istringstream in(std::string(doc.sentence_text(*longest)));
+    for (std::string w; in >> w;) words.push_back(w);
+    std::shuffle(words.begin(), words.end(), shuffle_seed);
+    std::string salad;
+    for (const auto& w : words) salad += (salad.empty() ? "" : " ") + w;
+    text.replace(longest->begin, longest->end - longest->begin, salad);
+    const std::pair<std::size_t, std::size_t> span{longest->begin, longest->begin + salad.size()};
+
+    const FileResult r = worker.check(Source(f.filename().string(), text));
+    ++planted;
+    found += std::any_of(r.diagnostics.begin(), r.diagnostics.end(), [&](const Diagnostic& d) {
+      return d.rule == "garbled.unlikely-sentence" && covers(d, span, nlohmann::json::array({"garbled"}));
+    });
+  }
+  REQUIRE(planted > 100);
+  const double recall = static_cast<double>(found) / static_cast<double>(planted);
+  WARN("word salad planted in news-clean: " << found << " of " << planted << " flagged (" << recall << ")");
+  CHECK(recall >= 0.8);
 }

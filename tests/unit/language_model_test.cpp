@@ -42,7 +42,7 @@ TEST_CASE("a word is likelier after the words that usually precede it", "[lm]") 
   CHECK(fluent[0].logp + fluent[1].logp + fluent[2].logp > shuffled[0].logp + shuffled[1].logp + shuffled[2].logp);
 }
 
-TEST_CASE("fluency: word salad scores far below the same words in order; names and numbers break the context",
+TEST_CASE("fluency: word salad scores far below the same words in order, and names and numbers break the context",
           "[lm]") {
   const auto fluent = fluency_of("The council approved the budget on Tuesday after a long debate about school funding.");
   const auto salad = fluency_of("Budget the Tuesday council on approved debate long a after funding school about.");

@@ -16,6 +16,11 @@ struct Scored {
   int order;
 };
 
+// Words at least this frequent (log10, about the hundred commonest: "the", "of", "and")
+// are function words: capitalized inside a sentence they are still read as words, which
+// is what a sentence-initial word out of place in shuffled text looks like.
+constexpr double kFunctionWordLogP = -2.5;
+
 // The model's id for a word token, or kNone when the word is a name made of common words,
 // an acronym, a code or unknown. A common word capitalized inside a sentence is part of a
 // name ("United Airlines", "Foreign Minister") and says nothing of the words around it;
@@ -23,9 +28,11 @@ struct Scored {
 std::int32_t model_id(const Token& t, const LanguageModel& lm, const Speller* speller) {
   if (has_digit_or_dot(t.text) || t.letter_case == Case::Upper || t.letter_case == Case::Mixed) return LanguageModel::kNone;
   const std::string word = fold_word(t.text);
-  if (t.letter_case == Case::Capital && !t.sentence_initial && (speller == nullptr || speller->known(word)))
+  const std::int32_t id = lm.id(word);
+  if (t.letter_case == Case::Capital && !t.sentence_initial && id != LanguageModel::kNone &&
+      lm.unigram(id) < kFunctionWordLogP && (speller == nullptr || speller->known(word)))
     return LanguageModel::kNone;
-  return lm.id(word);
+  return id;
 }
 
 }  // namespace

@@ -21,10 +21,10 @@ namespace {
 class UnlikelySentence : public Check {
  public:
   explicit UnlikelySentence(const Rule& rule)
-      : max_slor_(option<double>(rule, "max_slor", 0.24)),
+      : max_slor_(option<double>(rule, "max_slor", 0.22)),
         prior_slor_(option<double>(rule, "prior_slor", 0.7)),
         prior_words_(option<double>(rule, "prior_words", 8)),
-        min_scored_(option<int>(rule, "min_scored", 8)),
+        min_scored_(option<int>(rule, "min_scored", 5)),
         article_sentences_(option<int>(rule, "article_sentences", 5)),
         article_max_slor_(option<double>(rule, "article_max_slor", 0.40)),
         window_(option<int>(rule, "window", 3)) {}
