@@ -1,9 +1,9 @@
-# copydesk: make demo | make test | make bench | make install | make tagger | make fuzz | make sanitize
+# copydesk: make demo | make test | make bench | make install | make tagger | make garble-figures | make fuzz | make sanitize
 BUILD ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: setup build demo test bench install tagger fuzz sanitize clean
+.PHONY: setup build demo test bench install tagger garble-figures fuzz sanitize clean
 
 setup:
 	@sh tools/setup.sh
@@ -26,11 +26,18 @@ bench: build
 install: build
 	@cmake --install $(BUILD)
 
-# Retrains the part-of-speech model from UD English EWT (../shared/corpus/ud-english-ewt)
-# and the tag trigram counts of garbled.unlikely-sentence, which follow the model's tags.
+# Retrains the part-of-speech model from UD English EWT (../shared/corpus/ud-english-ewt).
 tagger: build
 	@$(BUILD)/tools/train_tagger ../shared/corpus/ud-english-ewt models/en-pos.model
-	@$(BUILD)/tools/garbled_calibrate ngrams models/en-pos.model ../shared/corpus/ud-english-ewt rules/garbled/tag-trigrams.txt
+
+# Rebuilds the labelled sentences of garbled.unlikely-sentence (needs Debian's apertium
+# and four language pairs for the round trips) and prints its held-out figures.
+GARBLE_DATA ?= build/garble-data
+garble-figures: build
+	@apt-get install -y -qq --no-install-recommends apertium apertium-eng-spa apertium-eng-cat apertium-en-gl apertium-eo-en >/dev/null
+	@python3 tools/garbled_data.py ../shared $(GARBLE_DATA)
+	@$(BUILD)/tools/garbled_calibrate < $(GARBLE_DATA)/sentences.tsv > $(GARBLE_DATA)/features.tsv
+	@python3 tools/garbled_fit.py $(GARBLE_DATA)/features.tsv --article-sentences 5 --article-max-slor 0.40 --min-scored 5
 
 # libFuzzer over the whole check of arbitrary bytes (needs clang): FUZZ_SECONDS to set how long.
 FUZZ_SECONDS ?= 300
