@@ -225,6 +225,8 @@ int main(int argc, char** argv) {
       const Rule& rule = find_rule();
       std::cout << fmt::format("{} ({}, {}{})\n\n{}\n\n{}\n", rule.id, rule.category, severity_name(rule.severity),
                                off_by_default ? ", off by default" : "", rule.message, rule.description);
+      if (const std::string options = describe_options(rule, *CheckRegistry::instance().find(rule.kind)); !options.empty())
+        std::cout << "Options:\n\n" << options << "\n";
       if (!rule.example.empty()) {
         std::cout << "Example:\n\n";
         const Source source("example", rule.example);

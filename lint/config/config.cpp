@@ -84,7 +84,9 @@ Rule parse_rule(const std::string& origin, const YAML::Node& node) {
   if (node["example"]) r.example = scalar(origin, node["example"], "example");
   if (node["options"]) {
     if (!node["options"].IsMap()) config_error(origin, node["options"], "options must be a map");
-    r.options = YAML::Clone(node["options"]);
+    r.options = node["options"];  // not cloned: a clone loses the positions errors point at
+    for (const auto& kv : r.options)
+      r.option_origins[scalar(origin, kv.first, "an option name")] = {origin, kv.first.Mark()};
   }
   return r;
 }
@@ -192,7 +194,11 @@ void apply_overrides(const Config& config, std::vector<Rule>& rules) {
     if (o.severity) it->severity = *o.severity;
     if (o.options.IsMap()) {  // a default node is "defined" too: only a map given by the user counts
       if (!it->options) it->options = YAML::Node(YAML::NodeType::Map);
-      for (const auto& kv : o.options) it->options[scalar(config.origin.string(), kv.first, "an option name")] = kv.second;
+      for (const auto& kv : o.options) {
+        const std::string name = scalar(config.origin.string(), kv.first, "an option name");
+        it->options[name] = kv.second;
+        it->option_origins[name] = {config.origin.string(), kv.first.Mark()};
+      }
       it->origin = config.origin.string();
     }
   }

@@ -38,16 +38,92 @@ CheckRegistry& CheckRegistry::instance() {
   return registry;
 }
 
-void CheckRegistry::add(const std::string& kind, CheckFactory factory) { factories_[kind] = std::move(factory); }
+void CheckRegistry::add(const std::string& kind, CheckFactory factory, std::vector<OptionSpec> options) {
+  kinds_[kind] = CheckKind{std::move(factory), std::move(options)};
+}
 
-const CheckFactory* CheckRegistry::find(const std::string& kind) const {
-  const auto it = factories_.find(kind);
-  return it == factories_.end() ? nullptr : &it->second;
+const CheckKind* CheckRegistry::find(const std::string& kind) const {
+  const auto it = kinds_.find(kind);
+  return it == kinds_.end() ? nullptr : &it->second;
 }
 
 std::vector<std::string> CheckRegistry::kinds() const {
   std::vector<std::string> out;
-  for (const auto& [kind, factory] : factories_) out.push_back(kind);
+  for (const auto& [name, kind] : kinds_) out.push_back(name);
+  return out;
+}
+
+namespace {
+
+std::string_view type_name(OptionType type) {
+  switch (type) {
+    case OptionType::Integer: return "an integer";
+    case OptionType::Number: return "a number";
+    case OptionType::Boolean: return "true or false";
+    case OptionType::Text: return "a text";
+    case OptionType::TextList: return "a list of texts";
+    case OptionType::List: return "a list";
+  }
+  return "";
+}
+
+bool has_type(const YAML::Node& value, OptionType type) {
+  const auto converts = [&](auto sample) {
+    return YAML::convert<decltype(sample)>::decode(value, sample);
+  };
+  switch (type) {
+    case OptionType::Integer: return converts(0LL);
+    case OptionType::Number: return converts(0.0);
+    case OptionType::Boolean: return converts(false);
+    case OptionType::Text: return value.IsScalar();
+    case OptionType::TextList: return value.IsSequence() && converts(std::vector<std::string>{});
+    case OptionType::List: return value.IsSequence();
+  }
+  return false;
+}
+
+}  // namespace
+
+void option_error(const Rule& rule, const std::string& name, const std::string& what) {
+  const std::string message = fmt::format("option '{}' of rule {} {}", name, rule.id, what);
+  const auto it = rule.option_origins.find(name);
+  if (it == rule.option_origins.end()) config_error(rule.origin, YAML::Node(), message);
+  const YAML::Mark& m = it->second.mark;
+  throw ConfigError(fmt::format("{}:{}:{}: {}", it->second.file, m.line + 1, m.column + 1, message));
+}
+
+void complete_options(Rule& rule, const CheckKind& kind) {
+  const auto spec_of = [&](const std::string& name) -> const OptionSpec* {
+    for (const OptionSpec& spec : kind.options)
+      if (spec.name == name) return &spec;
+    return nullptr;
+  };
+  for (const auto& [name, origin] : rule.option_origins) {
+    const OptionSpec* spec = spec_of(name);
+    if (spec == nullptr) {
+      std::string known;
+      for (const OptionSpec& o : kind.options) known += (known.empty() ? "" : ", ") + o.name;
+      option_error(rule, name, fmt::format("is unknown to kind '{}' ({})", rule.kind,
+                                           known.empty() ? "it takes no options" : "it takes " + known));
+    }
+    if (!has_type(rule.options[name], spec->type))
+      option_error(rule, name, fmt::format("must be {}", type_name(spec->type)));
+  }
+  for (const OptionSpec& spec : kind.options) {
+    if (spec.fallback.empty() || rule.option_origins.count(spec.name)) continue;
+    if (!rule.options) rule.options = YAML::Node(YAML::NodeType::Map);
+    rule.options[spec.name] = YAML::Load(spec.fallback);
+  }
+}
+
+std::string describe_options(const Rule& rule, const CheckKind& kind) {
+  std::string out;
+  for (const OptionSpec& spec : kind.options) {
+    out += fmt::format("  {} ({}", spec.name, type_name(spec.type));
+    if (!spec.fallback.empty()) out += fmt::format(", default {}", spec.fallback);
+    if (rule.option_origins.count(spec.name)) out += fmt::format(", this rule: {}", YAML::Dump(rule.options[spec.name]));
+    out += fmt::format("): {}\n", spec.doc);
+  }
   return out;
 }
 

@@ -1,8 +1,8 @@
 // The check interface and the registry of check kinds.
 //
 // A check kind is C++ code in lint/checks/<category>/<kind>.cpp; it registers itself
-// with COPYDESK_REGISTER_CHECK("kind", Factory). A rule in rules/*.yaml names the kind
-// and configures one instance of it. run() must be const and thread-safe: one instance
+// with COPYDESK_REGISTER_CHECK("kind", Factory, options...). A rule in rules/*.yaml names
+// the kind and configures one instance of it with the options the kind declares. run() must be const and thread-safe: one instance
 // serves every worker thread; per-thread state lives in Resources.
 #pragma once
 #include <filesystem>
@@ -59,32 +59,57 @@ struct LoadContext {
 
 using CheckFactory = std::function<std::unique_ptr<Check>(const Rule&, const LoadContext&)>;
 
+// One option of a kind, declared once beside the kind's code: its only default, what
+// `copydesk explain` prints, and what a rule may set (any other option is refused).
+enum class OptionType { Integer, Number, Boolean, Text, TextList, List };
+struct OptionSpec {
+  std::string name;
+  OptionType type;
+  std::string fallback;  // the default as YAML text; empty: none, the option may be left out
+  std::string doc;
+};
+
+struct CheckKind {
+  CheckFactory factory;
+  std::vector<OptionSpec> options;
+};
+
 class CheckRegistry {
  public:
   static CheckRegistry& instance();
-  void add(const std::string& kind, CheckFactory factory);
-  const CheckFactory* find(const std::string& kind) const;
+  void add(const std::string& kind, CheckFactory factory, std::vector<OptionSpec> options);
+  const CheckKind* find(const std::string& kind) const;
   std::vector<std::string> kinds() const;
 
  private:
-  std::map<std::string, CheckFactory> factories_;
+  std::map<std::string, CheckKind> kinds_;
 };
 
 struct CheckRegistrar {
-  CheckRegistrar(const char* kind, CheckFactory factory) {
-    CheckRegistry::instance().add(kind, std::move(factory));
+  CheckRegistrar(const char* kind, CheckFactory factory, std::vector<OptionSpec> options) {
+    CheckRegistry::instance().add(kind, std::move(factory), std::move(options));
   }
 };
 
-// Reads a typed option with a default; a wrong type is a ConfigError at the option.
+// Checks a rule's options against its kind's declarations and fills in the defaults;
+// an undeclared option or a value of the wrong type is a ConfigError at its line.
+void complete_options(Rule& rule, const CheckKind& kind);
+
+// The kind's options with their defaults, and the rule's values where it sets them.
+std::string describe_options(const Rule& rule, const CheckKind& kind);
+
+// A ConfigError about a rule's option, at the place that set it.
+[[noreturn]] void option_error(const Rule& rule, const std::string& name, const std::string& what);
+
+// Reads a declared option (complete_options has filled in its default).
 template <typename T>
-T option(const Rule& rule, const char* name, T fallback) {
+T option(const Rule& rule, const char* name) {
   const YAML::Node node = rule.options ? rule.options[name] : YAML::Node();
-  if (!node) return fallback;
+  if (!node) throw std::logic_error(std::string("option '") + name + "' of rule " + rule.id + " is not declared");
   try {
     return node.as<T>();
   } catch (const YAML::Exception&) {
-    config_error(rule.origin, node, std::string("option '") + name + "' of rule " + rule.id + " has the wrong type");
+    option_error(rule, name, "has the wrong type");
   }
 }
 
@@ -92,5 +117,7 @@ T option(const Rule& rule, const char* name, T fallback) {
 
 #define COPYDESK_CONCAT_INNER(a, b) a##b
 #define COPYDESK_CONCAT(a, b) COPYDESK_CONCAT_INNER(a, b)
-#define COPYDESK_REGISTER_CHECK(kind, factory) \
-  static const ::copydesk::CheckRegistrar COPYDESK_CONCAT(copydesk_registrar_, __LINE__)(kind, factory)
+// COPYDESK_REGISTER_CHECK("kind", factory, {"name", OptionType::Integer, "3", "what it does"}, ...)
+#define COPYDESK_REGISTER_CHECK(kind, factory, ...)                                      \
+  static const ::copydesk::CheckRegistrar COPYDESK_CONCAT(copydesk_registrar_, __LINE__)( \
+      kind, factory, std::vector<::copydesk::OptionSpec>{__VA_ARGS__})

@@ -69,13 +69,14 @@ Engine::Engine(EngineOptions options) {
                                       rules_[i].mark.line + 1, rules_[i].id, rules_[j].origin));
   apply_overrides(config, rules_);
 
-  for (const Rule& rule : rules_) {
-    const CheckFactory* factory = CheckRegistry::instance().find(rule.kind);
-    if (factory == nullptr)
+  for (Rule& rule : rules_) {
+    const CheckKind* kind = CheckRegistry::instance().find(rule.kind);
+    if (kind == nullptr)
       throw ConfigError(fmt::format("{}:{}:{}: rule {} names an unknown kind '{}'", rule.origin, rule.mark.line + 1,
                                     rule.mark.column + 1, rule.id, rule.kind));
+    complete_options(rule, *kind);
     if (!rule.enabled || (!options.only.empty() && !options.only.count(rule.id))) continue;
-    checks_.push_back((*factory)(rule, context_));
+    checks_.push_back(kind->factory(rule, context_));
     active_.push_back(&rule);
   }
 

@@ -1,6 +1,7 @@
 // A rule: policy as data. It names a check kind and gives it an id, a severity, a
 // message and options, loaded from a YAML rule pack in rules/ or a newsroom's folder.
 #pragma once
+#include <map>
 #include <stdexcept>
 #include <string>
 
@@ -9,6 +10,12 @@
 #include "engine/diagnostic.hpp"
 
 namespace copydesk {
+
+// Where an option of a rule was set: the rule pack, or the configuration that overrode it.
+struct OptionOrigin {
+  std::string file;
+  YAML::Mark mark;  // of the option's key
+};
 
 struct Rule {
   std::string id;           // "<category>.<name>", stable
@@ -19,7 +26,8 @@ struct Rule {
   std::string message;      // one-line description (copydesk rules)
   std::string description;  // full text (copydesk explain)
   std::string example;      // an example of text it flags
-  YAML::Node options;       // kind-specific; a kind reads what it declares
+  YAML::Node options;       // kind-specific: what the kind declares, defaults filled in
+  std::map<std::string, OptionOrigin> option_origins;  // the options given, by name
   std::string origin;       // the file it was read from
   YAML::Mark mark;          // where in that file
 };

@@ -312,3 +312,46 @@ TEST_CASE("rules lists every rule and explain prints one", "[cli]") {
   CHECK(off.out.find("off by default") != std::string::npos);
   CHECK(off.out.find("[repetition.overused-word]") != std::string::npos);
 }
+
+TEST_CASE("a misspelt or mistyped option is refused at its line, in the configuration and in a rule pack", "[cli]") {
+  Scratch s;
+  write(s.dir / "typo.txt", kTypo);
+  write(s.dir / ".copydesk.yaml", "rules:\n  repetition.echo:\n    options:\n      max_distanse: 8\n");
+  Run r = copydesk(s, "check typo.txt");
+  CHECK(r.status == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err.find(".copydesk.yaml:4:7: option 'max_distanse' of rule repetition.echo is unknown to kind 'echo'") !=
+        std::string::npos);
+  CHECK(r.err.find("it takes max_distance") != std::string::npos);
+
+  write(s.dir / ".copydesk.yaml", "rules:\n  repetition.echo:\n    options: {max_distance: eight}\n");
+  r = copydesk(s, "check typo.txt");
+  CHECK(r.status == 2);
+  CHECK(r.err.find(".copydesk.yaml:3:15: option 'max_distance' of rule repetition.echo must be an integer") !=
+        std::string::npos);
+  fs::remove(s.dir / ".copydesk.yaml");
+
+  write(s.dir / "pack" / "house.yaml",
+        "rules:\n  - id: garbled.house-phrases\n    kind: existence\n    options:\n      phrases: [at this point in time]\n"
+        "      reprot: \"Cut it.\"\n");
+  r = copydesk(s, "check --rules pack typo.txt");
+  CHECK(r.status == 2);
+  CHECK(r.err.find("house.yaml:6:7: option 'reprot' of rule garbled.house-phrases is unknown to kind 'existence'") !=
+        std::string::npos);
+
+  // A kind that takes no options says so.
+  write(s.dir / "pack" / "house.yaml",
+        "rules:\n  - id: punctuation.house\n    kind: double-space\n    options: {width: 2}\n");
+  r = copydesk(s, "check --rules pack typo.txt");
+  CHECK(r.status == 2);
+  CHECK(r.err.find("house.yaml:4:15: option 'width' of rule punctuation.house is unknown to kind 'double-space' "
+                   "(it takes no options)") != std::string::npos);
+}
+
+TEST_CASE("explain prints the kind's options with their defaults and the rule's values", "[cli]") {
+  Scratch s;
+  const Run r = copydesk(s, "explain repetition.echo");
+  CHECK(r.status == 0);
+  CHECK(r.out.find("Options:\n\n  max_distance (an integer, default 6, this rule: 6): ") != std::string::npos);
+  CHECK(r.out.find("frequency_list (a text, default dictionaries/word-frequency.tsv)") != std::string::npos);
+}

@@ -123,7 +123,7 @@ TEST_CASE("names keys and distances", "[names]") {
   CHECK(edit_distance("blinken", "blingen", 2) == 1);
   CHECK(edit_distance("stoltenberg", "stoltenbreg", 2) == 1);
   CHECK(edit_distance("iran", "australia", 2) == 3);
-  DeletionIndex index(Limits{});
+  DeletionIndex index(Limits{5, 10, 0});
   index.add(Spelling("Blinken", false), 0);
   index.add(Spelling("Lavrov", false), 1);
   CHECK(index.near(Spelling("Blingen", false)) == std::vector<std::uint32_t>{0});

@@ -35,7 +35,7 @@ struct Run {
 
 class CollapsedClause : public Check {
  public:
-  explicit CollapsedClause(const Rule& rule) : max_gap_(option<std::uint32_t>(rule, "max_gap", 3)) {}
+  explicit CollapsedClause(const Rule& rule) : max_gap_(option<std::uint32_t>(rule, "max_gap")) {}
 
   void run(const Document& doc, const Resources&, Emitter& out) const override {
     const auto& tokens = doc.tokens();
@@ -108,7 +108,8 @@ class CollapsedClause : public Check {
 
 COPYDESK_REGISTER_CHECK("collapsed-clause", [](const Rule& rule, const LoadContext&) {
   return std::make_unique<CollapsedClause>(rule);
-});
+},
+                        {"max_gap", OptionType::Integer, "3", "at most this many words between the two names"});
 
 }  // namespace
 }  // namespace copydesk

@@ -58,8 +58,8 @@ bool ends_on_abbreviation(const std::vector<Token>& tokens, const Sentence& s) {
 class Fragment : public Check {
  public:
   explicit Fragment(const Rule& rule)
-      : min_words_(std::max<std::size_t>(option<std::size_t>(rule, "min_words", 3), 2)),
-        max_noun_phrase_words_(option<std::size_t>(rule, "max_noun_phrase_words", 12)) {}
+      : min_words_(std::max<std::size_t>(option<std::size_t>(rule, "min_words"), 2)),
+        max_noun_phrase_words_(option<std::size_t>(rule, "max_noun_phrase_words")) {}
 
   void run(const Document& doc, const Resources&, Emitter& out) const override {
     const auto& tokens = doc.tokens();
@@ -233,7 +233,9 @@ class Fragment : public Check {
 
 COPYDESK_REGISTER_CHECK("fragment", [](const Rule& rule, const LoadContext&) {
   return std::make_unique<Fragment>(rule);
-});
+},
+                        {"min_words", OptionType::Integer, "3", "shorter sentences (\"Not so.\") are left alone"},
+                        {"max_noun_phrase_words", OptionType::Integer, "12", "the longest noun phrase taken for a fragment"});
 
 }  // namespace
 }  // namespace copydesk

@@ -21,13 +21,13 @@ namespace {
 class UnlikelySentence : public Check {
  public:
   explicit UnlikelySentence(const Rule& rule)
-      : max_slor_(option<double>(rule, "max_slor", 0.22)),
-        prior_slor_(option<double>(rule, "prior_slor", 0.7)),
-        prior_words_(option<double>(rule, "prior_words", 8)),
-        min_scored_(option<int>(rule, "min_scored", 5)),
-        article_sentences_(option<int>(rule, "article_sentences", 5)),
-        article_max_slor_(option<double>(rule, "article_max_slor", 0.40)),
-        window_(option<int>(rule, "window", 3)) {}
+      : max_slor_(option<double>(rule, "max_slor")),
+        prior_slor_(option<double>(rule, "prior_slor")),
+        prior_words_(option<double>(rule, "prior_words")),
+        min_scored_(option<int>(rule, "min_scored")),
+        article_sentences_(option<int>(rule, "article_sentences")),
+        article_max_slor_(option<double>(rule, "article_max_slor")),
+        window_(option<int>(rule, "window")) {}
 
   void run(const Document& doc, const Resources& res, Emitter& out) const override {
     if (res.lm == nullptr) return;
@@ -71,7 +71,14 @@ class UnlikelySentence : public Check {
 
 COPYDESK_REGISTER_CHECK("unlikely-sentence", [](const Rule& rule, const LoadContext&) {
   return std::make_unique<UnlikelySentence>(rule);
-});
+},
+                        {"max_slor", OptionType::Number, "0.22", "flag below this mean fluency (log10 per word)"},
+                        {"prior_slor", OptionType::Number, "0.7", "the mean fluency of edited news"},
+                        {"prior_words", OptionType::Number, "8", "words of the prior a sentence's mean is blended with"},
+                        {"min_scored", OptionType::Integer, "5", "sentences with fewer scored words are left alone"},
+                        {"article_sentences", OptionType::Integer, "5", "scored sentences an article needs for its mean to be the prior"},
+                        {"article_max_slor", OptionType::Number, "0.40", "an article below this mean reads as machine translated"},
+                        {"window", OptionType::Integer, "3", "words in the quoted least fluent stretch"});
 
 }  // namespace
 }  // namespace copydesk

@@ -80,7 +80,8 @@ class Consistency : public Check {
 
 COPYDESK_REGISTER_CHECK("consistency", [](const Rule& rule, const LoadContext&) {
   return std::make_unique<Consistency>(rule);
-});
+},
+                        {"groups", OptionType::List, "", "lists of spellings of which an article should use one"});
 
 }  // namespace
 }  // namespace copydesk

@@ -19,7 +19,7 @@ bool is_matched(const Token& t) { return t.kind != TokenKind::Punct && t.kind !=
 class Existence : public Check {
  public:
   Existence(const Rule& rule, const LoadContext& ctx)
-      : report_(option<std::string>(rule, "report", "“{text}” is on this rule’s list of phrases.")) {
+      : report_(option<std::string>(rule, "report")) {
     nodes_.emplace_back();
     if (const YAML::Node list = rule.options ? rule.options["phrases"] : YAML::Node()) {
       if (!list.IsSequence()) config_error(rule.origin, list, "option 'phrases' of rule " + rule.id + " must be a list");
@@ -28,7 +28,7 @@ class Existence : public Check {
         if (!add(item.Scalar())) config_error(rule.origin, item, "rule " + rule.id + " has a phrase with no words");
       }
     }
-    for (const std::string& name : option<std::vector<std::string>>(rule, "files", {})) {
+    for (const std::string& name : option<std::vector<std::string>>(rule, "files")) {
       const auto path = ctx.resolve(rule, name);
       std::ifstream in(path);
       if (!in) config_error(rule.origin, rule.options["files"], fmt::format("cannot read phrase file {}", path.string()));
@@ -130,7 +130,10 @@ class Existence : public Check {
 
 COPYDESK_REGISTER_CHECK("existence", [](const Rule& rule, const LoadContext& ctx) {
   return std::make_unique<Existence>(rule, ctx);
-});
+},
+                        {"phrases", OptionType::List, "", "phrases to flag, each a string or a list of alternatives"},
+                        {"files", OptionType::TextList, "[]", "phrase files, one phrase a line, relative to the rule file"},
+                        {"report", OptionType::Text, "\"“{text}” is on this rule’s list of phrases.\"", "the message; {text} is the phrase found"});
 
 }  // namespace
 }  // namespace copydesk

@@ -55,8 +55,8 @@ bool share_a_surname(const Form& a, const Form& b) {
 class InconsistentName : public Check {
  public:
   InconsistentName(const Rule& rule, const LoadContext& context)
-      : limits_{option<std::size_t>(rule, "min_length", 6), option<std::size_t>(rule, "two_edits_from", 10),
-                option<std::size_t>(rule, "min_length_beside_known", 4)},
+      : limits_{option<std::size_t>(rule, "min_length"), option<std::size_t>(rule, "two_edits_from"),
+                option<std::size_t>(rule, "min_length_beside_known")},
         list_(context.dictionaries) {}
 
   void run(const Document& doc, const Resources& res, Emitter& out) const override {
@@ -126,7 +126,10 @@ class InconsistentName : public Check {
 
 COPYDESK_REGISTER_CHECK("inconsistent-name", [](const Rule& rule, const LoadContext& context) {
   return std::make_unique<InconsistentName>(rule, context);
-});
+},
+                        {"min_length", OptionType::Integer, "6", "shorter spellings are never taken for typos of each other"},
+                        {"two_edits_from", OptionType::Integer, "10", "from this many letters, two edits still make one name"},
+                        {"min_length_beside_known", OptionType::Integer, "4", "the shortest spelling compared with a listed name"});
 
 }  // namespace
 }  // namespace copydesk

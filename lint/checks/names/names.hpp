@@ -71,13 +71,13 @@ enum class Relation {
   Typo,      // "Blinken" / "Blingen"
 };
 
-// Thresholds of the pair rules.
+// Thresholds of the pair rules, from the rule's options (declared with each kind).
 struct Limits {
-  std::size_t min_length = 5;   // shorter keys are never typos of each other
-  std::size_t long_length = 10; // from this length, two edits are allowed
+  std::size_t min_length;   // shorter keys are never typos of each other
+  std::size_t long_length;  // from this length, two edits are allowed
   // Shorter keys, down to this length, may still be a one-letter slip of a known
   // spelling the same article uses ("Sunal" beside "Sunak"); 0: never.
-  std::size_t min_length_beside_known = 0;
+  std::size_t min_length_beside_known;
 };
 
 // The most edits a key of this length may differ by and still be a typo.

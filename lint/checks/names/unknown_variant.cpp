@@ -28,7 +28,7 @@ class UnknownNameVariant : public Check {
   // One edit only, however long the name: a single use is weaker evidence than an
   // article that spells a name both ways.
   UnknownNameVariant(const Rule& rule, const LoadContext& context)
-      : limits_{option<std::size_t>(rule, "min_length", 6), static_cast<std::size_t>(-1)},
+      : limits_{option<std::size_t>(rule, "min_length"), static_cast<std::size_t>(-1), 0},
         list_(context.dictionaries), index_(limits_) {
     entries_.reserve(list_.names().size());
     for (const std::string& name : list_.names()) {
@@ -84,7 +84,8 @@ class UnknownNameVariant : public Check {
 
 COPYDESK_REGISTER_CHECK("unknown-name-variant", [](const Rule& rule, const LoadContext& context) {
   return std::make_unique<UnknownNameVariant>(rule, context);
-});
+},
+                        {"min_length", OptionType::Integer, "7", "shorter words are not compared with the names lists"});
 
 }  // namespace
 }  // namespace copydesk

@@ -15,8 +15,8 @@ namespace {
 class DoubledWord : public Check {
  public:
   DoubledWord(const Rule& rule, const LoadContext& context)
-      : max_words_(std::max<std::size_t>(1, option<std::size_t>(rule, "max_words", 4))), frequency_(rule, context) {
-    for (const auto& w : option<std::vector<std::string>>(rule, "allowed", {})) allowed_.insert(fold_word(w));
+      : max_words_(std::max<std::size_t>(1, option<std::size_t>(rule, "max_words"))), frequency_(rule, context) {
+    for (const auto& w : option<std::vector<std::string>>(rule, "allowed")) allowed_.insert(fold_word(w));
   }
 
   void run(const Document& doc, const Resources&, Emitter& out) const override {
@@ -80,7 +80,10 @@ class DoubledWord : public Check {
 
 COPYDESK_REGISTER_CHECK("doubled-word", [](const Rule& rule, const LoadContext& context) {
   return std::make_unique<DoubledWord>(rule, context);
-});
+},
+                        {"max_words", OptionType::Integer, "4", "the longest repeated run of words reported as one"},
+                        {"allowed", OptionType::TextList, "[]", "words that may stand twice (\"had had\", \"that that\")"},
+                        repetition::kFrequencyListOption);
 
 }  // namespace
 }  // namespace copydesk::repetition

@@ -51,8 +51,8 @@ double jaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint6
 class DuplicateSentence : public Check {
  public:
   explicit DuplicateSentence(const Rule& rule)
-      : min_words_(option<std::size_t>(rule, "min_words", 6)),
-        similarity_(option<double>(rule, "similarity", 0.7)) {}
+      : min_words_(option<std::size_t>(rule, "min_words")),
+        similarity_(option<double>(rule, "similarity")) {}
 
   void run(const Document& doc, const Resources&, Emitter& out) const override {
     const auto& sentences = doc.sentences();
@@ -175,7 +175,9 @@ class DuplicateSentence : public Check {
 
 COPYDESK_REGISTER_CHECK("duplicate-sentence", [](const Rule& rule, const LoadContext&) {
   return std::make_unique<DuplicateSentence>(rule);
-});
+},
+                        {"min_words", OptionType::Integer, "6", "shorter sentences are not compared"},
+                        {"similarity", OptionType::Number, "0.7", "the share of shared word shingles that makes a near duplicate"});
 
 }  // namespace
 }  // namespace copydesk::repetition

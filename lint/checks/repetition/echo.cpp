@@ -19,9 +19,9 @@ const std::set<std::string_view> kJoiners = {"and", "or", "but", "nor", "than", 
 class Echo : public Check {
  public:
   Echo(const Rule& rule, const LoadContext& context)
-      : max_distance_(option<std::size_t>(rule, "max_distance", 6)),
-        max_count_(option<std::uint32_t>(rule, "max_count", 10)),
-        min_length_(option<std::size_t>(rule, "min_length", 3)),
+      : max_distance_(option<std::size_t>(rule, "max_distance")),
+        max_count_(option<std::uint32_t>(rule, "max_count")),
+        min_length_(option<std::size_t>(rule, "min_length")),
         frequency_(rule, context) {}
 
   void run(const Document& doc, const Resources&, Emitter& out) const override {
@@ -85,7 +85,11 @@ class Echo : public Check {
 
 COPYDESK_REGISTER_CHECK("echo", [](const Rule& rule, const LoadContext& context) {
   return std::make_unique<Echo>(rule, context);
-});
+},
+                        {"max_distance", OptionType::Integer, "6", "words from the first use to the second"},
+                        {"max_count", OptionType::Integer, "10", "uses in the frequency list above which a word is common"},
+                        {"min_length", OptionType::Integer, "3", "shorter words are not compared"},
+                        repetition::kFrequencyListOption);
 
 }  // namespace
 }  // namespace copydesk::repetition

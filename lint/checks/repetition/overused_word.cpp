@@ -13,9 +13,9 @@ namespace {
 class OverusedWord : public Check {
  public:
   OverusedWord(const Rule& rule, const LoadContext& context)
-      : min_count_(option<std::size_t>(rule, "min_count", 5)),
-        ratio_(option<double>(rule, "ratio", 50.0)),
-        min_length_(option<std::size_t>(rule, "min_length", 4)),
+      : min_count_(option<std::size_t>(rule, "min_count")),
+        ratio_(option<double>(rule, "ratio")),
+        min_length_(option<std::size_t>(rule, "min_length")),
         frequency_(rule, context) {}
 
   void run(const Document& doc, const Resources&, Emitter& out) const override {
@@ -58,7 +58,11 @@ class OverusedWord : public Check {
 
 COPYDESK_REGISTER_CHECK("overused-word", [](const Rule& rule, const LoadContext& context) {
   return std::make_unique<OverusedWord>(rule, context);
-});
+},
+                        {"min_count", OptionType::Integer, "5", "uses in the article before a word can be overused"},
+                        {"ratio", OptionType::Number, "50", "how many times its usual rate a word must be used"},
+                        {"min_length", OptionType::Integer, "4", "shorter words are not counted"},
+                        repetition::kFrequencyListOption);
 
 }  // namespace
 }  // namespace copydesk::repetition

@@ -21,11 +21,11 @@ constexpr std::size_t kSeed = 3;  // words in the sequences looked up
 class RepeatedPhrase : public Check {
  public:
   RepeatedPhrase(const Rule& rule, const LoadContext& context)
-      : window_(option<std::uint32_t>(rule, "window_sentences", 1)),
-        same_paragraph_(option<bool>(rule, "same_paragraph", true)),
-        max_words_(std::max<std::size_t>(kSeed, option<std::size_t>(rule, "max_words", 12))),
+      : window_(option<std::uint32_t>(rule, "window_sentences")),
+        same_paragraph_(option<bool>(rule, "same_paragraph")),
+        max_words_(std::max<std::size_t>(kSeed, option<std::size_t>(rule, "max_words"))),
         frequency_(rule, context) {
-    for (const auto& phrase : option<std::vector<std::string>>(rule, "ignore", {})) {
+    for (const auto& phrase : option<std::vector<std::string>>(rule, "ignore")) {
       std::vector<std::string> keys;
       for (std::size_t b = 0, e; b < phrase.size(); b = e + 1) {
         e = std::min(phrase.find(' ', b), phrase.size());
@@ -140,7 +140,12 @@ class RepeatedPhrase : public Check {
 
 COPYDESK_REGISTER_CHECK("repeated-phrase", [](const Rule& rule, const LoadContext& context) {
   return std::make_unique<RepeatedPhrase>(rule, context);
-});
+},
+                        {"window_sentences", OptionType::Integer, "1", "how many sentences back a repeat is looked for"},
+                        {"same_paragraph", OptionType::Boolean, "true", "only within one paragraph"},
+                        {"max_words", OptionType::Integer, "12", "the longest repeat reported as one"},
+                        {"ignore", OptionType::TextList, "[]", "stock phrases never reported"},
+                        repetition::kFrequencyListOption);
 
 }  // namespace
 }  // namespace copydesk::repetition

@@ -12,8 +12,8 @@ namespace {
 class SentenceOpeners : public Check {
  public:
   explicit SentenceOpeners(const Rule& rule)
-      : words_(std::max<std::size_t>(1, option<std::size_t>(rule, "words", 2))),
-        min_run_(std::max<std::size_t>(2, option<std::size_t>(rule, "min_run", 3))) {}
+      : words_(std::max<std::size_t>(1, option<std::size_t>(rule, "words"))),
+        min_run_(std::max<std::size_t>(2, option<std::size_t>(rule, "min_run"))) {}
 
   void run(const Document& doc, const Resources&, Emitter& out) const override {
     const auto& tokens = doc.tokens();
@@ -72,7 +72,9 @@ class SentenceOpeners : public Check {
 
 COPYDESK_REGISTER_CHECK("sentence-openers", [](const Rule& rule, const LoadContext&) {
   return std::make_unique<SentenceOpeners>(rule);
-});
+},
+                        {"words", OptionType::Integer, "2", "how many opening words are compared"},
+                        {"min_run", OptionType::Integer, "3", "sentences in a row that make a run"});
 
 }  // namespace
 }  // namespace copydesk::repetition

@@ -33,11 +33,10 @@ bool is_heading_or_item(const Document& doc, const Paragraph& p) {
 }
 
 WordFrequency::WordFrequency(const Rule& rule, const LoadContext& context) {
-  const std::string name = option<std::string>(rule, "frequency_list", "dictionaries/word-frequency.tsv");
+  const std::string name = option<std::string>(rule, "frequency_list");
   const auto path = context.resolve(rule, name);
   std::ifstream in(path);
-  if (!in) config_error(rule.origin, rule.options ? rule.options["frequency_list"] : YAML::Node(),
-                        "rule " + rule.id + ": cannot read the word-frequency list " + path.string());
+  if (!in) option_error(rule, "frequency_list", "names a word-frequency list that cannot be read: " + path.string());
   // Closed classes of Universal Dependencies: the words that glue a sentence together.
   static const std::vector<std::string_view> kFunction = {"DET", "ADP", "PRON", "AUX", "CCONJ", "SCONJ", "PART"};
   std::string line;

@@ -25,9 +25,13 @@ bool same_keys(const std::vector<Word>& words, std::size_t a, std::size_t b, std
 // A paragraph that is a headline or a list item: its wording is parallel by design.
 bool is_heading_or_item(const Document& doc, const Paragraph& p);
 
+// The option of every kind that reads a WordFrequency.
+inline const OptionSpec kFrequencyListOption{"frequency_list", OptionType::Text, "dictionaries/word-frequency.tsv",
+                                             "word counts with their parts of speech (tools/word_frequency.py)"};
+
 class WordFrequency {
  public:
-  // Reads the list named by the rule's `frequency_list` option (default: the shipped one).
+  // Reads the list named by the rule's `frequency_list` option.
   WordFrequency(const Rule& rule, const LoadContext& context);
 
   // How often the word occurs in the list's corpus (0 when it is not listed).

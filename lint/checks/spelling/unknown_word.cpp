@@ -33,9 +33,9 @@ constexpr std::array<std::string_view, 16> kFunctionWords = {
 class UnknownWord : public Check {
  public:
   explicit UnknownWord(const Rule& rule)
-      : min_length_(option<std::size_t>(rule, "min_length", 3)),
-        suggestions_(option<std::size_t>(rule, "suggestions", 3)),
-        max_suggested_words_(option<std::size_t>(rule, "max_suggested_words", 50)) {}
+      : min_length_(option<std::size_t>(rule, "min_length")),
+        suggestions_(option<std::size_t>(rule, "suggestions")),
+        max_suggested_words_(option<std::size_t>(rule, "max_suggested_words")) {}
 
   void run(const Document& doc, const Resources& res, Emitter& out) const override {
     if (res.speller == nullptr) return;
@@ -109,7 +109,10 @@ class UnknownWord : public Check {
 
 COPYDESK_REGISTER_CHECK("spelling", [](const Rule& rule, const LoadContext&) {
   return std::make_unique<UnknownWord>(rule);
-});
+},
+                        {"min_length", OptionType::Integer, "3", "shorter words are not checked"},
+                        {"suggestions", OptionType::Integer, "3", "suggestions per word"},
+                        {"max_suggested_words", OptionType::Integer, "50", "words per file that get suggestions"});
 
 }  // namespace
 }  // namespace copydesk
