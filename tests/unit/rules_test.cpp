@@ -1,0 +1,69 @@
+// The shipped rules as a whole: every kind is used, and the README's table of rules
+// lists exactly the rules `copydesk rules` prints.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "engine/engine.hpp"
+
+using namespace copydesk;
+
+namespace {
+
+const Engine& shipped() {
+  static const Engine engine{[] {
+    EngineOptions options;
+    options.tag = false;
+    return options;
+  }()};
+  return engine;
+}
+
+}  // namespace
+
+TEST_CASE("every registered check kind is used by a shipped rule", "[rules]") {
+  std::set<std::string> used;
+  for (const Rule& r : shipped().rules()) used.insert(r.kind);
+  for (const std::string& kind : CheckRegistry::instance().kinds()) {
+    INFO("kind " << kind);
+    CHECK(used.count(kind) == 1);
+  }
+}
+
+TEST_CASE("the README's table of rules lists exactly the shipped rules", "[rules]") {
+  std::ifstream in(std::string(COPYDESK_SOURCE_DIR) + "/README.md");
+  REQUIRE(in);
+  std::stringstream text;
+  text << in.rdbuf();
+  const std::string readme = text.str();
+  const auto begin = readme.find("## What it checks");
+  REQUIRE(begin != std::string::npos);
+  const std::string section = readme.substr(begin, readme.find("\n## ", begin + 1) - begin);
+
+  // A row is "| category | `name` …; `name` … |": a rule is a backticked name at the
+  // start of the cell or after ", " or "; ".
+  std::set<std::string> documented;
+  const std::regex row(R"(^\| ([a-z]+) \| (.*) \|$)");
+  const std::regex name(R"((?:^|[,;] )`([a-z0-9-]+)`)");
+  std::istringstream lines(section);
+  for (std::string line; std::getline(lines, line);) {
+    std::smatch m;
+    if (!std::regex_match(line, m, row) || m[1] == "category") continue;
+    const std::string category = m[1], cell = m[2];
+    for (auto it = std::sregex_iterator(cell.begin(), cell.end(), name); it != std::sregex_iterator(); ++it)
+      documented.insert(category + "." + (*it)[1].str());
+  }
+  std::set<std::string> shipped_ids;
+  for (const Rule& r : shipped().rules()) shipped_ids.insert(r.id);
+  for (const auto& id : shipped_ids) {
+    INFO("rule " << id << " is not in the README's table");
+    CHECK(documented.count(id) == 1);
+  }
+  for (const auto& id : documented) {
+    INFO("the README's table lists " << id << ", which is not a shipped rule");
+    CHECK(shipped_ids.count(id) == 1);
+  }
+}
