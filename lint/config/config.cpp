@@ -60,9 +60,24 @@ Severity severity_of(const std::string& origin, const YAML::Node& node) {
   return *s;
 }
 
+RuleExample parse_example(const std::string& origin, const YAML::Node& node) {
+  if (!node.IsMap() || (node["fires"].IsDefined() == node["silent"].IsDefined()))
+    config_error(origin, node, "an example is a map with either fires: or silent:");
+  check_keys(origin, node, {"fires", "silent", "suggestion"});
+  RuleExample e;
+  e.mark = node.Mark();
+  e.fires = node["fires"].IsDefined();
+  e.text = scalar(origin, e.fires ? node["fires"] : node["silent"], "an example's text");
+  if (e.fires && e.text.find("[[") == std::string::npos)
+    config_error(origin, node["fires"], "a firing example marks the flagged text [[like this]]");
+  if (node["suggestion"]) e.suggestion = scalar(origin, node["suggestion"], "suggestion");
+  return e;
+}
+
 Rule parse_rule(const std::string& origin, const YAML::Node& node) {
   if (!node.IsMap()) config_error(origin, node, "a rule must be a map with id, kind, severity and message");
-  check_keys(origin, node, {"id", "kind", "category", "severity", "enabled", "message", "description", "example", "options"});
+  check_keys(origin, node,
+             {"id", "kind", "category", "severity", "enabled", "message", "description", "example", "examples", "options"});
   Rule r;
   r.origin = origin;
   r.mark = node.Mark();
@@ -82,6 +97,10 @@ Rule parse_rule(const std::string& origin, const YAML::Node& node) {
   if (node["message"]) r.message = scalar(origin, node["message"], "message");
   if (node["description"]) r.description = scalar(origin, node["description"], "description");
   if (node["example"]) r.example = scalar(origin, node["example"], "example");
+  if (const YAML::Node examples = node["examples"]) {
+    if (!examples.IsSequence()) config_error(origin, examples, "examples must be a list of fires: / silent: texts");
+    for (const auto& e : examples) r.examples.push_back(parse_example(origin, e));
+  }
   if (node["options"]) {
     if (!node["options"].IsMap()) config_error(origin, node["options"], "options must be a map");
     r.options = node["options"];  // not cloned: a clone loses the positions errors point at

@@ -75,7 +75,7 @@ Engine::Engine(EngineOptions options) {
       throw ConfigError(fmt::format("{}:{}:{}: rule {} names an unknown kind '{}'", rule.origin, rule.mark.line + 1,
                                     rule.mark.column + 1, rule.id, rule.kind));
     complete_options(rule, *kind);
-    if (!rule.enabled || (!options.only.empty() && !options.only.count(rule.id))) continue;
+    if (!(rule.enabled || options.enable_all) || (!options.only.empty() && !options.only.count(rule.id))) continue;
     checks_.push_back(kind->factory(rule, context_));
     active_.push_back(&rule);
   }

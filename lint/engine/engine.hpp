@@ -19,6 +19,7 @@ struct EngineOptions {
   std::filesystem::path data_dir;              // empty: find_data_dir()
   std::set<std::string> only;                  // if not empty, run only these rule ids
   bool tag = true;                             // load the part-of-speech and language models
+  bool enable_all = false;                     // run rules that are off by default too (rule examples)
 };
 
 struct FileResult {

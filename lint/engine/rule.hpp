@@ -4,6 +4,7 @@
 #include <map>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include <yaml-cpp/yaml.h>
 
@@ -17,6 +18,16 @@ struct OptionOrigin {
   YAML::Mark mark;  // of the option's key
 };
 
+// A test that travels with the rule: a text it must flag, the flagged span marked
+// [[like this]] (and, if given, a suggestion it must make there), or a text it must leave
+// alone. `copydesk test-rules` and the test suite run them.
+struct RuleExample {
+  std::string text;
+  bool fires = true;
+  std::string suggestion;  // empty: not checked
+  YAML::Mark mark;
+};
+
 struct Rule {
   std::string id;           // "<category>.<name>", stable
   std::string kind;         // the check kind that implements it
@@ -26,6 +37,7 @@ struct Rule {
   std::string message;      // one-line description (copydesk rules)
   std::string description;  // full text (copydesk explain)
   std::string example;      // an example of text it flags
+  std::vector<RuleExample> examples;
   YAML::Node options;       // kind-specific: what the kind declares, defaults filled in
   std::map<std::string, OptionOrigin> option_origins;  // the options given, by name
   std::string origin;       // the file it was read from

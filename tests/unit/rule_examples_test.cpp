@@ -1,0 +1,39 @@
+// Every shipped rule is held to the examples it carries in its YAML.
+#include <catch2/catch.hpp>
+
+#include "engine/rule_examples.hpp"
+
+using namespace copydesk;
+
+TEST_CASE("every shipped rule flags its firing examples and leaves its silent ones alone", "[rules]") {
+  EngineOptions options;
+  options.data_dir = COPYDESK_SOURCE_DIR;
+  options.enable_all = true;
+  const Engine engine(options);
+  const Engine::Worker worker(engine);
+  for (const Rule& rule : engine.rules()) {
+    for (const std::string& problem : verify_examples(worker, rule)) {
+      INFO(problem);
+      CHECK(false);
+    }
+  }
+}
+
+TEST_CASE("a rule's examples catch a rule that flags nothing or flags too much", "[rules]") {
+  EngineOptions options;
+  options.data_dir = COPYDESK_SOURCE_DIR;
+  options.only = {"punctuation.double-space"};
+  const Engine engine(options);
+  const Engine::Worker worker(engine);
+  Rule rule = engine.rules().front();
+  for (const Rule& r : engine.rules())
+    if (r.id == "punctuation.double-space") rule = r;
+  rule.examples = {{"The talks ended on [[Wednesday]].", true, "", {}},
+                   {"The talks  ended.", false, "", {}},
+                   {"The talks[[  ]]ended.", true, "a single space", {}}};
+  const auto problems = verify_examples(worker, rule);
+  REQUIRE(problems.size() == 3);
+  CHECK(problems[0].find("nothing flagged at “Wednesday”") != std::string::npos);
+  CHECK(problems[1].find("unexpected finding at “  ”") != std::string::npos);
+  CHECK(problems[2].find("“a single space” not suggested") != std::string::npos);
+}
