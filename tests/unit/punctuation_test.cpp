@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "checks/punctuation/marks.hpp"
 #include "support.hpp"
 
 using copydesk::test::run_rules;
@@ -157,4 +158,20 @@ TEST_CASE("punctuation.double-space stays silent between sentences and on markup
   CHECK_ANNOTATED("The *talks* ended and **all** went home.", kDoubleSpace, copydesk::Format::Markdown);
   CHECK_ANNOTATED("A wrapped line that is long enough to be wrapped by a writer's editor\n  and then indented.",
                   kDoubleSpace);
+}
+
+TEST_CASE("messages quote a bounded excerpt, however long the text without spaces", "[punctuation]") {
+  const std::string run(30000, ',');
+  const std::string text = "Before " + run + " after";
+  const std::string shown = copydesk::punctuation::words_around(text, 7, 7 + run.size());
+  CHECK(shown.size() <= 90);
+  CHECK(shown.find("…") != std::string::npos);
+  const std::string quotes = [] {
+    std::string q;
+    for (int i = 0; i < 10000; ++i) q += "“";
+    return q;
+  }();
+  for (const auto& d : copydesk::test::run_rules(quotes, {"punctuation.unbalanced-quote"})) CHECK(d.message.size() < 200);
+  // Short spans keep their whole words.
+  CHECK(copydesk::punctuation::words_around("said ,then left", 4, 6) == "said ,then");
 }

@@ -66,7 +66,7 @@ class QuoteSpacing : public Check {
         // ’ ” with a space between two closing marks is a typesetting convention.
         if (space < m.begin && prev != 0 && prev != '\n' && !is_quotation_mark(prev) &&
             punctuation::typed_spaces(doc, space, m.begin)) {
-          const std::string_view quoted = punctuation::words_around(text, space, m.end);
+          const std::string quoted = punctuation::words_around(text, space, m.end);
           out.report(space, m.end - space,
                      glued ? fmt::format("The closing quotation mark in “{}” has a space before it and none after.", quoted)
                            : fmt::format("The closing quotation mark in “{}” has a space before it.", quoted),

@@ -9,15 +9,18 @@
 namespace copydesk {
 namespace {
 
-// The first words after a mark, to show where an unclosed quotation starts.
+// The first words after a mark, to show where an unclosed quotation starts: three words
+// or 40 bytes at most, so text without spaces cannot fill the message.
 std::string excerpt(std::string_view text, std::size_t begin) {
+  constexpr std::size_t kMaxBytes = 40;
   std::size_t end = begin;
   int spaces = 0;
-  while (end < text.size() && text[end] != '\n') {
+  while (end < text.size() && text[end] != '\n' && end - begin < kMaxBytes) {
     if (text[end] == ' ' && ++spaces == 3) break;
     ++end;
   }
-  const bool cut = end < text.size() && text[end] == ' ';
+  while (end > begin && end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  const bool cut = end < text.size() && text[end] != '\n';
   return std::string(text.substr(begin, end - begin)) + (cut ? "…" : "");
 }
 
