@@ -27,11 +27,15 @@ Source::Source(std::string path, std::string bytes, Format format)
     bom_ = 3;
     valid_.replace(0, 3, "   ");
   }
+  // A carriage return alone (old Mac files) ends a line as LF and CRLF do: read as LF,
+  // it keeps the byte offsets and gives the Document its paragraphs.
+  for (std::size_t i = 0; i < valid_.size(); ++i)
+    if (valid_[i] == '\r' && (i + 1 == valid_.size() || valid_[i + 1] != '\n')) valid_[i] = '\n';
   line_starts_.push_back(0);
   std::size_t points = 0;
   for (std::size_t i = 0; i < bytes_.size(); ++i) {
     if (i % kCheckpoint == 0) code_points_before_.push_back(points);
-    if (bytes_[i] == '\n') line_starts_.push_back(i + 1);
+    if (valid_[i] == '\n') line_starts_.push_back(i + 1);
     if ((static_cast<unsigned char>(valid_[i]) & 0xC0) != 0x80) ++points;
   }
 }

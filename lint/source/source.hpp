@@ -30,7 +30,8 @@ class Source {
   const std::vector<InvalidRange>& invalid_utf8() const { return invalid_; }
 
   // The bytes with every invalid UTF-8 byte (and a leading byte-order mark) replaced by
-  // a space: same length, so every offset into it is an offset into the original.
+  // a space and a lone carriage return by a line feed: same length, so every offset into
+  // it is an offset into the original.
   const std::string& valid_text() const { return valid_; }
 
   // Line and column of a byte offset; a leading byte-order mark takes no column, as in

@@ -24,6 +24,19 @@ TEST_CASE("artifacts.invalid-utf8 reports each bad byte range and checks the res
   CHECK(run_rules("Café owners met the mayor.", kInvalid).empty());
 }
 
+TEST_CASE("artifacts.invalid-utf8 reports a file saved in a legacy encoding once, naming the encoding",
+          "[artifacts]") {
+  // French in ISO-8859-1: every accented letter is one invalid byte.
+  std::string text;
+  for (int i = 0; i < 20; ++i) text += "Le caf\xE9 de Zo\xEB \xE0 Gen\xE8ve \xE9tait ferm\xE9 ce matin-l\xE0.\n";
+  const auto d = run_rules(text, kInvalid);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].offset == 6);
+  CHECK(d[0].message.find("This file is not UTF-8: 140 byte sequences are invalid; it looks like ISO-8859-1") !=
+        std::string::npos);
+  CHECK(d[0].related.size() == 5);
+}
+
 TEST_CASE("artifacts.replacement-character flags U+FFFD", "[artifacts]") {
   CHECK_ANNOTATED("The mayor of Bogot[[\uFFFD]]{artifacts.replacement-character} spoke.", kReplacement);
   CHECK_ANNOTATED("The mayor of Bogotá spoke.", kReplacement);

@@ -48,3 +48,12 @@ TEST_CASE("ordinary html with many void elements and self-closing tags is still 
   CHECK(prose.block_starts.size() >= 3000);                        // paragraphs from gumbo's tree
   CHECK(prose.text.find("not prose") == std::string::npos);      // script skipped
 }
+
+TEST_CASE("lone carriage returns end lines and paragraphs as line feeds do", "[regression]") {
+  const Source source("cr.txt", "The talks ended.\rThe minister spoke.\r\rA new paragraph.\r");
+  CHECK(source.line_count() == 5);
+  CHECK(source.position(source.bytes().find("minister")).line == 2);
+  CHECK(source.line_text(2) == "The minister spoke.");
+  const Document doc(source, nullptr, nullptr);
+  CHECK(doc.paragraphs().size() == 2);
+}

@@ -1,17 +1,52 @@
 // invalid-utf8 kind: bytes that are not UTF-8. The Source blanks them to spaces so the
-// rest of the file is still checked; here each broken sequence is reported once.
+// rest of the file is still checked; here each broken sequence is reported once, and a
+// file with many of them, saved in another encoding, gets one finding naming the
+// encoding ICU's detector takes it for, instead of one per accented letter.
+#include <memory>
+
 #include <fmt/format.h>
+#include <unicode/ucsdet.h>
 
 #include "engine/check.hpp"
 
 namespace copydesk {
 namespace {
 
+// More broken sequences than this and the file is taken for another encoding.
+constexpr std::size_t kDamagedAtMost = 3;
+// Places shown beside that one finding.
+constexpr std::size_t kRelatedShown = 5;
+
+// The encoding ICU's charset detector takes the bytes for, or empty.
+std::string detected_encoding(const std::string& bytes) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> detector(ucsdet_open(&status), &ucsdet_close);
+  if (U_FAILURE(status)) return {};
+  ucsdet_setText(detector.get(), bytes.data(), static_cast<int32_t>(bytes.size()), &status);
+  const UCharsetMatch* match = ucsdet_detect(detector.get(), &status);
+  if (U_FAILURE(status) || match == nullptr) return {};
+  const char* name = ucsdet_getName(match, &status);
+  return U_SUCCESS(status) && name != nullptr && std::string_view(name) != "UTF-8" ? name : "";
+}
+
 class InvalidUtf8 : public Check {
  public:
   void run(const Document& doc, const Resources&, Emitter& out) const override {
     const std::string& bytes = doc.source().bytes();
-    for (const InvalidRange& r : doc.source().invalid_utf8()) {
+    const auto& ranges = doc.source().invalid_utf8();
+    if (ranges.size() > kDamagedAtMost) {
+      const std::string encoding = detected_encoding(bytes);
+      Diagnostic& d = out.report(
+          ranges[0].offset, ranges[0].length,
+          fmt::format("This file is not UTF-8: {} byte sequences are invalid{}. Convert it to UTF-8 (iconv -f {} -t "
+                      "UTF-8); its non-ASCII letters are read as spaces until then.",
+                      ranges.size(), encoding.empty() ? "" : fmt::format("; it looks like {}", encoding),
+                      encoding.empty() ? "ENCODING" : encoding));
+      for (std::size_t k = 1; k < ranges.size() && k <= kRelatedShown; ++k)
+        d.related.push_back({ranges[k].offset, ranges[k].length, "another invalid byte sequence"});
+      return;
+    }
+    for (const InvalidRange& r : ranges) {
       std::string hex;
       for (std::size_t i = r.offset; i < r.offset + r.length && i < r.offset + 8; ++i)
         hex += fmt::format("{}{:02X}", hex.empty() ? "" : " ", static_cast<unsigned char>(bytes[i]));
