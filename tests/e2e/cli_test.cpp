@@ -86,7 +86,7 @@ TEST_CASE("text output shows the place, the line, the underline and the suggesti
   Scratch s;
   write(s.dir / "typo.txt", kTypo);
   const Run r = copydesk(s, "check typo.txt");
-  CHECK(r.out.find("typo.txt:1:14: warning: “adressed” is not in the dictionary. [spelling.unknown-word]") !=
+  CHECK(r.out.find("typo.txt:1:14: warning: “adressed” looks like a misspelling of “addressed”. [spelling.unknown-word]") !=
         std::string::npos);
   CHECK(r.out.find("    The minister adressed reporters") != std::string::npos);
   CHECK(r.out.find("                 ^~~~~~~") != std::string::npos);

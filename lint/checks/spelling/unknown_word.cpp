@@ -1,24 +1,35 @@
-// spelling kind: lower-case words that no dictionary knows (system, shipped, newsroom).
-// Capitalized words are left to the names checks: a speller cannot tell a misspelled
-// name from a rare real one. Newsroom English coins words faster than dictionaries list
-// them, so a word built from known parts (round+table, counter+terrorism,
-// impact+ful) is taken as real; a known word glued to a small function word
-// ("normsthat") is a missing space.
+// spelling kind: lower-case words that are likely typos. A word no dictionary knows is
+// not thereby wrong: newsrooms print rare and technical words (refoulement,
+// antiretroviral) every day. A word is reported as a typo when a known word close to it
+// is far more probable than the word itself, a noisy channel: log10 P(candidate) (the
+// language model's unigram) minus the cost of the slip (less for a slip of the fingers),
+// against log10 P(word) (its own
+// unigram, or a floor: higher for a word of the SCOWL lexicon (about 440,000 words,
+// American and British, many rare) and for short strings). With `report: unknown` the kind lists instead the words in no dictionary that
+// are not likely typos (an info rule, off by default).
+//
+// Capitalized words are left to the names checks. A word built from known parts
+// (round+table, counter+terrorism, impact+ful) is taken as real; a known word glued to a
+// function word ("normsthat") is a missing space. A hyphenated word is checked whole,
+// closed up (co-ordinated) and as prefix + word (narco-, ethno-, anti-); the lower-case
+// parts of a name (Chung-tai) are the name's.
 #include <algorithm>
 #include <array>
 #include <optional>
 #include <fmt/format.h>
 
 #include "engine/check.hpp"
+#include "spell/lexicon.hpp"
 #include "spell/speller.hpp"
 
 namespace copydesk {
 namespace {
 
 // Bound prefixes that make new words from known ones ("interagency", "postsecondary").
-constexpr std::array<std::string_view, 28> kPrefixes = {
-    "anti", "bio", "co", "counter", "cyber", "de", "dis", "eco", "geo", "hyper", "inter", "intra", "macro", "micro",
-    "mis", "multi", "nano", "non", "over", "post", "pre", "re", "sub", "super", "tele", "trans", "under", "un"};
+constexpr std::array<std::string_view, 36> kPrefixes = {
+    "anti", "bio",   "co",    "counter", "cyber", "de",   "dis",   "eco",   "geo",  "hyper", "inter", "intra",
+    "macro", "micro", "mis",  "multi",   "nano",  "non",  "over",  "post",  "pre",  "re",    "sub",   "super",
+    "tele", "trans", "under", "un",      "neo",   "semi", "quasi", "pseudo", "mid", "ex",    "self",  "pro"};
 
 // Derivational endings, with what the stem may have lost: (ending, stem ending to restore).
 constexpr std::array<std::pair<std::string_view, std::string_view>, 18> kSuffixes = {{
@@ -30,49 +41,156 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 18> kSuffixe
 constexpr std::array<std::string_view, 16> kFunctionWords = {
     "the", "and", "that", "this", "with", "from", "for", "are", "was", "were", "have", "has", "not", "but", "which", "their"};
 
+// "feedbacks", "clinicals": a plural the dictionary lacks, not a slip of the singular.
+bool inflection_of(std::string_view word, std::string_view candidate) {
+  return word.size() == candidate.size() + 1 && word.back() == 's' && candidate.back() != 's' && word.starts_with(candidate);
+}
+
+bool is_prefix(std::string_view w) { return std::find(kPrefixes.begin(), kPrefixes.end(), w) != kPrefixes.end(); }
+
+// "narco-", "ethno-", "socio-": a combining form in -o before a hyphen.
+bool combining_form(std::string_view w) { return w.size() >= 4 && w.back() == 'o'; }
+
 class UnknownWord : public Check {
  public:
-  explicit UnknownWord(const Rule& rule)
-      : min_length_(option<std::size_t>(rule, "min_length", 3)),
+  UnknownWord(const Rule& rule, const LoadContext& context)
+      : report_unknown_(option<std::string>(rule, "report", "typos") == "unknown"),
+        min_length_(option<std::size_t>(rule, "min_length", 3)),
+        two_edits_from_(option<std::size_t>(rule, "two_edits_from", 7)),
+        slip_cost_(option<double>(rule, "slip_cost", 1.5)),
+        edit_cost_(option<double>(rule, "edit_cost", 2.5)),
+        two_edit_cost_(option<double>(rule, "two_edit_cost", 4.0)),
+        first_letter_cost_(option<double>(rule, "first_letter_cost", 1.0)),
+        rare_floor_(option<double>(rule, "rare_word_floor", -7.0)),
+        short_word_bonus_(option<double>(rule, "short_word_bonus", 1.0)),
+        unknown_floor_(option<double>(rule, "unknown_word_floor", -8.0)),
+        margin_(option<double>(rule, "margin", 0.0)),
         suggestions_(option<std::size_t>(rule, "suggestions", 3)),
-        max_suggested_words_(option<std::size_t>(rule, "max_suggested_words", 50)) {}
+        lexicon_(Lexicon::system(context.data_dir, context.lm)) {}
 
   void run(const Document& doc, const Resources& res, Emitter& out) const override {
     if (res.speller == nullptr) return;
     const Speller& speller = *res.speller;
-    std::size_t suggested = 0;
-    for (const Token& t : doc.tokens()) {
+    const auto& tokens = doc.tokens();
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+      const Token& t = tokens[k];
       if (t.kind != TokenKind::Word || t.known || t.letter_case != Case::Lower) continue;
       if (has_digit_or_dot(t.text)) continue;  // "90s", "e.g", "whitehouse.gov": not words to spell
-      // "pre-existing", "eco-tourism": a bound prefix before a hyphen is part of a compound.
-      const std::string_view after = doc.text().substr(t.end, 1);
-      if (after == "-" && std::find(kPrefixes.begin(), kPrefixes.end(), t.text) != kPrefixes.end()) continue;
       const std::string word = straighten_apostrophes(t.text);
-      if (word.size() < min_length_ || speller.known(word)) continue;
-      if (const std::string_view stem = without_possessive(word); stem.size() != word.size() && speller.known(stem))
+      if (word.size() < min_length_ || known(speller, word)) continue;
+      if (const std::string_view stem = without_possessive(word); stem.size() != word.size() && known(speller, stem))
+        continue;
+      if (part_of_known_compound(doc, k, speller)) continue;
+      // "programmes", "clinicals": the plural of a known word is a word ("classs" is not).
+      if (word.size() > 3 && word.back() == 's' && word[word.size() - 2] != 's' &&
+          known(speller, std::string_view(word).substr(0, word.size() - 1)))
         continue;
       if (const auto split = missing_space(speller, word)) {
-        out.report(t.begin, t.size(), fmt::format("“{}” looks like two words run together.", t.text), {*split});
+        if (!report_unknown_)
+          out.report(t.begin, t.size(), fmt::format("“{}” looks like two words run together.", t.text), {*split});
         continue;
       }
-      if (built_from_known_parts(speller, word)) continue;
-      // Each suggestion search tries hundreds of spellings: a file full of unknown words
-      // gets suggestions for its first ones only, so no single file can take seconds.
-      std::vector<std::string> suggestions;
-      if (suggested < max_suggested_words_) {
-        ++suggested;
-        suggestions = speller.suggest(word, suggestions_);
+      // A slip can make a word of known parts ("beetween" = bee + tween): the typo model
+      // is asked first, the parts only decide whether a word nothing is close to is new.
+      // "kickin'", "livin'": a dropped g, marked by the apostrophe.
+      if (word.ends_with("in") && is_quotation_mark(code_point_at(doc.text(), t.end))) continue;
+      std::vector<std::string> corrections = likely_corrections(speller, word);
+      if (!report_unknown_ && !corrections.empty()) {
+        std::string message = fmt::format("“{}” looks like a misspelling of “{}”.", t.text, corrections.front());
+        out.report(t.begin, t.size(), std::move(message), std::move(corrections));
       }
-      out.report(t.begin, t.size(), fmt::format("“{}” is not in the dictionary.", t.text), std::move(suggestions));
+      if (report_unknown_ && corrections.empty() && !built_from_known_parts(speller, word))
+        out.report(t.begin, t.size(), fmt::format("“{}” is not in the dictionary.", t.text));
     }
   }
 
  private:
-  static bool known_stem(const Speller& speller, std::string_view stem) {
-    return stem.size() >= 3 && speller.known(stem);
+  // Hunspell's dictionaries, or a British word of the lexicon: the language model counts
+  // American text and cannot judge British spelling (the article's variety is
+  // style.mixed-variety's business). The lexicon's other words are weighed like any.
+  bool known(const Speller& speller, std::string_view w) const {
+    return speller.known(w) || lexicon_->varieties(w) == kBritish;
   }
 
-  static bool built_from_known_parts(const Speller& speller, const std::string& word) {
+  // The candidates far more probable than the word, best first.
+  std::vector<std::string> likely_corrections(const Speller& speller, std::string_view word) const {
+    // A short string is more often an abbreviation, a sound or a foreign word than a
+    // slip: its odds of being meant rise as it shortens.
+    const double floor = lexicon_->varieties(word) != 0
+                             ? rare_floor_
+                             : unknown_floor_ + short_word_bonus_ * static_cast<double>(word.size() < 6 ? 6 - word.size() : 0);
+    const double prior = lexicon_->log_frequency(word, floor);
+    std::vector<std::pair<double, std::string_view>> scored;
+    const std::uint8_t mine = lexicon_->varieties(word);
+    for (const Lexicon::Near& n : lexicon_->near(word, word.size() >= two_edits_from_ ? 2 : 1)) {
+      // "analyse" is no slip of "analyze": a listed word is compared with its own variety.
+      if ((n.varieties & mine) != mine) continue;
+      const double cost = n.edits == 1 ? channel_cost(word, n.word) : two_edit_cost_;
+      const double score = n.log_frequency - cost - (n.word[0] != word[0] ? first_letter_cost_ : 0.0);
+      if (score - prior < margin_ || inflection_of(word, n.word)) continue;
+      // The model's counts of "seth" or "nato" are the names': a candidate must be a
+      // lower-case word of the dictionary.
+      if (speller.known(n.word)) scored.emplace_back(score, n.word);
+    }
+    std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<std::string> out;
+    for (const auto& s : scored)
+      if (out.size() < suggestions_) out.emplace_back(s.second);
+    return out;
+  }
+
+  // log10 cost of typing `typed` for `meant`, one edit apart. Slips of the fingers (two
+  // letters swapped, a letter doubled, undoubled or left out, a neighbouring key struck
+  // instead or as well) are far commoner than other changes ("defund" for "defend").
+  double channel_cost(std::string_view typed, std::string_view meant) const {
+    std::size_t i = 0;
+    while (i < typed.size() && i < meant.size() && typed[i] == meant[i]) ++i;
+    auto beside = [](std::string_view w, std::size_t at, auto near) {
+      return (at > 0 && near(w[at], w[at - 1])) || (at + 1 < w.size() && near(w[at], w[at + 1]));
+    };
+    auto same = [](char a, char b) { return a == b; };
+    auto key = [](char a, char b) { return keyboard_neighbours(a, b); };
+    bool slip = false;
+    if (typed.size() == meant.size())
+      slip = (i + 1 < typed.size() && typed[i] == meant[i + 1] && typed[i + 1] == meant[i]) ||
+             (i < typed.size() && keyboard_neighbours(typed[i], meant[i]));
+    else if (typed.size() > meant.size())
+      slip = beside(typed, i, same) || beside(typed, i, key);
+    else
+      slip = true;  // a letter left out
+    return slip ? slip_cost_ : edit_cost_;
+  }
+
+  // Whether token k is a part of a hyphenated word that is right as a whole: known whole
+  // ("pre-existing") or closed up ("co-ordinated"), a name ("Chung-tai"), or a bound
+  // prefix or combining form before a hyphen ("narco-trafficking").
+  bool part_of_known_compound(const Document& doc, std::size_t k, const Speller& speller) const {
+    const auto& tokens = doc.tokens();
+    auto hyphen_at = [&](std::size_t h) {
+      return h < tokens.size() && tokens[h].text == "-" && h > 0 && h + 1 < tokens.size() &&
+             tokens[h - 1].end == tokens[h].begin && tokens[h].end == tokens[h + 1].begin &&
+             tokens[h - 1].kind == TokenKind::Word && tokens[h + 1].kind == TokenKind::Word;
+    };
+    std::size_t first = k, last = k;
+    while (first >= 2 && hyphen_at(first - 1)) first -= 2;
+    while (hyphen_at(last + 1)) last += 2;
+    if (first == last) return false;
+    const Token& head = tokens[first];
+    if (head.letter_case != Case::Lower && !speller.known(fold_case(head.text))) return true;  // a name
+    const std::string whole = fold_case(doc.slice(head.begin, tokens[last].end));
+    std::string closed = whole;
+    closed.erase(std::remove(closed.begin(), closed.end(), '-'), closed.end());
+    if (known(speller, whole) || known(speller, closed)) return true;
+    if (k == last) return false;
+    const std::string part = fold_case(tokens[k].text);
+    return is_prefix(part) || combining_form(part);
+  }
+
+  bool known_stem(const Speller& speller, std::string_view stem) const {
+    return stem.size() >= 3 && known(speller, stem);
+  }
+
+  bool built_from_known_parts(const Speller& speller, const std::string& word) const {
     const std::string_view w = word;
     for (std::string_view prefix : kPrefixes)
       if (w.size() > prefix.size() + 2 && w.substr(0, prefix.size()) == prefix && known_stem(speller, w.substr(prefix.size())))
@@ -86,13 +204,13 @@ class UnknownWord : public Check {
   }
 
   // Two known words of three letters or more, closed up: "roundtable", "drawdown".
-  static bool built_from_known_parts_once(const Speller& speller, std::string_view w) {
+  bool built_from_known_parts_once(const Speller& speller, std::string_view w) const {
     for (std::size_t cut = 3; cut + 3 <= w.size(); ++cut)
       if (known_stem(speller, w.substr(0, cut)) && known_stem(speller, w.substr(cut))) return true;
     return false;
   }
 
-  static std::optional<std::string> missing_space(const Speller& speller, std::string_view w) {
+  std::optional<std::string> missing_space(const Speller& speller, std::string_view w) const {
     for (std::string_view fw : kFunctionWords) {
       if (w.size() > fw.size() + 2 && w.substr(w.size() - fw.size()) == fw && known_stem(speller, w.substr(0, w.size() - fw.size())))
         return std::string(w.substr(0, w.size() - fw.size())) + " " + std::string(fw);
@@ -102,13 +220,23 @@ class UnknownWord : public Check {
     return std::nullopt;
   }
 
+  bool report_unknown_;
   std::size_t min_length_;
+  std::size_t two_edits_from_;
+  double slip_cost_;
+  double edit_cost_;
+  double two_edit_cost_;
+  double first_letter_cost_;
+  double rare_floor_;
+  double short_word_bonus_;
+  double unknown_floor_;
+  double margin_;
   std::size_t suggestions_;
-  std::size_t max_suggested_words_;
+  std::shared_ptr<const Lexicon> lexicon_;
 };
 
-COPYDESK_REGISTER_CHECK("spelling", [](const Rule& rule, const LoadContext&) {
-  return std::make_unique<UnknownWord>(rule);
+COPYDESK_REGISTER_CHECK("spelling", [](const Rule& rule, const LoadContext& context) {
+  return std::make_unique<UnknownWord>(rule, context);
 });
 
 }  // namespace
