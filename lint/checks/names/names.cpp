@@ -139,6 +139,12 @@ Relation relation(const Spelling& a, const Spelling& b, const Limits& limits) {
     if (std::find(std::begin(kEndings), std::end(kEndings), rest) != std::end(kEndings)) return Relation::None;
   }
   if (a.known && b.known) return Relation::None;
+  // "Mauer" beside "Maurer": a letter dropped from or added to a name of four letters or
+  // more that is no word either way, so neither spelling can be a word of its own.
+  const bool one_letter_more = a.key.size() != b.key.size() && limits.min_length_beside_known > 0 &&
+                               shorter >= limits.min_length_beside_known && !a.known && !b.known &&
+                               a.key[0] == b.key[0] && edit_distance(a.key, b.key, 1) == 1;
+  if (one_letter_more) return Relation::Typo;
   // A short name is a typo of another only beside a known name ("Sunak" / "Sunal"):
   // two unknown short names are as often two people.
   const bool beside_known = a.known != b.known && limits.min_length_beside_known > 0 &&
