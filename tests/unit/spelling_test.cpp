@@ -100,3 +100,13 @@ TEST_CASE("style.mixed-variety stays silent on one variety, Oxford spelling and 
   // A name is written as its owner writes it.
   CHECK_ANNOTATED("The color guard met the Labour Party and the Harbour Authority.", kVariety);
 }
+
+TEST_CASE("spelling.unknown-word reports a wrong ordinal ending and leaves units alone", "[spelling]") {
+  CHECK_ANNOTATED("He marked his [[70tth]]{spelling.unknown-word} birthday on the [[22th]]{spelling.unknown-word} "
+                  "and the [[11st]]{spelling.unknown-word}.",
+                  kSpelling);
+  CHECK_ANNOTATED("On the 1st, 2nd, 3rd, 11th, 12th, 13th, 21st and 70th, at 10am, 5ft tall, in the 90s.", kSpelling);
+  const auto d = run_rules("his 70tth birthday", kSpelling);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].suggestions == std::vector<std::string>{"70th"});
+}

@@ -8,6 +8,8 @@
 // American and British, many rare) and for short strings). With `report: unknown` the kind lists instead the words in no dictionary that
 // are not likely typos (an info rule, off by default).
 //
+// A number with a wrong ordinal ending ("22th", "70tth") is reported too.
+//
 // Capitalized words are left to the names checks. A word built from known parts
 // (round+table, counter+terrorism, impact+ful) is taken as real; a known word glued to a
 // function word ("normsthat") is a missing space. A hyphenated word is checked whole,
@@ -51,6 +53,27 @@ bool is_prefix(std::string_view w) { return std::find(kPrefixes.begin(), kPrefix
 // "narco-", "ethno-", "socio-": a combining form in -o before a hyphen.
 bool combining_form(std::string_view w) { return w.size() >= 4 && w.back() == 'o'; }
 
+// "22th", "70tth": a number with an ordinal ending that is wrong for it or has a letter
+// doubled; the right spelling, or nothing ("5ft", "10am", "90s" are no ordinals).
+std::optional<std::string> wrong_ordinal(std::string_view w) {
+  const std::size_t digits = w.find_first_not_of("0123456789");
+  if (digits == 0 || digits == std::string_view::npos || w.size() - digits < 2) return std::nullopt;
+  const std::string_view ending = w.substr(digits);
+  const int n = (w[digits - 1] - '0') + (digits >= 2 ? 10 * (w[digits - 2] - '0') : 0);
+  const std::string_view right = n % 100 >= 11 && n % 100 <= 13 ? "th"
+                                 : n % 10 == 1                  ? "st"
+                                 : n % 10 == 2                  ? "nd"
+                                 : n % 10 == 3                  ? "rd"
+                                                                : "th";
+  if (ending == right) return std::nullopt;
+  const bool ordinal_ending = ending == "st" || ending == "nd" || ending == "rd" || ending == "th";
+  bool doubled = false;  // "tth": the right ending with one of its letters typed twice
+  for (std::size_t i = 0; i + 1 < ending.size() && !doubled; ++i)
+    doubled = ending[i] == ending[i + 1] && std::string(ending.substr(0, i)) + std::string(ending.substr(i + 1)) == right;
+  if (!ordinal_ending && !doubled) return std::nullopt;
+  return std::string(w.substr(0, digits)) + std::string(right);
+}
+
 class UnknownWord : public Check {
  public:
   UnknownWord(const Rule& rule, const LoadContext& context)
@@ -74,6 +97,11 @@ class UnknownWord : public Check {
     const auto& tokens = doc.tokens();
     for (std::size_t k = 0; k < tokens.size(); ++k) {
       const Token& t = tokens[k];
+      if (const auto ordinal = wrong_ordinal(t.text)) {
+        if (!report_unknown_)
+          out.report(t.begin, t.size(), fmt::format("“{}” is not an ordinal number: “{}”.", t.text, *ordinal), {*ordinal});
+        continue;
+      }
       if (t.kind != TokenKind::Word || t.known || t.letter_case != Case::Lower) continue;
       if (has_digit_or_dot(t.text)) continue;  // "90s", "e.g", "whitehouse.gov": not words to spell
       const std::string word = straighten_apostrophes(t.text);
