@@ -97,6 +97,8 @@ TEST_CASE("style.mixed-variety stays silent on one variety, Oxford spelling and 
   CHECK_ANNOTATED("The color of the organization's flag was honored by the program.", kVariety);
   // Oxford spelling: -ize with British -our.
   CHECK_ANNOTATED("The colour was recognized and the organization honoured it.", kVariety);
+  // One word each way: no variety is the article's.
+  CHECK_ANNOTATED("The colour of the flag matched the color of the car.", kVariety);
   // A name is written as its owner writes it.
   CHECK_ANNOTATED("The color guard met the Labour Party and the Harbour Authority.", kVariety);
 }

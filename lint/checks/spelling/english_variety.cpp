@@ -1,10 +1,12 @@
 // english-variety kind: an article that mixes American and British spelling ("color"
 // beside "programme"), reported once. The article's own variety is the one most of its
-// marked words follow (or the one --lang or the configuration forces); its first word of
-// the other variety is reported, with how many more there are. A word marks a variety
+// marked words follow, when at least two do and more than the other's (or the one --lang
+// or the configuration forces); its first word of the other variety is reported, with
+// how many more there are. A word marks a variety
 // when only that variety's SCOWL list holds it and the other's has a spelling of it
 // within two edits (Lexicon::marks_variety); names and words capitalized inside a
 // sentence ("the Labour Party") are left out.
+#include <algorithm>
 #include <fmt/format.h>
 
 #include "engine/check.hpp"
@@ -34,10 +36,10 @@ class EnglishVariety : public Check {
     const std::size_t us = marked[kAmerican].size(), gb = marked[kBritish].size();
     std::uint8_t own = forced_;
     if (own == 0) {
-      if (us == 0 || gb == 0) return;
-      // On a tie the variety of the article's first marked word.
-      own = us != gb ? (us > gb ? kAmerican : kBritish)
-                     : (marked[kAmerican][0]->begin < marked[kBritish][0]->begin ? kAmerican : kBritish);
+      // The article's own variety must be clear: at least two words and more than the
+      // other's. One word each (a quotation, a name's spelling) tells nothing.
+      if (us == gb || std::min(us, gb) == 0 || std::max(us, gb) < 2) return;
+      own = us > gb ? kAmerican : kBritish;
     }
     const std::uint8_t other = own ^ (kAmerican | kBritish);
     if (marked[other].empty()) return;

@@ -110,8 +110,9 @@ class UnknownWord : public Check {
         continue;
       if (part_of_known_compound(doc, k, speller)) continue;
       // "programmes", "clinicals": the plural of a known word is a word ("classs" is not).
-      if (word.size() > 3 && word.back() == 's' && word[word.size() - 2] != 's' &&
-          known(speller, std::string_view(word).substr(0, word.size() - 1)))
+      if (const std::string_view singular = std::string_view(word).substr(0, word.size() - 1);
+          word.size() > 3 && word.back() == 's' && singular.back() != 's' &&
+          (known(speller, singular) || lexicon_->varieties(singular) != 0))
         continue;
       if (const auto split = missing_space(speller, word)) {
         if (!report_unknown_)
