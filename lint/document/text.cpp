@@ -120,4 +120,20 @@ bool keyboard_neighbours(char a, char b) {
   return std::abs(ra - rb) <= 1 && std::abs((2 * ca + ra) - (2 * cb + rb)) <= 2;
 }
 
+bool typing_slip(std::string_view typed, std::string_view meant) {
+  std::size_t i = 0;
+  while (i < typed.size() && i < meant.size() && typed[i] == meant[i]) ++i;
+  if (typed.size() == meant.size())
+    return i < typed.size() && ((i + 1 < typed.size() && typed[i] == meant[i + 1] && typed[i + 1] == meant[i] &&
+                                 typed.substr(i + 2) == meant.substr(i + 2)) ||
+                                (keyboard_neighbours(typed[i], meant[i]) && typed.substr(i + 1) == meant.substr(i + 1)));
+  if (typed.size() == meant.size() + 1) {
+    if (typed.substr(i + 1) != meant.substr(i)) return false;
+    // The extra letter repeats or sits beside the key of a letter next to it.
+    auto near = [&](std::size_t j) { return typed[j] == typed[i] || keyboard_neighbours(typed[j], typed[i]); };
+    return (i > 0 && near(i - 1)) || (i + 1 < typed.size() && near(i + 1));
+  }
+  return meant.size() == typed.size() + 1 && typed.substr(i) == meant.substr(i + 1);  // a letter left out
+}
+
 }  // namespace copydesk

@@ -112,3 +112,22 @@ TEST_CASE("spelling.unknown-word reports a wrong ordinal ending and leaves units
   REQUIRE(d.size() == 1);
   CHECK(d[0].suggestions == std::vector<std::string>{"70th"});
 }
+
+TEST_CASE("spelling.real-word-slip reports a real word typed for another in a well-known name", "[spelling]") {
+  const std::set<std::string> rule{"spelling.real-word-slip"};
+  CHECK_ANNOTATED("She spoke at the [[Untied]]{spelling.real-word-slip} Nations on Tuesday.", rule);
+  CHECK_ANNOTATED("He met the Crown Prince and Prime [[Minster]]{spelling.real-word-slip} of Saudi Arabia.", rule);
+  const auto d = run_rules("She spoke at the Untied Nations.", rule);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].suggestions == std::vector<std::string>{"United"});
+}
+
+TEST_CASE("spelling.real-word-slip stays silent on names, inflections and plain words", "[spelling]") {
+  const std::set<std::string> rule{"spelling.real-word-slip"};
+  // Another last letter is another form of the word; another first letter another name.
+  CHECK_ANNOTATED("Israel sponsored the UN Refugees Convention, and Justices Breyer and Kagan dissented.", rule);
+  CHECK_ANNOTATED("She signed with the famed Ford Modeling Agency and sailed to Coco Cay.", rule);
+  // Lower-case words are not part of a name.
+  CHECK_ANNOTATED("His laces were untied when he reached the united front.", rule);
+  CHECK_ANNOTATED("She spoke at the United Nations and the United States.", rule);
+}

@@ -1,8 +1,9 @@
 // unknown-name-variant kind: a capitalized word no dictionary knows that is one slip of
 // typing away from a name on the names lists ("Stoltenbreg" for "Stoltenberg"). One use
 // is enough, but only a slip of the fingers is evidence: a rare correct name one letter
-// from a famous one (Lukashenka, Sheiman) is far commoner than a typo of it. The lists are every .dic in force (dictionaries/
-// and the newsroom's); their capitalized entries are indexed once, when the rule loads.
+// from a famous one (Lukashenka, Sheiman) is far commoner than a typo of it. The lists
+// are every .dic in force (dictionaries/ and the newsroom's); their capitalized entries
+// are indexed once, when the rule loads.
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -22,24 +23,6 @@ bool all_capitals(std::string_view s) {
   const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   icu::UnicodeString upper(u);
   return upper.toUpper() == u;
-}
-
-// Whether `typed` is `listed` with a slip of typing, not spelled another way: two letters
-// swapped (Stoltenbreg), a letter struck for its neighbour on the keyboard, or a
-// neighbour struck too. "Lukashenka" for "Lukashenko" or "Sheiman" for "Sherman" differ
-// by letters far apart on the keyboard: another romanisation, or another person.
-bool typing_slip(std::string_view typed, std::string_view listed) {
-  std::size_t i = 0;
-  while (i < typed.size() && i < listed.size() && typed[i] == listed[i]) ++i;
-  if (typed.size() == listed.size()) {
-    if (i + 1 < typed.size() && typed[i] == listed[i + 1] && typed[i + 1] == listed[i] &&
-        typed.substr(i + 2) == listed.substr(i + 2))
-      return true;
-    return i < typed.size() && keyboard_neighbours(typed[i], listed[i]) && typed.substr(i + 1) == listed.substr(i + 1);
-  }
-  if (typed.size() != listed.size() + 1 || typed.substr(i + 1) != listed.substr(i)) return false;
-  // An extra letter beside the key it slipped from.
-  return (i > 0 && keyboard_neighbours(typed[i], typed[i - 1])) || (i + 1 < typed.size() && keyboard_neighbours(typed[i], typed[i + 1]));
 }
 
 class UnknownNameVariant : public Check {

@@ -154,7 +154,8 @@ class UnknownWord : public Check {
     for (const Lexicon::Near& n : lexicon_->near(word, word.size() >= two_edits_from_ ? 2 : 1)) {
       // "analyse" is no slip of "analyze": a listed word is compared with its own variety.
       if ((n.varieties & mine) != mine) continue;
-      const double cost = n.edits == 1 ? channel_cost(word, n.word) : two_edit_cost_;
+      // Slips of the fingers are far commoner than other changes.
+      const double cost = n.edits == 2 ? two_edit_cost_ : typing_slip(word, n.word) ? slip_cost_ : edit_cost_;
       const double score = n.log_frequency - cost - (n.word[0] != word[0] ? first_letter_cost_ : 0.0);
       if (score - prior < margin_ || inflection_of(word, n.word)) continue;
       // The model's counts of "seth" or "nato" are the names': a candidate must be a
@@ -166,28 +167,6 @@ class UnknownWord : public Check {
     for (const auto& s : scored)
       if (out.size() < suggestions_) out.emplace_back(s.second);
     return out;
-  }
-
-  // log10 cost of typing `typed` for `meant`, one edit apart. Slips of the fingers (two
-  // letters swapped, a letter doubled, undoubled or left out, a neighbouring key struck
-  // instead or as well) are far commoner than other changes ("defund" for "defend").
-  double channel_cost(std::string_view typed, std::string_view meant) const {
-    std::size_t i = 0;
-    while (i < typed.size() && i < meant.size() && typed[i] == meant[i]) ++i;
-    auto beside = [](std::string_view w, std::size_t at, auto near) {
-      return (at > 0 && near(w[at], w[at - 1])) || (at + 1 < w.size() && near(w[at], w[at + 1]));
-    };
-    auto same = [](char a, char b) { return a == b; };
-    auto key = [](char a, char b) { return keyboard_neighbours(a, b); };
-    bool slip = false;
-    if (typed.size() == meant.size())
-      slip = (i + 1 < typed.size() && typed[i] == meant[i + 1] && typed[i + 1] == meant[i]) ||
-             (i < typed.size() && keyboard_neighbours(typed[i], meant[i]));
-    else if (typed.size() > meant.size())
-      slip = beside(typed, i, same) || beside(typed, i, key);
-    else
-      slip = true;  // a letter left out
-    return slip ? slip_cost_ : edit_cost_;
   }
 
   // Whether token k is a part of a hyphenated word that is right as a whole: known whole
