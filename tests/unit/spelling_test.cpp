@@ -131,3 +131,13 @@ TEST_CASE("spelling.real-word-slip stays silent on names, inflections and plain 
   CHECK_ANNOTATED("His laces were untied when he reached the united front.", rule);
   CHECK_ANNOTATED("She spoke at the United Nations and the United States.", rule);
 }
+
+TEST_CASE("spelling.unknown-word finds two words run together around a function word", "[spelling]") {
+  CHECK_ANNOTATED("We waited [[sinceit]]{spelling.unknown-word} rained, and [[theyhave]]{spelling.unknown-word} left.",
+                  kSpelling);
+  // Two content words closed up are as often a compound.
+  CHECK_ANNOTATED("The likeminded countries met; a talkshow host spoke.", kSpelling);
+  const auto d = run_rules("We waited sinceit rained.", kSpelling);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].suggestions == std::vector<std::string>{"since it"});
+}

@@ -12,7 +12,8 @@
 //
 // Capitalized words are left to the names checks. A word built from known parts
 // (round+table, counter+terrorism, impact+ful) is taken as real; a known word glued to a
-// function word ("normsthat") is a missing space. A hyphenated word is checked whole,
+// function word the model often sees after or before it ("normsthat", "sinceit") is a
+// missing space. A hyphenated word is checked whole,
 // closed up (co-ordinated) and as prefix + word (narco-, ethno-, anti-); the lower-case
 // parts of a name (Chung-tai) are the name's.
 #include <algorithm>
@@ -20,7 +21,9 @@
 #include <optional>
 #include <fmt/format.h>
 
+#include "checks/repetition/words.hpp"
 #include "engine/check.hpp"
+#include "lm/language_model.hpp"
 #include "spell/lexicon.hpp"
 #include "spell/speller.hpp"
 
@@ -38,10 +41,6 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 18> kSuffixe
     {"ization", ""}, {"ization", "e"}, {"izing", "e"}, {"izes", "e"}, {"ized", "e"}, {"ize", "e"},
     {"izing", ""}, {"izes", ""}, {"ized", ""}, {"ize", ""}, {"ative", ""}, {"ful", ""},
     {"ity", "e"}, {"ity", ""}, {"ness", ""}, {"ship", ""}, {"s", ""}, {"ings", ""}}};
-
-// Words that never start a compound: "normsthat" is "norms that" with a space missing.
-constexpr std::array<std::string_view, 16> kFunctionWords = {
-    "the", "and", "that", "this", "with", "from", "for", "are", "was", "were", "have", "has", "not", "but", "which", "their"};
 
 // "feedbacks", "clinicals": a plural the dictionary lacks, not a slip of the singular.
 bool inflection_of(std::string_view word, std::string_view candidate) {
@@ -88,8 +87,10 @@ class UnknownWord : public Check {
         short_word_bonus_(option<double>(rule, "short_word_bonus", 1.0)),
         unknown_floor_(option<double>(rule, "unknown_word_floor", -8.0)),
         margin_(option<double>(rule, "margin", 0.0)),
+        run_together_floor_(option<double>(rule, "run_together_floor", -2.0)),
         suggestions_(option<std::size_t>(rule, "suggestions", 3)),
-        lexicon_(Lexicon::system(context.data_dir, context.lm)) {}
+        lexicon_(Lexicon::system(context.data_dir, context.lm)),
+        frequency_(rule, context) {}
 
   void run(const Document& doc, const Resources& res, Emitter& out) const override {
     if (res.speller == nullptr) return;
@@ -114,20 +115,21 @@ class UnknownWord : public Check {
           word.size() > 3 && word.back() == 's' && singular.back() != 's' &&
           (known(speller, singular) || lexicon_->varieties(singular) != 0))
         continue;
-      if (const auto split = missing_space(speller, word)) {
-        if (!report_unknown_)
-          out.report(t.begin, t.size(), fmt::format("“{}” looks like two words run together.", t.text), {*split});
-        continue;
-      }
-      // A slip can make a word of known parts ("beetween" = bee + tween): the typo model
-      // is asked first, the parts only decide whether a word nothing is close to is new.
       // "kickin'", "livin'": a dropped g, marked by the apostrophe.
       if (word.ends_with("in") && is_quotation_mark(code_point_at(doc.text(), t.end))) continue;
+      // A slip can make a word of known parts ("beetween" = bee + tween): the typo model
+      // is asked first, the parts only decide whether a word nothing is close to is new.
       std::vector<std::string> corrections = likely_corrections(speller, word);
       if (!report_unknown_ && !corrections.empty()) {
         std::string message = fmt::format("“{}” looks like a misspelling of “{}”.", t.text, corrections.front());
         out.report(t.begin, t.size(), std::move(message), std::move(corrections));
       }
+      if (corrections.empty() && res.lm != nullptr)
+        if (const auto split = common_pair(*res.lm, speller, word)) {
+          if (!report_unknown_)
+            out.report(t.begin, t.size(), fmt::format("“{}” looks like two words run together.", t.text), {*split});
+          continue;
+        }
       if (report_unknown_ && corrections.empty() && !built_from_known_parts(speller, word))
         out.report(t.begin, t.size(), fmt::format("“{}” is not in the dictionary.", t.text));
     }
@@ -218,14 +220,27 @@ class UnknownWord : public Check {
     return false;
   }
 
-  std::optional<std::string> missing_space(const Speller& speller, std::string_view w) const {
-    for (std::string_view fw : kFunctionWords) {
-      if (w.size() > fw.size() + 2 && w.substr(w.size() - fw.size()) == fw && known_stem(speller, w.substr(0, w.size() - fw.size())))
-        return std::string(w.substr(0, w.size() - fw.size())) + " " + std::string(fw);
-      if (w.size() > fw.size() + 2 && w.substr(0, fw.size()) == fw && known_stem(speller, w.substr(fw.size())))
-        return std::string(fw) + " " + std::string(w.substr(fw.size()));
+  // "normsthat", "sinceit": two dictionary words, one of them a function word, the second
+  // of which often follows the first (log10 P(second | first) above `run_together_floor`),
+  // while the word itself is unknown to the model. Two content words closed up are as often a compound
+  // ("likeminded", "talkshow").
+  std::optional<std::string> common_pair(const LanguageModel& lm, const Speller& speller, std::string_view w) const {
+    if (lm.id(w) != LanguageModel::kNone) return std::nullopt;
+    double best = run_together_floor_;
+    std::optional<std::string> found;
+    for (std::size_t cut = 1; cut + 2 <= w.size(); ++cut) {
+      const std::string_view a = w.substr(0, cut), b = w.substr(cut);
+      if ((cut == 1 && a != "a") || !speller.known(a) || !speller.known(b)) continue;
+      if (!frequency_.function_word(a) && !frequency_.function_word(b)) continue;
+      const std::int32_t ia = lm.id(a), ib = lm.id(b);
+      if (ia == LanguageModel::kNone || ib == LanguageModel::kNone) continue;
+      const double follows = lm.score_run({ia, ib}, false)[1];
+      if (follows > best) {
+        best = follows;
+        found = std::string(a) + " " + std::string(b);
+      }
     }
-    return std::nullopt;
+    return found;
   }
 
   bool report_unknown_;
@@ -239,8 +254,10 @@ class UnknownWord : public Check {
   double short_word_bonus_;
   double unknown_floor_;
   double margin_;
+  double run_together_floor_;
   std::size_t suggestions_;
   std::shared_ptr<const Lexicon> lexicon_;
+  repetition::WordFrequency frequency_;  // tells function words
 };
 
 COPYDESK_REGISTER_CHECK("spelling", [](const Rule& rule, const LoadContext& context) {
