@@ -297,6 +297,20 @@ TEST_CASE("the language option switches the dictionary", "[cli]") {
   CHECK(copydesk(s, "check gb.txt").status == 0);
 }
 
+TEST_CASE("the article's variety of English is its own unless --lang forces one", "[cli]") {
+  Scratch s;
+  write(s.dir / "gb.txt", "The colour of the organisation’s flag honoured the centre.\n");
+  write(s.dir / "us.txt", "The color of the organization’s flag honored the center.\n");
+  // Unforced, each article is checked against its own variety.
+  CHECK(copydesk(s, "check gb.txt us.txt").status == 0);
+  // Forced, the other variety is reported once per article, not word by word.
+  const Run r = copydesk(s, "check --lang en_GB us.txt");
+  CHECK(r.status == 1);
+  CHECK(r.out.find("[style.mixed-variety]") != std::string::npos);
+  CHECK(r.out.find("[spelling.unknown-word]") == std::string::npos);
+  CHECK(r.out.find("1 warning") != std::string::npos);
+}
+
 TEST_CASE("rules lists every rule and explain prints one", "[cli]") {
   Scratch s;
   const Run rules = copydesk(s, "rules");

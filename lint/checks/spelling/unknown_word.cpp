@@ -136,11 +136,12 @@ class UnknownWord : public Check {
   }
 
  private:
-  // Hunspell's dictionaries, or a British word of the lexicon: the language model counts
-  // American text and cannot judge British spelling (the article's variety is
-  // style.mixed-variety's business). The lexicon's other words are weighed like any.
+  // Hunspell's dictionaries, a British word of the lexicon (the language model counts
+  // American text and cannot judge British spelling) or either spelling of a word the
+  // varieties spell apart ("color" under en_GB): the article's variety is
+  // style.mixed-variety's business. The lexicon's other words are weighed like any.
   bool known(const Speller& speller, std::string_view w) const {
-    return speller.known(w) || lexicon_->varieties(w) == kBritish;
+    return speller.known(w) || lexicon_->varieties(w) == kBritish || lexicon_->marks_variety(w) != 0;
   }
 
   // The candidates far more probable than the word, best first.
