@@ -98,8 +98,8 @@ TEST_CASE("names.inconsistent-spelling leaves sentence-initial words and ties al
 TEST_CASE("names.unknown-variant flags a near miss of a listed name used once", "[names]") {
   CHECK_ANNOTATED("NATO Secretary General Jens [[Stoltenbreg]]{names.unknown-variant} spoke in Brussels.", kNames);
   CHECK_ANNOTATED("Governor Ron [[Desantis]]{names.unknown-variant} spoke.", kNames);
-  // A neighbouring key struck: n for m.
-  const auto d = run_rules("Secretary of State Antony Blinkem spoke.", {"names.unknown-variant"});
+  // A neighbouring key struck: m for n.
+  const auto d = run_rules("Secretary of State Antony Blimken spoke.", {"names.unknown-variant"});
   REQUIRE(d.size() == 1);
   CHECK(d[0].suggestions == std::vector<std::string>{"Blinken"});
 }
@@ -121,6 +121,8 @@ TEST_CASE("names.unknown-variant does not correct a rare correct name into a lis
   CHECK_ANNOTATED("Belarusian leader Alexander Lukashenka met the opposition.", kNames);
   CHECK_ANNOTATED("Professor Dana Sheiman of the university spoke.", kNames);
   CHECK_ANNOTATED("Secretary of State Antony Blinkin spoke.", kNames);
+  // A letter fewer, or another last letter, makes another name as often as a slip.
+  CHECK_ANNOTATED("Director Renee Ratcliff and the Eurostar train operator met.", kNames);
 }
 
 TEST_CASE("names.inconsistent-spelling catches a name one letter shorter in the same article", "[names]") {
