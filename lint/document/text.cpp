@@ -1,6 +1,8 @@
 #include "document/text.hpp"
 
 #include <algorithm>
+#include <cstdlib>
+#include <vector>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
@@ -82,6 +84,56 @@ bool is_quotation_mark(std::string_view text) {
 
 bool is_opening_quotation_mark(std::string_view text) {
   return text == "\u201C" || text == "\u2018" || text == "\u00AB";
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+  const std::size_t n = a.size(), m = b.size();
+  if ((n > m ? n - m : m - n) > limit) return limit + 1;
+  // Three rows of the optimal string alignment table.
+  std::vector<std::size_t> before(m + 1), prev(m + 1), cur(m + 1);
+  for (std::size_t j = 0; j <= m; ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= n; ++i) {
+    cur[0] = i;
+    std::size_t row_min = cur[0];
+    for (std::size_t j = 1; j <= m; ++j) {
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) cur[j] = std::min(cur[j], before[j - 2] + 1);
+      row_min = std::min(row_min, cur[j]);
+    }
+    if (row_min > limit) return limit + 1;
+    std::swap(before, prev);
+    std::swap(prev, cur);
+  }
+  return std::min(prev[m], limit + 1);
+}
+
+bool keyboard_neighbours(char a, char b) {
+  static constexpr std::string_view kRows[] = {"qwertyuiop", "asdfghjkl", "zxcvbnm"};
+  auto where = [](char c, int& row, int& col) {
+    for (row = 0; row < 3; ++row)
+      if (const auto p = kRows[row].find(c); p != std::string_view::npos) return col = static_cast<int>(p), true;
+    return false;
+  };
+  int ra, ca, rb, cb;
+  if (a == b || !where(a, ra, ca) || !where(b, rb, cb)) return false;
+  // Each row sits about half a key to the right of the one above it.
+  return std::abs(ra - rb) <= 1 && std::abs((2 * ca + ra) - (2 * cb + rb)) <= 2;
+}
+
+bool typing_slip(std::string_view typed, std::string_view meant) {
+  std::size_t i = 0;
+  while (i < typed.size() && i < meant.size() && typed[i] == meant[i]) ++i;
+  if (typed.size() == meant.size())
+    return i < typed.size() && ((i + 1 < typed.size() && typed[i] == meant[i + 1] && typed[i + 1] == meant[i] &&
+                                 typed.substr(i + 2) == meant.substr(i + 2)) ||
+                                (keyboard_neighbours(typed[i], meant[i]) && typed.substr(i + 1) == meant.substr(i + 1)));
+  if (typed.size() == meant.size() + 1) {
+    if (typed.substr(i + 1) != meant.substr(i)) return false;
+    // The extra letter repeats or sits beside the key of a letter next to it.
+    auto near = [&](std::size_t j) { return typed[j] == typed[i] || keyboard_neighbours(typed[j], typed[i]); };
+    return (i > 0 && near(i - 1)) || (i + 1 < typed.size() && near(i + 1));
+  }
+  return meant.size() == typed.size() + 1 && typed.substr(i) == meant.substr(i + 1);  // a letter left out
 }
 
 }  // namespace copydesk

@@ -31,6 +31,19 @@ std::string fold_word(std::string_view word);
 // "Blinken’s" → "Blinken": the word without a possessive ending, straight or curly.
 std::string_view without_possessive(std::string_view word);
 
+// Optimal string alignment distance (edits and adjacent transpositions), or limit + 1
+// when it is larger than limit.
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit);
+
+// Whether two lower-case ASCII letters are neighbouring keys on a QWERTY keyboard, the
+// letters a finger slips to.
+bool keyboard_neighbours(char a, char b);
+// Whether `typed` is `meant` (one edit apart, lower-case ASCII) with a slip of the
+// fingers: two letters swapped, a letter doubled, undoubled or left out, a neighbouring
+// key struck instead or as well. Other changes ("defund" / "defend", "Lukashenka" /
+// "Lukashenko") are far more often another word than a typo.
+bool typing_slip(std::string_view typed, std::string_view meant);
+
 // The code point that starts at offset, or 0 at the end of the text.
 UChar32 code_point_at(std::string_view text, std::size_t offset);
 // The code point that ends at offset, or 0 at the start of the text.

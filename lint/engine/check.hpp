@@ -52,6 +52,8 @@ class Check {
 struct LoadContext {
   std::filesystem::path data_dir;   // the shipped rules/, dictionaries/, models/ live here
   std::string language;             // en_US or en_GB
+  bool language_forced = false;     // set by --lang or the configuration, not the default
+  const LanguageModel* lm = nullptr;  // the engine's, for checks that index its vocabulary
   std::vector<std::string> dictionaries;  // all .dic word lists in force (shipped and user)
   // A path named in a rule's options, relative to the rule file or the data dir.
   std::filesystem::path resolve(const Rule& rule, const std::string& path) const;

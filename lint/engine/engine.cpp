@@ -45,6 +45,7 @@ Engine::Engine(EngineOptions options) {
   const Config& config = options.config;
   context_.data_dir = options.data_dir.empty() ? find_data_dir() : options.data_dir;
   context_.language = config.language.value_or(options.language);
+  context_.language_forced = config.language.has_value();
   system_dic_ = system_dictionary(context_.language);
   if (system_dic_.first.empty())
     throw ConfigError(fmt::format("no Hunspell dictionary for {} (install hunspell-{})", context_.language,
@@ -69,6 +70,14 @@ Engine::Engine(EngineOptions options) {
                                       rules_[i].mark.line + 1, rules_[i].id, rules_[j].origin));
   apply_overrides(config, rules_);
 
+  // The language model first: checks index its vocabulary when they are built.
+  if (options.tag) {
+    std::error_code ec;
+    if (std::filesystem::exists(LanguageModel::system_path(), ec))
+      lm_ = std::make_unique<LanguageModel>(LanguageModel::system_path());
+  }
+  context_.lm = lm_.get();
+
   for (Rule& rule : rules_) {
     const CheckKind* kind = CheckRegistry::instance().find(rule.kind);
     if (kind == nullptr)
@@ -84,8 +93,6 @@ Engine::Engine(EngineOptions options) {
     const auto model = context_.data_dir / "models" / "en-pos.model";
     std::error_code ec;
     if (std::filesystem::exists(model, ec)) tagger_ = Tagger::load(model);
-    if (std::filesystem::exists(LanguageModel::system_path(), ec))
-      lm_ = std::make_unique<LanguageModel>(LanguageModel::system_path());
   }
 }
 

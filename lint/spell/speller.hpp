@@ -22,13 +22,10 @@ class Speller {
 
   // Whether the word is spelled as a dictionary has it (cached).
   bool known(std::string_view word) const;
-  // Hunspell's suggestions, best first, at most `limit` (cached).
-  std::vector<std::string> suggest(std::string_view word, std::size_t limit = 3) const;
 
  private:
   std::unique_ptr<Hunspell> hunspell_;
   mutable std::unordered_map<std::string, bool> known_cache_;
-  mutable std::unordered_map<std::string, std::vector<std::string>> suggest_cache_;
 };
 
 // The system dictionary files for a language such as "en_US", or an empty pair.

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
+#include <string_view>
 
 #include "engine/engine.hpp"
 #include "support.hpp"
@@ -98,7 +99,7 @@ TEST_CASE("the seed article: every core defect found, nothing flagged outside de
   WARN("seed: core " << core_found << "/" << core_total << " found, " << false_alarms << " false alarms");
 }
 
-TEST_CASE("clean news: at most one finding at warning or error per 1,000 words", "[corpus]") {
+TEST_CASE("clean news: at most 0.3 findings at warning or error per 1,000 words", "[corpus]") {
   const std::string shared = test::shared_dir();
   if (shared.empty()) {
     WARN("../shared/corpus is not beside the checkout: corpus figures skipped");
@@ -126,10 +127,125 @@ TEST_CASE("clean news: at most one finding at warning or error per 1,000 words",
   const auto per_1000 = [&](std::size_t n) { return 1000.0 * static_cast<double>(n) / static_cast<double>(words); };
   for (const auto& [category, n] : by_category) WARN(category << ": " << n << " (" << per_1000(n) << " per 1,000 words)");
   WARN("news-clean: " << words << " words, " << total << " at warning or error (" << per_1000(total) << " per 1,000)");
-  CHECK(per_1000(total) <= 1.0);
+  CHECK(per_1000(total) <= 0.3);
   CHECK(per_1000(by_category["names"]) <= 0.2);
   CHECK(per_1000(by_category["garbled"]) <= 0.3);
   CHECK(per_1000(by_category["repetition"]) <= 0.3);
+}
+
+namespace {
+
+// The fields of a tab-separated line.
+std::vector<std::string_view> fields(std::string_view line) {
+  std::vector<std::string_view> out;
+  for (std::size_t b = 0;;) {
+    const std::size_t e = line.find('\t', b);
+    out.push_back(line.substr(b, e == std::string_view::npos ? std::string_view::npos : e - b));
+    if (e == std::string_view::npos) return out;
+    b = e + 1;
+  }
+}
+
+}  // namespace
+
+// Another kind of clean text than news-clean, built here from ../shared and never kept
+// in the repository: the CWEB sentences (website English, some of it British) that
+// neither annotator changed, 15 to a pseudo-article and three to a paragraph, in id
+// order within each domain; the test split, never tuned on (tools/measure_precision.py
+// builds the same corpus).
+TEST_CASE("clean web text: spelling, names, style and echo stay quiet", "[corpus]") {
+  const std::string shared = test::shared_dir();
+  if (shared.empty()) {
+    WARN("../shared/corpus is not beside the checkout: corpus figures skipped");
+    return;
+  }
+  std::map<std::string, std::vector<std::string>> by_domain;
+  std::istringstream in(slurp(fs::path(shared) / "corpus/errors/cweb.tsv"));
+  std::string line;
+  std::getline(in, line);  // header: id, domain, split, source, correction1, correction2, changed
+  std::vector<std::pair<std::string, std::string>> rows;
+  while (std::getline(in, line)) {
+    const auto f = fields(line);
+    if (f.size() == 7 && f[6] == "0" && f[2] == "test") rows.emplace_back(std::string(f[0]), std::string(f[3]));
+  }
+  std::sort(rows.begin(), rows.end());
+  for (const auto& [id, text] : rows) by_domain[id.substr(0, id.find('-', 5))].push_back(text);
+  const Engine::Worker worker(shipped_engine());
+  std::size_t words = 0;
+  std::map<std::string, std::size_t> by_rule;
+  for (const auto& [domain, sentences] : by_domain)
+    for (std::size_t k = 0; k < sentences.size(); k += 15) {
+      std::string article;
+      for (std::size_t j = k; j < std::min(k + 15, sentences.size()); ++j)
+        article += sentences[j] + ((j - k) % 3 == 2 ? "\n\n" : " ");
+      const FileResult r = worker.check(Source(domain, article));
+      words += r.words;
+      for (const auto& d : r.diagnostics)
+        if (d.severity != Severity::Info) ++by_rule[d.rule];
+    }
+  REQUIRE(words > 50000);
+  const auto per_1000 = [&](const std::string& rule) { return 1000.0 * static_cast<double>(by_rule[rule]) / static_cast<double>(words); };
+  for (const auto& [rule, n] : by_rule) WARN("cweb-clean " << rule << ": " << n << " (" << per_1000(rule) << " per 1,000 words)");
+  CHECK(per_1000("spelling.unknown-word") <= 0.3);
+  CHECK(per_1000("style.mixed-variety") <= 0.1);
+  CHECK(per_1000("names.unknown-variant") + per_1000("names.inconsistent-spelling") <= 0.1);
+  CHECK(per_1000("repetition.echo") <= 0.3);
+}
+
+// Spelling against the typos UD English EWT marks (Typo=Yes) in its test split, which
+// nothing was tuned on: a finding on a marked token is a hit. Many typos are real words
+// ("who's" for "whose") or capitalized, which spelling.unknown-word does not check, and
+// EWT leaves some typos unmarked, so both figures are floors.
+TEST_CASE("UD EWT typos: spelling precision and recall", "[corpus]") {
+  const std::string shared = test::shared_dir();
+  if (shared.empty()) {
+    WARN("../shared/corpus is not beside the checkout: corpus figures skipped");
+    return;
+  }
+  std::istringstream in(slurp(fs::path(shared) / "corpus/ud-english-ewt/en_ewt-ud-test.conllu"));
+  const Engine::Worker worker(shipped_engine());
+  std::size_t typos = 0, found = 0, findings = 0, hits = 0;
+  std::string text, line;
+  std::vector<std::pair<std::string, bool>> tokens;
+  auto sentence_done = [&] {
+    const FileResult r = worker.check(Source("ewt", text));
+    std::vector<std::pair<std::size_t, std::size_t>> spans;
+    std::size_t at = 0;
+    for (const auto& [form, typo] : tokens) {
+      const std::size_t p = text.find(form, at);
+      if (p == std::string::npos) continue;
+      at = p + form.size();
+      if (typo) spans.emplace_back(p, at);
+    }
+    typos += spans.size();
+    std::vector<bool> got(spans.size(), false);
+    for (const auto& d : r.diagnostics) {
+      if (d.rule != "spelling.unknown-word") continue;
+      ++findings;
+      bool hit = false;
+      for (std::size_t k = 0; k < spans.size(); ++k)
+        if (d.offset < spans[k].second && spans[k].first < d.offset + d.length) hit = got[k] = true;
+      hits += hit;
+    }
+    found += static_cast<std::size_t>(std::count(got.begin(), got.end(), true));
+    tokens.clear();
+  };
+  while (std::getline(in, line)) {
+    if (line.rfind("# text = ", 0) == 0) text = line.substr(9);
+    else if (line.empty() && !tokens.empty()) sentence_done();
+    else if (!line.empty() && line[0] != '#') {
+      const auto f = fields(line);
+      if (f.size() == 10 && f[0].find_first_of("-.") == std::string_view::npos)
+        tokens.emplace_back(std::string(f[1]), f[5].find("Typo=Yes") != std::string_view::npos);
+    }
+  }
+  REQUIRE(typos > 100);
+  const double precision = static_cast<double>(hits) / static_cast<double>(std::max<std::size_t>(findings, 1));
+  const double recall = static_cast<double>(found) / static_cast<double>(typos);
+  WARN("EWT test typos: " << findings << " findings, " << hits << " on typos: precision " << precision << ", recall "
+                          << found << "/" << typos << " = " << recall);
+  CHECK(precision >= 0.45);
+  CHECK(recall >= 0.15);
 }
 
 TEST_CASE("clean news with one sentence shuffled into word salad: the salad is flagged as garbled", "[corpus]") {

@@ -86,7 +86,7 @@ TEST_CASE("text output shows the place, the line, the underline and the suggesti
   Scratch s;
   write(s.dir / "typo.txt", kTypo);
   const Run r = copydesk(s, "check typo.txt");
-  CHECK(r.out.find("typo.txt:1:14: warning: “adressed” is not in the dictionary. [spelling.unknown-word]") !=
+  CHECK(r.out.find("typo.txt:1:14: warning: “adressed” looks like a misspelling of “addressed”. [spelling.unknown-word]") !=
         std::string::npos);
   CHECK(r.out.find("    The minister adressed reporters") != std::string::npos);
   CHECK(r.out.find("                 ^~~~~~~") != std::string::npos);
@@ -295,6 +295,20 @@ TEST_CASE("the language option switches the dictionary", "[cli]") {
   CHECK(copydesk(s, "check --lang en_US gb.txt").status == 1);
   write(s.dir / ".copydesk.yaml", "language: en_GB\n");
   CHECK(copydesk(s, "check gb.txt").status == 0);
+}
+
+TEST_CASE("the article's variety of English is its own unless --lang forces one", "[cli]") {
+  Scratch s;
+  write(s.dir / "gb.txt", "The colour of the organisation’s flag honoured the centre.\n");
+  write(s.dir / "us.txt", "The color of the organization’s flag honored the center.\n");
+  // Unforced, each article is checked against its own variety.
+  CHECK(copydesk(s, "check gb.txt us.txt").status == 0);
+  // Forced, the other variety is reported once per article, not word by word.
+  const Run r = copydesk(s, "check --lang en_GB us.txt");
+  CHECK(r.status == 1);
+  CHECK(r.out.find("[style.mixed-variety]") != std::string::npos);
+  CHECK(r.out.find("[spelling.unknown-word]") == std::string::npos);
+  CHECK(r.out.find("1 warning") != std::string::npos);
 }
 
 TEST_CASE("rules lists every rule and explain prints one", "[cli]") {

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "engine/engine.hpp"
 #include "support.hpp"
 
 using copydesk::test::run_rules;
@@ -31,4 +32,112 @@ TEST_CASE("spelling.unknown-word reports a word run into a function word as a mi
   REQUIRE(d.size() == 1);
   CHECK(d[0].suggestions == std::vector<std::string>{"norms that"});
   CHECK(d[0].message.find("run together") != std::string::npos);
+}
+
+namespace {
+const std::set<std::string> kSpelling{"spelling.unknown-word"};
+const std::set<std::string> kVariety{"style.mixed-variety"};
+}  // namespace
+
+TEST_CASE("spelling.unknown-word reports a word when a far more common word is one slip away", "[spelling]") {
+  CHECK_ANNOTATED("The [[goverment]]{spelling.unknown-word} will [[recieve]]{spelling.unknown-word} the report.", kSpelling);
+  CHECK_ANNOTATED("It was [[definately]]{spelling.unknown-word} a [[seperate]]{spelling.unknown-word} matter.", kSpelling);
+  const auto d = run_rules("The goverment met.", kSpelling);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].suggestions.front() == "government");
+  CHECK(d[0].message == "“goverment” looks like a misspelling of “government”.");
+}
+
+TEST_CASE("spelling.unknown-word stays silent on rare and technical words close to no common word", "[spelling]") {
+  // In no dictionary, but nothing far more probable is one slip away.
+  CHECK_ANNOTATED("Aid groups invoked the principle of non-refoulement for the asylum seekers.", kSpelling);
+  CHECK_ANNOTATED("Clinics ran out of antiretrovirals and the nurses measured haemoglobin and thrombocytopenia.", kSpelling);
+  // Words of the SCOWL lexicon that Hunspell lacks.
+  CHECK_ANNOTATED("The ecclesiology of the synod and its sesquicentennial were discussed.", kSpelling);
+}
+
+TEST_CASE("spelling.unknown-word accepts British spelling as spelling", "[spelling]") {
+  CHECK_ANNOTATED("The programme will recognise the offence, and the organisation's licence was renewed.", kSpelling);
+  CHECK_ANNOTATED("The colour of the theatre's centre was honoured.", kSpelling);
+}
+
+TEST_CASE("spelling.unknown-word checks hyphenated words whole and as prefix and word", "[spelling]") {
+  CHECK_ANNOTATED("The narco-trafficking gangs and ethno-nationalist parties co-ordinated attacks.", kSpelling);
+  CHECK_ANNOTATED("Former premier Lai Chung-tai and Ahn Sung-ki attended the socio-economic forum.", kSpelling);
+  CHECK_ANNOTATED("A well-known anti-[[goverment]]{spelling.unknown-word} group spoke.", kSpelling);
+}
+
+TEST_CASE("spelling.not-in-dictionary is off by default and lists words in no dictionary", "[spelling]") {
+  const std::string text = "Aid groups invoked non-refoulement. The goverment agreed.";
+  CHECK(run_rules(text, {"spelling.not-in-dictionary"}).empty());
+  copydesk::EngineOptions options;
+  options.data_dir = COPYDESK_SOURCE_DIR;
+  options.only = {"spelling.not-in-dictionary"};
+  options.config.rules["spelling.not-in-dictionary"].enabled = true;
+  const copydesk::Engine engine(options);
+  const copydesk::Engine::Worker worker(engine);
+  const auto found = worker.check(copydesk::Source("<test>", text, copydesk::Format::Plain)).diagnostics;
+  REQUIRE(found.size() == 1);
+  CHECK(copydesk::test::covered(text, found[0]) == "refoulement");
+  CHECK(found[0].severity == copydesk::Severity::Info);
+}
+
+TEST_CASE("style.mixed-variety reports an article mixing American and British spelling once", "[spelling]") {
+  CHECK_ANNOTATED("The colour of the flag, the honour of the regiment and the centre were praised, though the "
+                  "[[color]]{style.mixed-variety} guard was not. The color faded.",
+                  kVariety);
+  const auto d = run_rules("The colour and the honour, but the color.", kVariety);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].message ==
+        "“color” is American spelling; the article otherwise follows British spelling (“colour” and 1 more).");
+}
+
+TEST_CASE("style.mixed-variety stays silent on one variety, Oxford spelling and names", "[spelling]") {
+  CHECK_ANNOTATED("The colour of the organisation's flag was honoured by the programme.", kVariety);
+  CHECK_ANNOTATED("The color of the organization's flag was honored by the program.", kVariety);
+  // Oxford spelling: -ize with British -our.
+  CHECK_ANNOTATED("The colour was recognized and the organization honoured it.", kVariety);
+  // One word each way: no variety is the article's.
+  CHECK_ANNOTATED("The colour of the flag matched the color of the car.", kVariety);
+  // A name is written as its owner writes it.
+  CHECK_ANNOTATED("The color guard met the Labour Party and the Harbour Authority.", kVariety);
+}
+
+TEST_CASE("spelling.unknown-word reports a wrong ordinal ending and leaves units alone", "[spelling]") {
+  CHECK_ANNOTATED("He marked his [[70tth]]{spelling.unknown-word} birthday on the [[22th]]{spelling.unknown-word} "
+                  "and the [[11st]]{spelling.unknown-word}.",
+                  kSpelling);
+  CHECK_ANNOTATED("On the 1st, 2nd, 3rd, 11th, 12th, 13th, 21st and 70th, at 10am, 5ft tall, in the 90s.", kSpelling);
+  const auto d = run_rules("his 70tth birthday", kSpelling);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].suggestions == std::vector<std::string>{"70th"});
+}
+
+TEST_CASE("spelling.real-word-slip reports a real word typed for another in a well-known name", "[spelling]") {
+  const std::set<std::string> rule{"spelling.real-word-slip"};
+  CHECK_ANNOTATED("She spoke at the [[Untied]]{spelling.real-word-slip} Nations on Tuesday.", rule);
+  CHECK_ANNOTATED("He met the Crown Prince and Prime [[Minster]]{spelling.real-word-slip} of Saudi Arabia.", rule);
+  const auto d = run_rules("She spoke at the Untied Nations.", rule);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].suggestions == std::vector<std::string>{"United"});
+}
+
+TEST_CASE("spelling.real-word-slip stays silent on names, inflections and plain words", "[spelling]") {
+  const std::set<std::string> rule{"spelling.real-word-slip"};
+  // Another last letter is another form of the word; another first letter another name.
+  CHECK_ANNOTATED("Israel sponsored the UN Refugees Convention, and Justices Breyer and Kagan dissented.", rule);
+  CHECK_ANNOTATED("She signed with the famed Ford Modeling Agency and sailed to Coco Cay.", rule);
+  // Lower-case words are not part of a name.
+  CHECK_ANNOTATED("His laces were untied when he reached the united front.", rule);
+  CHECK_ANNOTATED("She spoke at the United Nations and the United States.", rule);
+}
+
+TEST_CASE("spelling.unknown-word finds two words run together around a function word", "[spelling]") {
+  CHECK_ANNOTATED("We waited [[sinceit]]{spelling.unknown-word} rained, and [[theyhave]]{spelling.unknown-word} left.",
+                  kSpelling);
+  // Two content words closed up are as often a compound.
+  CHECK_ANNOTATED("The likeminded countries met; a talkshow host spoke.", kSpelling);
+  const auto d = run_rules("We waited sinceit rained.", kSpelling);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].suggestions == std::vector<std::string>{"since it"});
 }

@@ -76,27 +76,6 @@ std::string loose_key(std::string_view key) {
   return out;
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
-  const std::size_t n = a.size(), m = b.size();
-  if ((n > m ? n - m : m - n) > limit) return limit + 1;
-  // Three rows of the optimal string alignment table.
-  std::vector<std::size_t> before(m + 1), prev(m + 1), cur(m + 1);
-  for (std::size_t j = 0; j <= m; ++j) prev[j] = j;
-  for (std::size_t i = 1; i <= n; ++i) {
-    cur[0] = i;
-    std::size_t row_min = cur[0];
-    for (std::size_t j = 1; j <= m; ++j) {
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) cur[j] = std::min(cur[j], before[j - 2] + 1);
-      row_min = std::min(row_min, cur[j]);
-    }
-    if (row_min > limit) return limit + 1;
-    std::swap(before, prev);
-    std::swap(prev, cur);
-  }
-  return std::min(prev[m], limit + 1);
-}
-
 Spelling::Spelling(std::string text_, bool known_)
     : text(std::move(text_)), key(latin_key(text)), loose(loose_key(key)), known(known_) {}
 
@@ -160,6 +139,12 @@ Relation relation(const Spelling& a, const Spelling& b, const Limits& limits) {
     if (std::find(std::begin(kEndings), std::end(kEndings), rest) != std::end(kEndings)) return Relation::None;
   }
   if (a.known && b.known) return Relation::None;
+  // "Mauer" beside "Maurer": a letter dropped from or added to a name of four letters or
+  // more that is no word either way, so neither spelling can be a word of its own.
+  const bool one_letter_more = a.key.size() != b.key.size() && limits.min_length_beside_known > 0 &&
+                               shorter >= limits.min_length_beside_known && !a.known && !b.known &&
+                               a.key[0] == b.key[0] && edit_distance(a.key, b.key, 1) == 1;
+  if (one_letter_more) return Relation::Typo;
   // A short name is a typo of another only beside a known name ("Sunak" / "Sunal"):
   // two unknown short names are as often two people.
   const bool beside_known = a.known != b.known && limits.min_length_beside_known > 0 &&

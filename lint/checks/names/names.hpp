@@ -24,9 +24,7 @@ std::string latin_key(std::string_view word);
 // The key with the alternations of romanisation merged (y/i, x/ks, doubled letters), so
 // "Zelenskyy", "Zelenskiy" and "Zelensky", or "Sergei" and "Sergey", share it.
 std::string loose_key(std::string_view key);
-// Optimal string alignment distance (edits and adjacent transpositions), or limit + 1
-// when it is larger than limit.
-std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit);
+using copydesk::edit_distance;  // document/text.hpp
 
 // One place a spelling is used.
 struct Use {

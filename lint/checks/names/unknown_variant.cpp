@@ -1,7 +1,9 @@
-// unknown-name-variant kind: a capitalized word no dictionary knows that is one slip
-// away from a name on the names lists ("Stoltenbreg" for "Stoltenberg"). One use is
-// enough: the list is the evidence. The lists are every .dic in force (dictionaries/
-// and the newsroom's); their capitalized entries are indexed once, when the rule loads.
+// unknown-name-variant kind: a capitalized word no dictionary knows that is one slip of
+// typing away from a name on the names lists ("Stoltenbreg" for "Stoltenberg"). One use
+// is enough, but only a slip of the fingers is evidence: a rare correct name one letter
+// from a famous one (Lukashenka, Sheiman) is far commoner than a typo of it. The lists
+// are every .dic in force (dictionaries/ and the newsroom's); their capitalized entries
+// are indexed once, when the rule loads.
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -9,6 +11,7 @@
 
 #include "checks/names/names.hpp"
 #include "engine/check.hpp"
+#include "lm/language_model.hpp"
 
 namespace copydesk {
 namespace {
@@ -21,6 +24,16 @@ bool all_capitals(std::string_view s) {
   const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   icu::UnicodeString upper(u);
   return upper.toUpper() == u;
+}
+
+// Whether `typed` is surely a slip of the listed `name`, not a name of its own: a slip
+// of the fingers (typing_slip) inside the name (Stoltenbreg), that drops no letter
+// (Ratcliff / Ratcliffe, Polansky / Polyansky are names too), keeps the first and last
+// letters (Eurostar / Eurostat) and makes a word general English does not use (the
+// language model's vocabulary holds many names).
+bool strong_evidence(const std::string& typed, const std::string& name, const LanguageModel* lm) {
+  return typed.size() >= name.size() && typed.front() == name.front() && typed.back() == name.back() &&
+         typing_slip(typed, name) && (lm == nullptr || lm->id(typed) == LanguageModel::kNone);
 }
 
 class UnknownNameVariant : public Check {
@@ -66,6 +79,7 @@ class UnknownNameVariant : public Check {
       // When the article also uses the listed spelling, the inconsistency is reported
       // by names.inconsistent-spelling, with the place it is used.
       if (!usable || match == nullptr || used.count(match->text)) continue;
+      if (match_relation == Relation::Typo && !strong_evidence(form.key, match->key, res.lm)) continue;
       const std::string message =
           match_relation == Relation::Case
               ? fmt::format("“{}” is capitalized differently from “{}” on the names list.", form.text, match->text)

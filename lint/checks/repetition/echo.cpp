@@ -1,5 +1,7 @@
 // echo kind: one uncommon content word twice within a few words of the same sentence
-// ("NATO's demands that Ukraine never accept Ukraine"). Common words repeat unnoticed
+// ("regulators fined a refinery after its refinery leaked"). Names, the terms an article
+// is about (used three times or more) and the words of compound nouns ("wireless
+// devices and wireless networks") must repeat and are left alone. Common words repeat unnoticed
 // ("said", "year"), so rarity is weighed with the word-frequency list: a word counts
 // only when the list's corpus holds it at most `max_count` times. Deliberate repeats
 // are left alone: "side by side" (one function word between), items of a list ("civil
@@ -14,6 +16,7 @@
 namespace copydesk::repetition {
 namespace {
 
+constexpr std::size_t kTermUses = 3;
 const std::set<std::string_view> kJoiners = {"and", "or", "but", "nor", "than", "versus", "vs"};
 
 class Echo : public Check {
@@ -28,6 +31,10 @@ class Echo : public Check {
     const auto& tokens = doc.tokens();
     const auto& sentences = doc.sentences();
     std::unordered_map<std::string_view, std::size_t> seen;  // key -> latest index in `words`
+    // A word the article uses three times or more is one of its terms: it must repeat.
+    StringMap<std::size_t> uses;
+    for (const Token& t : tokens)
+      if (t.kind == TokenKind::Word) ++uses[std::string(without_possessive(fold_word(t.text)))];
     for (const Paragraph& p : doc.paragraphs()) {
       if (is_heading_or_item(doc, p)) continue;
       for (std::uint32_t si = p.first_sentence; si < p.last_sentence; ++si) {
@@ -36,6 +43,12 @@ class Echo : public Check {
         for (std::size_t k = 0; k < words.size(); ++k) {
           const std::string_view key = without_possessive(words[k].key);
           if (key.size() < min_length_ || frequency_.function_word(key) || frequency_.count(key) > max_count_)
+            continue;
+          // A name cannot be reworded ("Lithuania would ask Lithuania" is for the
+          // garbled checks), nor a term the text is about.
+          const Token& t = tokens[words[k].token];
+          const auto used = uses.find(key);
+          if ((t.letter_case != Case::Lower && !t.sentence_initial) || (used != uses.end() && used->second >= kTermUses))
             continue;
           auto [it, fresh] = seen.try_emplace(key, k);
           if (fresh) continue;
@@ -58,6 +71,7 @@ class Echo : public Check {
     // ("civil rights and civil liberties"): either way the repeat is heard as intended.
     if (words[b].token - words[a].token != b - a) return true;
     if (in_name(doc, words[a].token) || in_name(doc, words[b].token)) return true;
+    if (in_compound(doc, words[a].token) || in_compound(doc, words[b].token)) return true;
     for (std::size_t k = a + 1; k < b; ++k)
       if (kJoiners.count(words[k].key) > 0) return true;
     if (b - a == 2 && frequency_.function_word(words[a + 1].key)) return true;  // "side by side"
@@ -67,14 +81,26 @@ class Echo : public Check {
   }
 
   // Part of a name of several capitalized words ("the Bipartisan Infrastructure Deal",
-  // "Queen Mary's"), which the writer cannot reword.
+  // "Queen Mary's"), which the writer cannot reword, or a short particle inside one
+  // ("Ministerio del Interior", "Leonardo da Vinci").
   static bool in_name(const Document& doc, std::uint32_t k) {
+    constexpr std::size_t kParticleBytes = 3;
     const auto& tokens = doc.tokens();
     auto capitalized = [&](std::uint32_t i) {
       return i < tokens.size() && tokens[i].kind == TokenKind::Word && tokens[i].letter_case != Case::Lower &&
              tokens[i].sentence == tokens[k].sentence;
     };
-    return capitalized(k) && ((k > 0 && capitalized(k - 1)) || capitalized(k + 1));
+    if (!capitalized(k))
+      return tokens[k].size() <= kParticleBytes && k > 0 && capitalized(k - 1) && capitalized(k + 1);
+    return (k > 0 && capitalized(k - 1)) || capitalized(k + 1);
+  }
+
+  // The first word of a compound noun ("wireless devices ... wireless networks",
+  // "growth ... the growth cone"): a term, which the text cannot vary.
+  static bool in_compound(const Document& doc, std::uint32_t k) {
+    const auto& tokens = doc.tokens();
+    return k + 1 < tokens.size() && tokens[k + 1].sentence == tokens[k].sentence && is_noun(tokens[k + 1].pos) &&
+           (is_noun(tokens[k].pos) || tokens[k].pos == Pos::JJ);
   }
 
   std::size_t max_distance_;

@@ -1,0 +1,94 @@
+// real-word-slip kind: a real word typed for another inside a well-known name ("the
+// Untied Nations", "the Whtie House" is the spelling kind's). No dictionary sees it: the
+// word is right, the phrase is not. For each capitalized word of a run of capitalized
+// words, the words one slip of the fingers away (Lexicon::near, typing_slip) are put in
+// its place and the three-word window around it is scored with the language model; a
+// candidate that makes the window far more probable, by `margin` in log10, is reported.
+// Only slips inside a word of `min_length` letters or more count: a different first or
+// last letter more often makes another name or another form of the word.
+#include <fmt/format.h>
+
+#include "engine/check.hpp"
+#include "lm/language_model.hpp"
+#include "spell/lexicon.hpp"
+
+namespace copydesk {
+namespace {
+
+class RealWordSlip : public Check {
+ public:
+  RealWordSlip(const Rule& rule, const LoadContext& context)
+      : margin_(option<double>(rule, "margin")),
+        min_length_(option<std::size_t>(rule, "min_length")), lexicon_(Lexicon::system(context.data_dir, context.lm)) {}
+
+  void run(const Document& doc, const Resources& res, Emitter& out) const override {
+    if (res.lm == nullptr) return;
+    const LanguageModel& lm = *res.lm;
+    const auto& tokens = doc.tokens();
+    auto capitalized = [&](std::size_t k) {
+      return k < tokens.size() && tokens[k].kind == TokenKind::Word && tokens[k].letter_case == Case::Capital;
+    };
+    for (std::size_t k = 1; k + 1 < tokens.size(); ++k) {
+      const Token& t = tokens[k];
+      // Inside a name: capitalized, not opening the sentence, beside another capital.
+      if (!capitalized(k) || !t.known || t.sentence_initial || !(capitalized(k - 1) || capitalized(k + 1))) continue;
+      if (tokens[k - 1].sentence != t.sentence || tokens[k + 1].sentence != t.sentence) continue;
+      const std::string word = fold_case(t.text);
+      if (word.size() < min_length_) continue;  // "Inn", "Ford", "Gold": short names are as often words
+      const std::int32_t before = lm.id(fold_case(tokens[k - 1].text)), after = lm.id(fold_case(tokens[k + 1].text));
+      const std::int32_t self = lm.id(word);
+      if (before == LanguageModel::kNone || after == LanguageModel::kNone || self == LanguageModel::kNone) continue;
+      // A slip makes a rarer word ("Untied" for "United"): only more common candidates
+      // are scored, and the phrase only when there is one.
+      const double frequency = lm.unigram(self);
+      std::vector<const Lexicon::Near*> candidates;
+      const std::vector<Lexicon::Near> near = lexicon_->near(word, 1);
+      for (const Lexicon::Near& n : near)
+        if (n.log_frequency > frequency && inside(word, n.word) && typing_slip(word, n.word)) candidates.push_back(&n);
+      if (candidates.empty()) continue;
+      const double written = total(lm.score_run({before, self, after}, false));
+      const Lexicon::Near* best = nullptr;
+      double best_score = written + margin_;
+      for (const Lexicon::Near* n : candidates) {
+        const double score = total(lm.score_run({before, lm.id(n->word), after}, false));
+        if (score > best_score) {
+          best_score = score;
+          best = n;
+        }
+      }
+      if (best == nullptr) continue;
+      std::string meant(best->word);
+      meant[0] = static_cast<char>(meant[0] - 'a' + 'A');
+      out.report(t.begin, t.size(),
+                 fmt::format("“{} {} {}” looks like a slip for “{} {} {}”.", tokens[k - 1].text, t.text, tokens[k + 1].text,
+                             tokens[k - 1].text, meant, tokens[k + 1].text),
+                 {meant});
+    }
+  }
+
+ private:
+  // The two spellings differ neither in the first letter (names differ there: Cay /
+  // Day) nor in the last (an inflection: Refugees / Refugee, Announces / Announced).
+  static bool inside(std::string_view a, std::string_view b) {
+    return a.front() == b.front() && a.back() == b.back();
+  }
+
+  static double total(const std::vector<LanguageModel::Score>& scores) {
+    double sum = 0;
+    for (const auto& s : scores) sum += s.logp;
+    return sum;
+  }
+
+  double margin_;
+  std::size_t min_length_;
+  std::shared_ptr<const Lexicon> lexicon_;
+};
+
+COPYDESK_REGISTER_CHECK("real-word-slip", [](const Rule& rule, const LoadContext& context) {
+  return std::make_unique<RealWordSlip>(rule, context);
+},
+                        {"margin", OptionType::Number, "3.0", "log10: the phrase with the candidate must be this much more probable"},
+                        {"min_length", OptionType::Integer, "5", "shorter words are not taken for slips"});
+
+}  // namespace
+}  // namespace copydesk

@@ -1,0 +1,195 @@
+#include "spell/lexicon.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <fstream>
+#include <mutex>
+#include <numeric>
+#include <stdexcept>
+
+#include "document/text.hpp"
+#include "lm/language_model.hpp"
+
+namespace copydesk {
+namespace {
+
+constexpr char kMagic[8] = {'C', 'D', 'L', 'E', 'X', '0', '0', '1'};
+
+std::uint64_t hash_of(std::string_view s) { return std::hash<std::string_view>{}(s); }
+
+// Calls f with the word and with every string one character shorter: two strings within
+// two edits of each other (most such pairs) share one of these.
+template <typename F>
+void for_each_deletion(std::string_view word, F f) {
+  f(word);
+  std::string shorter;
+  for (std::size_t p = 0; p < word.size(); ++p) {
+    shorter.assign(word.substr(0, p)).append(word.substr(p + 1));
+    f(std::string_view(shorter));
+  }
+}
+
+template <typename T>
+void write_vector(std::ofstream& out, const std::vector<T>& v) {
+  const std::uint64_t n = v.size();
+  out.write(reinterpret_cast<const char*>(&n), sizeof n);
+  out.write(reinterpret_cast<const char*>(v.data()), static_cast<std::streamsize>(n * sizeof(T)));
+}
+
+template <typename T>
+void read_vector(std::ifstream& in, std::vector<T>& v) {
+  std::uint64_t n = 0;
+  in.read(reinterpret_cast<char*>(&n), sizeof n);
+  if (!in || n > (1u << 28)) throw std::runtime_error("lexicon: truncated file");
+  v.resize(n);
+  in.read(reinterpret_cast<char*>(v.data()), static_cast<std::streamsize>(n * sizeof(T)));
+}
+
+}  // namespace
+
+std::shared_ptr<const Lexicon> Lexicon::system(const std::filesystem::path& data_dir, const LanguageModel* lm) {
+  static std::mutex mutex;
+  static std::weak_ptr<const Lexicon> cached;
+  std::lock_guard lock(mutex);
+  if (auto shared = cached.lock()) return shared;
+  std::shared_ptr<const Lexicon> made;
+  std::error_code ec;
+  for (const std::filesystem::path& file : {data_dir / "lexicon.bin", std::filesystem::path(COPYDESK_BUILD_DIR) / "lexicon.bin"})
+    if (std::filesystem::is_regular_file(file, ec)) {
+      made = std::make_shared<const Lexicon>(file);
+      break;
+    }
+  if (!made)
+    made = std::make_shared<const Lexicon>(
+        std::vector<std::pair<std::string, Variety>>{{"/usr/share/dict/american-english-insane", kAmerican},
+                                                     {"/usr/share/dict/british-english-insane", kBritish}},
+        lm);
+  cached = made;
+  return made;
+}
+
+Lexicon::Lexicon(const std::vector<std::pair<std::string, Variety>>& lists, const LanguageModel* lm) {
+  StringMap<std::uint8_t> words;
+  for (const auto& [path, variety] : lists) {
+    std::ifstream in(path);
+    std::string line;
+    while (std::getline(in, line)) {
+      // Lower-case words only: names are the names checks' business, and possessives
+      // ("word's") are stripped before a look-up.
+      if (line.empty() || line[0] < 'a' || line[0] > 'z' || line.find('\'') != std::string::npos) continue;
+      words[line] |= variety;
+    }
+  }
+  std::vector<std::string_view> sorted;
+  sorted.reserve(words.size());
+  for (const auto& [w, v] : words) sorted.push_back(w);
+  std::sort(sorted.begin(), sorted.end());
+  for (std::string_view w : sorted) {
+    offsets_.push_back(static_cast<std::uint32_t>(blob_.size()));
+    blob_.append(w).push_back('\0');
+    flags_.push_back(words.find(w)->second);
+    const std::int32_t id = lm != nullptr ? lm->id(w) : LanguageModel::kNone;
+    frequency_.push_back(id == LanguageModel::kNone ? 0.0f : static_cast<float>(lm->unigram(id)));
+  }
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> index;
+  for (std::uint32_t i = 0; i < offsets_.size(); ++i)
+    if (frequency_[i] != 0) for_each_deletion(word(i), [&](std::string_view v) { index.emplace_back(hash_of(v), i); });
+  std::sort(index.begin(), index.end());
+  index.erase(std::unique(index.begin(), index.end()), index.end());
+  for (const auto& [h, i] : index) {
+    hashes_.push_back(h);
+    ids_.push_back(i);
+  }
+  for (std::uint32_t i = 0; i < offsets_.size(); ++i) flags_[i] |= static_cast<std::uint8_t>(compute_mark(i) << kMarkShift);
+}
+
+Lexicon::Lexicon(const std::filesystem::path& compiled) {
+  std::ifstream in(compiled, std::ios::binary);
+  char magic[sizeof kMagic] = {};
+  in.read(magic, sizeof magic);
+  if (!in || std::memcmp(magic, kMagic, sizeof kMagic) != 0)
+    throw std::runtime_error("lexicon: " + compiled.string() + " is not a compiled lexicon");
+  std::vector<char> blob;
+  read_vector(in, blob);
+  blob_.assign(blob.begin(), blob.end());
+  read_vector(in, offsets_);
+  read_vector(in, flags_);
+  read_vector(in, frequency_);
+  read_vector(in, hashes_);
+  read_vector(in, ids_);
+  if (flags_.size() != offsets_.size() || frequency_.size() != offsets_.size() || ids_.size() != hashes_.size())
+    throw std::runtime_error("lexicon: " + compiled.string() + " is inconsistent");
+}
+
+void Lexicon::save(const std::filesystem::path& compiled) const {
+  std::ofstream out(compiled, std::ios::binary);
+  out.write(kMagic, sizeof kMagic);
+  write_vector(out, std::vector<char>(blob_.begin(), blob_.end()));
+  write_vector(out, offsets_);
+  write_vector(out, flags_);
+  write_vector(out, frequency_);
+  write_vector(out, hashes_);
+  write_vector(out, ids_);
+  if (!out) throw std::runtime_error("lexicon: cannot write " + compiled.string());
+}
+
+std::int64_t Lexicon::find(std::string_view lower) const {
+  const auto it = std::lower_bound(offsets_.begin(), offsets_.end(), lower,
+                                   [&](std::uint32_t off, std::string_view w) { return std::string_view(blob_.data() + off) < w; });
+  if (it == offsets_.end() || std::string_view(blob_.data() + *it) != lower) return -1;
+  return it - offsets_.begin();
+}
+
+std::uint8_t Lexicon::varieties(std::string_view lower) const {
+  const std::int64_t i = find(lower);
+  return i < 0 ? 0 : flags_[static_cast<std::size_t>(i)] & (kAmerican | kBritish);
+}
+
+double Lexicon::log_frequency(std::string_view lower, double fallback) const {
+  const std::int64_t i = find(lower);
+  return i < 0 || frequency_[static_cast<std::size_t>(i)] == 0 ? fallback : frequency_[static_cast<std::size_t>(i)];
+}
+
+std::vector<Lexicon::Near> Lexicon::near(std::string_view lower, std::size_t max_edits) const {
+  std::vector<std::uint32_t> ids;
+  for_each_deletion(lower, [&](std::string_view v) {
+    const std::uint64_t h = hash_of(v);
+    for (auto it = std::lower_bound(hashes_.begin(), hashes_.end(), h); it != hashes_.end() && *it == h; ++it)
+      ids.push_back(ids_[static_cast<std::size_t>(it - hashes_.begin())]);
+  });
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  std::vector<Near> out;
+  for (std::uint32_t id : ids) {
+    const std::string_view w = word(id);
+    if (w == lower) continue;
+    const std::size_t d = edit_distance(lower, w, max_edits);
+    if (d <= max_edits) out.push_back({w, static_cast<std::uint8_t>(flags_[id] & (kAmerican | kBritish)), frequency_[id], d});
+  }
+  return out;
+}
+
+std::uint8_t Lexicon::marks_variety(std::string_view lower) const {
+  const std::int64_t i = find(lower);
+  return i < 0 ? 0 : static_cast<std::uint8_t>(flags_[static_cast<std::size_t>(i)] >> kMarkShift);
+}
+
+std::uint8_t Lexicon::compute_mark(std::uint32_t i) const {
+  const std::uint8_t v = flags_[i] & (kAmerican | kBritish);
+  if (v != kAmerican && v != kBritish) return 0;
+  const std::string_view w = word(i);
+  if (v == kAmerican) {
+    // "organize" is Oxford spelling too: British text may use it.
+    for (std::size_t p = w.find("iz"); p != std::string_view::npos; p = w.find("iz", p + 1)) {
+      std::string british(w);
+      british[p + 1] = 's';
+      if (varieties(british) == kBritish) return 0;
+    }
+  }
+  const std::uint8_t other = v ^ (kAmerican | kBritish);
+  for (const Near& n : near(w, 2))
+    if (n.varieties == other) return v;
+  return 0;
+}
+
+}  // namespace copydesk

@@ -1,0 +1,78 @@
+// The broad lexicon of English and the real frequencies of its words, for telling a
+// typo from a rare correct word.
+//
+// Words: Debian's SCOWL lists at their largest size (wamerican-insane, wbritish-insane,
+// about 430,000 lower-case entries each), each word marked with the varieties that list
+// it. Frequencies: the unigram log-probabilities of the general-English language model
+// (pocketsphinx-en-us). Near words: a symmetric-deletion index over the lexicon's words
+// that the model knows, so every known word within an edit or two of a string is found
+// with a few binary searches.
+//
+// Reading and indexing the lists takes about half a second, so the build compiles them
+// once (tools/build_lexicon.cpp) into lexicon.bin, which loads in milliseconds; without
+// that file the lists are read at start-up. Shared, read-only, by every check and thread.
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace copydesk {
+
+class LanguageModel;
+
+enum Variety : std::uint8_t { kAmerican = 1, kBritish = 2 };
+
+class Lexicon {
+ public:
+  // The compiled lexicon.bin from data_dir or the build folder, else the system's lists
+  // (then `lm` gives the frequencies; it may be null). One per process.
+  static std::shared_ptr<const Lexicon> system(const std::filesystem::path& data_dir, const LanguageModel* lm);
+  // Reads the word lists (path, variety), with frequencies from `lm` (may be null).
+  Lexicon(const std::vector<std::pair<std::string, Variety>>& lists, const LanguageModel* lm);
+  // Loads a compiled file (throws std::runtime_error when it is not one).
+  explicit Lexicon(const std::filesystem::path& compiled);
+  void save(const std::filesystem::path& compiled) const;
+
+  // The varieties whose list holds the lower-case word (0: in no list).
+  std::uint8_t varieties(std::string_view lower) const;
+  // log10 of the word's unigram probability, or `fallback` when the model lacks it.
+  double log_frequency(std::string_view lower, double fallback) const;
+
+  struct Near {
+    std::string_view word;
+    std::uint8_t varieties;
+    double log_frequency;
+    std::size_t edits;
+  };
+  // Lexicon words the model knows, within max_edits edits (optimal string alignment) of
+  // the lower-case word, itself left out. Two edits are found when one deletion from
+  // each side meets (a letter changed twice, or added and dropped).
+  std::vector<Near> near(std::string_view lower, std::size_t max_edits) const;
+
+  // The variety a word's spelling marks, or 0: a word of that variety's list only, with
+  // a spelling of the other variety within two edits ("colour" / "color", "programme" /
+  // "program", "organise" / "organize"). Oxford spelling ("-ize" in British text) is
+  // no American marker.
+  std::uint8_t marks_variety(std::string_view lower) const;
+
+  std::size_t size() const { return offsets_.size(); }
+
+ private:
+  static constexpr std::uint8_t kMarkShift = 2;  // flags: varieties, then marked varieties
+  std::string_view word(std::uint32_t i) const { return std::string_view(blob_.data() + offsets_[i]); }
+  // Index of the word in the sorted list, or -1.
+  std::int64_t find(std::string_view lower) const;
+  std::uint8_t compute_mark(std::uint32_t i) const;
+
+  std::string blob_;                     // the words, sorted, each ended by a NUL
+  std::vector<std::uint32_t> offsets_;   // where each word starts in blob_
+  std::vector<std::uint8_t> flags_;      // per word
+  std::vector<float> frequency_;         // per word; 0 when the model lacks it
+  std::vector<std::uint64_t> hashes_;    // sorted hashes of the deletion variants of known words…
+  std::vector<std::uint32_t> ids_;       // …and the word each came from
+};
+
+}  // namespace copydesk
