@@ -1,12 +1,12 @@
 // A rule: policy as data. It names a check kind and gives it an id, a severity, a
 // message and options, loaded from a YAML rule pack in rules/ or a newsroom's folder.
 #pragma once
-#include <stdexcept>
 #include <string>
 
 #include <yaml-cpp/yaml.h>
 
-#include "engine/diagnostic.hpp"
+#include "copydesk/diagnostic.hpp"
+#include "copydesk/error.hpp"
 
 namespace copydesk {
 
@@ -22,11 +22,6 @@ struct Rule {
   YAML::Node options;       // kind-specific; a kind reads what it declares
   std::string origin;       // the file it was read from
   YAML::Mark mark;          // where in that file
-};
-
-// A rule or configuration that cannot be used: says file, line and column.
-struct ConfigError : std::runtime_error {
-  using std::runtime_error::runtime_error;
 };
 
 // Throws ConfigError pointing at `node` (its file is `origin`).
