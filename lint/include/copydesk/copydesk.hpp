@@ -22,7 +22,8 @@
 
 namespace copydesk {
 
-class Source;  // one input as read; opaque here
+// Internal, opaque here: one input as read, and a configuration's contents.
+class Source;
 struct Config;
 
 // A newsroom configuration (.copydesk.yaml) read and checked. Reading it is a step of
@@ -42,7 +43,7 @@ class COPYDESK_API Configuration {
 
 struct Options {
   Configuration configuration;
-  std::string language;                            // en_US or en_GB; empty: the configuration's, else en_US
+  std::string language;                             // en_US or en_GB; empty: the configuration's, else en_US
   std::vector<std::filesystem::path> rule_dirs;     // extra folders of rule packs
   std::vector<std::filesystem::path> dictionaries;  // extra Hunspell .dic word lists
   std::vector<std::string> only;                    // if not empty, run only these rule ids
