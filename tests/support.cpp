@@ -8,35 +8,29 @@
 
 #include <fmt/format.h>
 
-#include "engine/engine.hpp"
+#include "copydesk/copydesk.hpp"
 
 namespace copydesk::test {
 namespace {
 
-// Engines cost a rule load each: one per set of rules, kept for the whole test run.
-const Engine::Worker& worker_for(const std::set<std::string>& rules) {
-  struct Pair {
-    std::unique_ptr<Engine> engine;
-    std::unique_ptr<Engine::Worker> worker;
-  };
-  static std::map<std::set<std::string>, Pair> cache;
+// Linters cost a rule load each: one per set of rules, kept for the whole test run.
+const Linter& linter_for(const std::set<std::string>& rules) {
+  static std::map<std::set<std::string>, std::unique_ptr<const Linter>> cache;
   auto it = cache.find(rules);
   if (it == cache.end()) {
-    EngineOptions options;
+    Options options;
     options.data_dir = COPYDESK_SOURCE_DIR;
-    options.only = rules;
-    Pair p;
-    p.engine = std::make_unique<Engine>(options);
+    options.only.assign(rules.begin(), rules.end());
+    auto linter = std::make_unique<const Linter>(options);
     // A misspelled id would run nothing, and every "stays silent" case would pass.
     for (const std::string& id : rules) {
-      const auto& all = p.engine->rules();
-      if (std::none_of(all.begin(), all.end(), [&](const Rule& r) { return r.id == id; }))
+      const auto& all = linter->rules();
+      if (std::none_of(all.begin(), all.end(), [&](const RuleInfo& r) { return r.id == id; }))
         throw std::invalid_argument("no rule '" + id + "' to test");
     }
-    p.worker = std::make_unique<Engine::Worker>(*p.engine);
-    it = cache.emplace(rules, std::move(p)).first;
+    it = cache.emplace(rules, std::move(linter)).first;
   }
-  return *it->second.worker;
+  return *it->second;
 }
 
 struct Expected {
@@ -47,8 +41,7 @@ struct Expected {
 }  // namespace
 
 std::vector<Diagnostic> run_rules(const std::string& text, const std::set<std::string>& rules, Format format) {
-  const Source source("<test>", text, format);
-  return worker_for(rules).check(source).diagnostics;
+  return linter_for(rules).check(text, "<test>", format).diagnostics;
 }
 
 std::string covered(const std::string& text, const Diagnostic& d) { return text.substr(d.offset, d.length); }

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/diagnostic.hpp"
+#include "copydesk/diagnostic.hpp"
 #include "source/source.hpp"
 
 namespace copydesk::test {

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "document/document.hpp"
-#include "engine/diagnostic.hpp"
+#include "copydesk/diagnostic.hpp"
 #include "engine/rule.hpp"
 
 namespace copydesk {

@@ -1,4 +1,4 @@
-#include "engine/diagnostic.hpp"
+#include "copydesk/diagnostic.hpp"
 
 namespace copydesk {
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fmt/format.h>
-#include <unistd.h>
+#include <dlfcn.h>
 
 #include "lm/language_model.hpp"
 #include "spell/speller.hpp"
@@ -31,11 +31,12 @@ std::vector<std::string> dic_files(const std::filesystem::path& dir) {
 
 std::filesystem::path find_data_dir() {
   if (const char* env = std::getenv("COPYDESK_DATA_DIR"); env != nullptr && *env != '\0') return env;
-  std::error_code ec;
-  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    const auto installed = exe.parent_path().parent_path() / "share" / "copydesk";
-    if (has_rules(installed)) return installed;
+  // The file this code was loaded from: libcopydesk wherever it is installed, for the
+  // copydesk binary and for any program that embeds it.
+  Dl_info self;
+  if (dladdr(reinterpret_cast<void*>(&find_data_dir), &self) != 0 && self.dli_fname != nullptr) {
+    const auto installed = std::filesystem::path(self.dli_fname).parent_path() / COPYDESK_LIB_TO_DATA_DIR;
+    if (has_rules(installed)) return installed.lexically_normal();
   }
   if (has_rules(COPYDESK_INSTALL_DATA_DIR)) return COPYDESK_INSTALL_DATA_DIR;
   return COPYDESK_SOURCE_DIR;

@@ -62,7 +62,7 @@ class Engine {
 };
 
 // Where the shipped rules/, dictionaries/ and models/ are: $COPYDESK_DATA_DIR, else
-// ../share/copydesk beside the binary, else the install prefix, else the source tree.
+// share/copydesk beside the installed library, else the install prefix, else the source tree.
 std::filesystem::path find_data_dir();
 
 }  // namespace copydesk

@@ -2,13 +2,13 @@
 // message and options, loaded from a YAML rule pack in rules/ or a newsroom's folder.
 #pragma once
 #include <map>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include <yaml-cpp/yaml.h>
 
-#include "engine/diagnostic.hpp"
+#include "copydesk/diagnostic.hpp"
+#include "copydesk/error.hpp"
 
 namespace copydesk {
 
@@ -42,11 +42,6 @@ struct Rule {
   std::map<std::string, OptionOrigin> option_origins;  // the options given, by name
   std::string origin;       // the file it was read from
   YAML::Mark mark;          // where in that file
-};
-
-// A rule or configuration that cannot be used: says file, line and column.
-struct ConfigError : std::runtime_error {
-  using std::runtime_error::runtime_error;
 };
 
 // Throws ConfigError pointing at `node` (its file is `origin`).

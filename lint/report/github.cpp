@@ -38,13 +38,13 @@ std::string_view command(Severity s) {
 
 }  // namespace
 
-void report_github(std::ostream& out, const std::vector<CheckedFile>& files) {
+void report_github(std::ostream& out, const std::vector<Result>& files) {
   for (const auto& f : files) {
-    for (const Diagnostic& d : f.result.diagnostics) {
+    for (const Diagnostic& d : f.diagnostics) {
       const Position a = f.source->position(d.offset);
       const Position b = f.source->position(d.offset + d.length);
       out << fmt::format("::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n", command(d.severity),
-                         escape_property(f.result.path), a.line, a.column, b.line, b.column, escape_property(d.rule),
+                         escape_property(f.path), a.line, a.column, b.line, b.column, escape_property(d.rule),
                          escape_data(d.message));
     }
   }

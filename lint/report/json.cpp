@@ -4,14 +4,14 @@
 
 namespace copydesk {
 
-void report_json(std::ostream& out, const std::vector<CheckedFile>& files) {
+void report_json(std::ostream& out, const std::vector<Result>& files) {
   using nlohmann::ordered_json;
   ordered_json doc;
   doc["version"] = 1;
   ordered_json list = ordered_json::array();
   for (const auto& f : files) {
     ordered_json diags = ordered_json::array();
-    for (const Diagnostic& d : f.result.diagnostics) {
+    for (const Diagnostic& d : f.diagnostics) {
       const Position start = f.source->position(d.offset);
       const Position end = f.source->position(d.offset + d.length);
       ordered_json related = ordered_json::array();
@@ -34,7 +34,7 @@ void report_json(std::ostream& out, const std::vector<CheckedFile>& files) {
                        {"suggestions", d.suggestions},
                        {"related", related}});
     }
-    list.push_back({{"path", f.result.path}, {"words", f.result.words}, {"diagnostics", diags}});
+    list.push_back({{"path", f.path}, {"words", f.words}, {"diagnostics", diags}});
   }
   doc["files"] = list;
   const Summary s = summarize(files);

@@ -4,30 +4,21 @@
 #include <string>
 #include <vector>
 
-#include "engine/engine.hpp"
+#include "copydesk/copydesk.hpp"
+#include "engine/rule.hpp"
 #include "source/source.hpp"
 
 namespace copydesk {
 
-// One checked file: its source (for positions and lines) and its findings.
-struct CheckedFile {
-  const Source* source;
-  FileResult result;
-};
-
-struct ReportOptions {
-  bool color = false;
-};
-
-void report_text(std::ostream& out, const std::vector<CheckedFile>& files, const ReportOptions& options);
-void report_json(std::ostream& out, const std::vector<CheckedFile>& files);
-void report_sarif(std::ostream& out, const std::vector<CheckedFile>& files, const std::vector<Rule>& rules);
-void report_github(std::ostream& out, const std::vector<CheckedFile>& files);
+void report_text(std::ostream& out, const std::vector<Result>& files, const RenderOptions& options);
+void report_json(std::ostream& out, const std::vector<Result>& files);
+void report_sarif(std::ostream& out, const std::vector<Result>& files, const std::vector<Rule>& rules);
+void report_github(std::ostream& out, const std::vector<Result>& files);
 
 // Counts by severity, shared by the formats that print a summary.
 struct Summary {
   std::size_t files = 0, words = 0, errors = 0, warnings = 0, info = 0;
 };
-Summary summarize(const std::vector<CheckedFile>& files);
+Summary summarize(const std::vector<Result>& files);
 
 }  // namespace copydesk

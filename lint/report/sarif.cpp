@@ -1,4 +1,5 @@
 #include <cctype>
+#include <map>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -37,7 +38,7 @@ std::string artifact_uri(const std::string& path) {
 
 }  // namespace
 
-void report_sarif(std::ostream& out, const std::vector<CheckedFile>& files, const std::vector<Rule>& rules) {
+void report_sarif(std::ostream& out, const std::vector<Result>& files, const std::vector<Rule>& rules) {
   using nlohmann::ordered_json;
   ordered_json rule_list = ordered_json::array();
   std::map<std::string, std::size_t> rule_index;
@@ -52,8 +53,8 @@ void report_sarif(std::ostream& out, const std::vector<CheckedFile>& files, cons
   }
   ordered_json results = ordered_json::array();
   for (const auto& f : files) {
-    const ordered_json artifact = {{"uri", artifact_uri(f.result.path)}};
-    for (const Diagnostic& d : f.result.diagnostics) {
+    const ordered_json artifact = {{"uri", artifact_uri(f.path)}};
+    for (const Diagnostic& d : f.diagnostics) {
       ordered_json result = {
           {"ruleId", d.rule},
           {"level", sarif_level(d.severity)},

@@ -69,18 +69,18 @@ void show_excerpt(std::ostream& out, const Source& source, const Diagnostic& d, 
 
 }  // namespace
 
-void report_text(std::ostream& out, const std::vector<CheckedFile>& files, const ReportOptions& options) {
+void report_text(std::ostream& out, const std::vector<Result>& files, const RenderOptions& options) {
   const Style style{options.color};
   for (const auto& f : files) {
-    for (const Diagnostic& d : f.result.diagnostics) {
+    for (const Diagnostic& d : f.diagnostics) {
       const Position a = f.source->position(d.offset);
-      out << style("1", fmt::format("{}:{}:{}:", f.result.path, a.line, a.column)) << ' '
+      out << style("1", fmt::format("{}:{}:{}:", f.path, a.line, a.column)) << ' '
           << style(severity_color(d.severity), fmt::format("{}:", severity_name(d.severity))) << ' ' << d.message
           << ' ' << style("2", fmt::format("[{}]", d.rule)) << '\n';
       show_excerpt(out, *f.source, d, style);
       for (const Related& r : d.related) {
         const Position p = f.source->position(r.offset);
-        out << style("1", fmt::format("{}:{}:{}:", f.result.path, p.line, p.column)) << ' ' << style("1;90", "note:")
+        out << style("1", fmt::format("{}:{}:{}:", f.path, p.line, p.column)) << ' ' << style("1;90", "note:")
             << ' ' << r.message << '\n';
       }
     }

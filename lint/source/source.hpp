@@ -5,9 +5,9 @@
 #include <string_view>
 #include <vector>
 
-namespace copydesk {
+#include "copydesk/format.hpp"
 
-enum class Format { Plain, Markdown, Html };
+namespace copydesk {
 
 struct Position {
   std::size_t line = 1;    // 1-based

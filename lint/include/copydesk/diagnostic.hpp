@@ -1,4 +1,5 @@
-// One finding: the single model every reporter renders.
+// One finding: the single model every check emits, every reporter renders and every
+// program embedding copydesk reads.
 #pragma once
 #include <cstddef>
 #include <optional>
@@ -6,12 +7,14 @@
 #include <string_view>
 #include <vector>
 
+#include "copydesk/export.hpp"
+
 namespace copydesk {
 
 enum class Severity { Info = 0, Warning = 1, Error = 2 };
 
-std::string_view severity_name(Severity s);
-std::optional<Severity> severity_from_name(std::string_view name);
+COPYDESK_API std::string_view severity_name(Severity s);
+COPYDESK_API std::optional<Severity> severity_from_name(std::string_view name);
 
 // Another place that explains a finding (where the name is spelled the other way).
 struct Related {

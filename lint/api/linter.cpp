@@ -1,0 +1,78 @@
+// The library's facade over the engine: options in, results out.
+#include <mutex>
+
+#include "api/parallel.hpp"
+#include "api/render.hpp"
+#include "copydesk/copydesk.hpp"
+#include "engine/engine.hpp"
+
+namespace copydesk {
+namespace {
+
+EngineOptions engine_options(const Options& options, const Config* config) {
+  EngineOptions e;
+  if (config != nullptr) e.config = *config;
+  if (!options.language.empty()) e.config.language = options.language;
+  e.config.rule_dirs.insert(e.config.rule_dirs.end(), options.rule_dirs.begin(), options.rule_dirs.end());
+  e.config.dictionaries.insert(e.config.dictionaries.end(), options.dictionaries.begin(), options.dictionaries.end());
+  for (const std::string& id : options.switch_on) e.config.rules[id].enabled = true;
+  e.data_dir = options.data_dir;
+  e.only.insert(options.only.begin(), options.only.end());
+  e.tag = options.models;
+  return e;
+}
+
+Result to_result(FileResult&& found, std::shared_ptr<const Source> source) {
+  return Result{std::move(found.path), found.words, std::move(found.diagnostics), std::move(source)};
+}
+
+}  // namespace
+
+struct Linter::Impl {
+  explicit Impl(EngineOptions options) : engine(std::move(options)) {
+    for (const Rule& r : engine.rules())
+      rules.push_back({r.id, r.category, r.severity, r.enabled, r.message, r.description, r.example,
+                       describe_options(r, *CheckRegistry::instance().find(r.kind))});
+  }
+  const Engine engine;
+  std::vector<RuleInfo> rules;
+  // check(text) reuses one Worker (a Speller is costly to open), one call at a time.
+  std::mutex single_lock;
+  std::unique_ptr<const Engine::Worker> single;
+};
+
+Linter::Linter(const Options& options)
+    : impl_(std::make_unique<Impl>(engine_options(options, options.configuration.config_.get()))) {}
+
+Linter::~Linter() = default;
+
+Result Linter::check(std::string text, std::string path, std::optional<Format> format) const {
+  const Format as = format.value_or(format_for_path(path));
+  auto source = std::make_shared<const Source>(std::move(path), std::move(text), as);
+  FileResult found;
+  {
+    const std::lock_guard<std::mutex> hold(impl_->single_lock);
+    if (!impl_->single) impl_->single = std::make_unique<const Engine::Worker>(impl_->engine);
+    found = impl_->single->check(*source);
+  }
+  return to_result(std::move(found), std::move(source));
+}
+
+std::vector<Result> Linter::check(const Inputs& inputs, unsigned jobs) const {
+  std::vector<Result> results(inputs.size());
+  run_parallel(impl_->engine, inputs.size(), jobs, [&](const Engine::Worker& worker, std::size_t i) {
+    results[i] = to_result(worker.check(*inputs[i]), inputs[i]);
+  });
+  return results;
+}
+
+const std::vector<RuleInfo>& Linter::rules() const { return impl_->rules; }
+
+std::string Linter::render(const std::vector<Result>& results, std::string_view format,
+                           const RenderOptions& options) const {
+  return render_results(results, format, impl_->engine.rules(), options);
+}
+
+const std::vector<std::string>& Linter::formats() { return format_names(); }
+
+}  // namespace copydesk
