@@ -42,8 +42,11 @@ void CheckRegistry::add(const std::string& kind, CheckFactory factory, std::vect
   kinds_[kind] = CheckKind{std::move(factory), std::move(options)};
 }
 
+void CheckRegistry::add_alias(const std::string& old_name, const std::string& kind) { aliases_[old_name] = kind; }
+
 const CheckKind* CheckRegistry::find(const std::string& kind) const {
-  const auto it = kinds_.find(kind);
+  const auto alias = aliases_.find(kind);
+  const auto it = kinds_.find(alias == aliases_.end() ? kind : alias->second);
   return it == kinds_.end() ? nullptr : &it->second;
 }
 

@@ -80,17 +80,24 @@ class CheckRegistry {
  public:
   static CheckRegistry& instance();
   void add(const std::string& kind, CheckFactory factory, std::vector<OptionSpec> options);
+  // An earlier name of a kind, still accepted in rule packs.
+  void add_alias(const std::string& old_name, const std::string& kind);
   const CheckKind* find(const std::string& kind) const;
-  std::vector<std::string> kinds() const;
+  std::vector<std::string> kinds() const;  // current names only
 
  private:
   std::map<std::string, CheckKind> kinds_;
+  std::map<std::string, std::string> aliases_;
 };
 
 struct CheckRegistrar {
   CheckRegistrar(const char* kind, CheckFactory factory, std::vector<OptionSpec> options) {
     CheckRegistry::instance().add(kind, std::move(factory), std::move(options));
   }
+};
+
+struct KindAlias {
+  KindAlias(const char* old_name, const char* kind) { CheckRegistry::instance().add_alias(old_name, kind); }
 };
 
 // Checks a rule's options against its kind's declarations and fills in the defaults;
@@ -119,6 +126,10 @@ T option(const Rule& rule, const char* name) {
 
 #define COPYDESK_CONCAT_INNER(a, b) a##b
 #define COPYDESK_CONCAT(a, b) COPYDESK_CONCAT_INNER(a, b)
+// COPYDESK_KIND_ALIAS("old-name", "kind"): packs written for an earlier name still load.
+#define COPYDESK_KIND_ALIAS(old_name, kind) \
+  static const ::copydesk::KindAlias COPYDESK_CONCAT(copydesk_alias_, __LINE__)(old_name, kind)
+
 // COPYDESK_REGISTER_CHECK("kind", factory, {"name", OptionType::Integer, "3", "what it does"}, ...)
 #define COPYDESK_REGISTER_CHECK(kind, factory, ...)                                      \
   static const ::copydesk::CheckRegistrar COPYDESK_CONCAT(copydesk_registrar_, __LINE__)( \

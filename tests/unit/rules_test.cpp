@@ -1,7 +1,9 @@
-// The shipped rules as a whole: every kind is used, and the README's table of rules
-// lists exactly the rules `copydesk rules` prints.
+// The shipped rules as a whole: every kind is used and named like its rule and its file,
+// and the README's table of rules lists exactly the rules `copydesk rules` prints.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <regex>
 #include <set>
@@ -31,6 +33,34 @@ TEST_CASE("every registered check kind is used by a shipped rule", "[rules]") {
     INFO("kind " << kind);
     CHECK(used.count(kind) == 1);
   }
+}
+
+TEST_CASE("a kind, its file and its rule share one name, so a rule id greps to its code", "[rules]") {
+  const std::filesystem::path checks = std::filesystem::path(COPYDESK_SOURCE_DIR) / "lint" / "checks";
+  for (const std::string& kind : CheckRegistry::instance().kinds()) {
+    INFO("kind " << kind);
+    std::string file = kind;
+    std::replace(file.begin(), file.end(), '-', '_');
+    file += ".cpp";
+    if (kind == "existence" || kind == "consistency") {  // data-driven: many rules, one per pack entry
+      CHECK(std::filesystem::exists(checks / "generic" / file));
+      continue;
+    }
+    const auto& rules = shipped().rules();
+    const auto named = std::find_if(rules.begin(), rules.end(), [&](const Rule& r) {
+      return r.kind == kind && r.id == r.category + "." + kind;
+    });
+    REQUIRE(named != rules.end());
+    CHECK(std::filesystem::exists(checks / named->category / file));
+  }
+}
+
+TEST_CASE("a kind's earlier name still loads a rule pack", "[rules]") {
+  CHECK(CheckRegistry::instance().find("spelling") == CheckRegistry::instance().find("unknown-word"));
+  CHECK(CheckRegistry::instance().find("inconsistent-name") == CheckRegistry::instance().find("inconsistent-spelling"));
+  CHECK(CheckRegistry::instance().find("unknown-name-variant") == CheckRegistry::instance().find("unknown-variant"));
+  CHECK(CheckRegistry::instance().find("english-variety") == CheckRegistry::instance().find("mixed-variety"));
+  CHECK(CheckRegistry::instance().find("unknown-word") != nullptr);
 }
 
 TEST_CASE("the README's table of rules lists exactly the shipped rules", "[rules]") {

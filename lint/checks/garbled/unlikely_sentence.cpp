@@ -72,7 +72,7 @@ class UnlikelySentence : public Check {
 COPYDESK_REGISTER_CHECK("unlikely-sentence", [](const Rule& rule, const LoadContext&) {
   return std::make_unique<UnlikelySentence>(rule);
 },
-                        {"max_slor", OptionType::Number, "0.22", "flag below this mean fluency (log10 per word)"},
+                        {"max_slor", OptionType::Number, "0.18", "flag below this mean fluency (log10 per word)"},
                         {"prior_slor", OptionType::Number, "0.7", "the mean fluency of edited news"},
                         {"prior_words", OptionType::Number, "8", "words of the prior a sentence's mean is blended with"},
                         {"min_scored", OptionType::Integer, "5", "sentences with fewer scored words are left alone"},

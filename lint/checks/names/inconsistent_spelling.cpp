@@ -1,4 +1,4 @@
-// inconsistent-name kind: one name spelled two ways in one article ("Blinken" seven
+// inconsistent-spelling kind: one name spelled two ways in one article ("Blinken" seven
 // times, "Blingen" five). No speller helps when neither spelling is in a dictionary, so
 // the article itself is the evidence: the spellings of each capitalized word are
 // compared with the others near it (typos, case slips, accents, romanisation), the
@@ -124,12 +124,14 @@ class InconsistentName : public Check {
   names::NameList list_;  // tells listed names from common words capitalized
 };
 
-COPYDESK_REGISTER_CHECK("inconsistent-name", [](const Rule& rule, const LoadContext& context) {
+COPYDESK_REGISTER_CHECK("inconsistent-spelling", [](const Rule& rule, const LoadContext& context) {
   return std::make_unique<InconsistentName>(rule, context);
 },
                         {"min_length", OptionType::Integer, "6", "shorter spellings are never taken for typos of each other"},
                         {"two_edits_from", OptionType::Integer, "10", "from this many letters, two edits still make one name"},
                         {"min_length_beside_known", OptionType::Integer, "4", "the shortest spelling compared with a listed name"});
+
+COPYDESK_KIND_ALIAS("inconsistent-name", "inconsistent-spelling");
 
 }  // namespace
 }  // namespace copydesk

@@ -1,4 +1,4 @@
-// unknown-name-variant kind: a capitalized word no dictionary knows that is one slip of
+// unknown-variant kind: a capitalized word no dictionary knows that is one slip of
 // typing away from a name on the names lists ("Stoltenbreg" for "Stoltenberg"). One use
 // is enough, but only a slip of the fingers is evidence: a rare correct name one letter
 // from a famous one (Lukashenka, Sheiman) is far commoner than a typo of it. The lists
@@ -96,10 +96,12 @@ class UnknownNameVariant : public Check {
   names::DeletionIndex index_;     // over entries_
 };
 
-COPYDESK_REGISTER_CHECK("unknown-name-variant", [](const Rule& rule, const LoadContext& context) {
+COPYDESK_REGISTER_CHECK("unknown-variant", [](const Rule& rule, const LoadContext& context) {
   return std::make_unique<UnknownNameVariant>(rule, context);
 },
                         {"min_length", OptionType::Integer, "7", "shorter words are not compared with the names lists"});
+
+COPYDESK_KIND_ALIAS("unknown-name-variant", "unknown-variant");
 
 }  // namespace
 }  // namespace copydesk

@@ -1,4 +1,4 @@
-// spelling kind: lower-case words that are likely typos. A word no dictionary knows is
+// unknown-word kind: lower-case words that are likely typos. A word no dictionary knows is
 // not thereby wrong: newsrooms print rare and technical words (refoulement,
 // antiretroviral) every day. A word is reported as a typo when a known word close to it
 // is far more probable than the word itself, a noisy channel: log10 P(candidate) (the
@@ -261,7 +261,7 @@ class UnknownWord : public Check {
   repetition::WordFrequency frequency_;  // tells function words
 };
 
-COPYDESK_REGISTER_CHECK("spelling", [](const Rule& rule, const LoadContext& context) {
+COPYDESK_REGISTER_CHECK("unknown-word", [](const Rule& rule, const LoadContext& context) {
   return std::make_unique<UnknownWord>(rule, context);
 },
                         {"report", OptionType::Text, "typos", "typos: likely slips; unknown: words close to nothing common"},
@@ -278,6 +278,8 @@ COPYDESK_REGISTER_CHECK("spelling", [](const Rule& rule, const LoadContext& cont
                         {"run_together_floor", OptionType::Number, "-2.0", "log10 P(second word | first) to call two words run together"},
                         {"suggestions", OptionType::Integer, "3", "at most this many suggestions"},
                         repetition::kFrequencyListOption);
+
+COPYDESK_KIND_ALIAS("spelling", "unknown-word");
 
 }  // namespace
 }  // namespace copydesk

@@ -1,4 +1,4 @@
-// english-variety kind: an article that mixes American and British spelling ("color"
+// mixed-variety kind: an article that mixes American and British spelling ("color"
 // beside "programme"), reported once. The article's own variety is the one most of its
 // marked words follow, when at least two do and more than the other's (or the one --lang
 // or the configuration forces); its first word of the other variety is reported, with
@@ -60,9 +60,11 @@ class EnglishVariety : public Check {
   std::shared_ptr<const Lexicon> lexicon_;
 };
 
-COPYDESK_REGISTER_CHECK("english-variety", [](const Rule& rule, const LoadContext& context) {
+COPYDESK_REGISTER_CHECK("mixed-variety", [](const Rule& rule, const LoadContext& context) {
   return std::make_unique<EnglishVariety>(rule, context);
 });
+
+COPYDESK_KIND_ALIAS("english-variety", "mixed-variety");
 
 }  // namespace
 }  // namespace copydesk
