@@ -1,10 +1,12 @@
 // The library's facade over the engine: options in, results out.
+#include <algorithm>
 #include <mutex>
 
 #include "api/parallel.hpp"
 #include "api/render.hpp"
 #include "copydesk/copydesk.hpp"
 #include "engine/engine.hpp"
+#include "engine/rule_examples.hpp"
 
 namespace copydesk {
 namespace {
@@ -19,6 +21,7 @@ EngineOptions engine_options(const Options& options, const Config* config) {
   e.data_dir = options.data_dir;
   e.only.insert(options.only.begin(), options.only.end());
   e.tag = options.models;
+  e.enable_all = options.all_rules;
   return e;
 }
 
@@ -67,6 +70,39 @@ std::vector<Result> Linter::check(const Inputs& inputs, unsigned jobs) const {
 }
 
 const std::vector<RuleInfo>& Linter::rules() const { return impl_->rules; }
+
+namespace {
+
+// Whether a rule was read from one of the folders (every rule when none is given).
+bool from_packs(const Rule& rule, const std::vector<std::filesystem::path>& packs) {
+  if (packs.empty()) return true;
+  std::error_code ec;
+  const auto folder = std::filesystem::weakly_canonical(std::filesystem::path(rule.origin).parent_path(), ec);
+  return std::any_of(packs.begin(), packs.end(), [&](const std::filesystem::path& pack) {
+    std::error_code e;
+    return std::filesystem::weakly_canonical(pack, e) == folder;
+  });
+}
+
+}  // namespace
+
+std::vector<std::string> Linter::test_rules(const std::vector<std::filesystem::path>& packs) const {
+  const Engine::Worker worker(impl_->engine);
+  std::vector<std::string> problems;
+  for (const Rule& rule : impl_->engine.rules()) {
+    if (!from_packs(rule, packs)) continue;
+    auto more = verify_examples(worker, rule);
+    problems.insert(problems.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+  }
+  return problems;
+}
+
+std::size_t Linter::example_count(const std::vector<std::filesystem::path>& packs) const {
+  std::size_t n = 0;
+  for (const Rule& rule : impl_->engine.rules())
+    if (from_packs(rule, packs)) n += rule.examples.size();
+  return n;
+}
 
 std::string Linter::render(const std::vector<Result>& results, std::string_view format,
                            const RenderOptions& options) const {

@@ -87,6 +87,18 @@ int run_rules(copydesk::Options options) {
   return kExitClean;
 }
 
+// Runs the examples rule packs carry (the shipped rules when no folder is given).
+int run_test_rules(copydesk::Options options, const std::vector<std::string>& packs) {
+  std::vector<std::filesystem::path> folders(packs.begin(), packs.end());
+  options.rule_dirs.insert(options.rule_dirs.end(), folders.begin(), folders.end());
+  options.all_rules = true;
+  const copydesk::Linter linter(options);
+  const auto problems = linter.test_rules(folders);
+  for (const std::string& p : problems) std::cout << p << '\n';
+  std::cout << fmt::format("{} examples: {} wrong\n", linter.example_count(folders), problems.size());
+  return problems.empty() ? kExitClean : kExitFindings;
+}
+
 int run_explain(copydesk::Options options, const std::string& rule_id) {
   options.only = {rule_id};
   auto linter = std::make_unique<const copydesk::Linter>(options);
@@ -141,6 +153,11 @@ int main(int argc, char** argv) {
   explain->add_option("rule", rule_id, "Rule id, e.g. names.inconsistent-spelling")->required();
   add_common(*explain, common);
 
+  std::vector<std::string> packs;
+  CLI::App* test_rules = app.add_subcommand("test-rules", "Run the examples rule packs carry: texts each rule must flag or leave alone");
+  test_rules->add_option("packs", packs, "Folders of rule packs; none: the shipped rules");
+  add_common(*test_rules, common);
+
   app.footer("Exit status: 0 nothing at or above --fail-on, 1 something is, 2 the check could not be done.");
   try {
     app.parse(argc, argv);
@@ -158,6 +175,7 @@ int main(int argc, char** argv) {
   try {
     const copydesk::Options options = linter_options(common);
     if (*rules) return run_rules(options);
+    if (*test_rules) return run_test_rules(options, packs);
     if (*explain) return run_explain(options, rule_id);
     return run_check(options, check_options);
   } catch (const copydesk::ConfigError& e) {

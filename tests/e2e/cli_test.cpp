@@ -369,3 +369,28 @@ TEST_CASE("explain prints the kind's options with their defaults and the rule's 
   CHECK(r.out.find("Options:\n\n  max_distance (an integer, default 6, this rule: 6): ") != std::string::npos);
   CHECK(r.out.find("frequency_list (a text, default dictionaries/word-frequency.tsv)") != std::string::npos);
 }
+
+TEST_CASE("test-rules runs the examples a newsroom's pack carries", "[cli]") {
+  Scratch s;
+  write(s.dir / "pack" / "house.yaml",
+        "rules:\n  - id: garbled.house-phrases\n    kind: existence\n    message: Phrases the desk cuts.\n"
+        "    options:\n      phrases: [at this point in time]\n    examples:\n"
+        "      - fires: \"We are, [[at this point in time]], ready.\"\n"
+        "      - silent: \"We are ready now.\"\n");
+  Run r = copydesk(s, "test-rules pack");
+  CHECK(r.status == 0);
+  CHECK(r.out == "2 examples: 0 wrong\n");
+
+  write(s.dir / "pack" / "house.yaml",
+        "rules:\n  - id: garbled.house-phrases\n    kind: existence\n    message: Phrases the desk cuts.\n"
+        "    options:\n      phrases: [at this point in time]\n    examples:\n"
+        "      - fires: \"We are [[ready]] at this point in time.\"\n");
+  r = copydesk(s, "test-rules pack");
+  CHECK(r.status == 1);
+  CHECK(r.out.find("house.yaml:8: garbled.house-phrases example “We are ready at this point in time.”: nothing "
+                   "flagged at “ready”") != std::string::npos);
+  CHECK(r.out.find("unexpected finding at “at this point in time”") != std::string::npos);
+
+  // The shipped rules pass their own examples.
+  CHECK(copydesk(s, "test-rules").status == 0);
+}

@@ -48,6 +48,7 @@ struct Options {
   std::vector<std::filesystem::path> dictionaries;  // extra Hunspell .dic word lists
   std::vector<std::string> only;                    // if not empty, run only these rule ids
   std::vector<std::string> switch_on;               // rule ids to run even when off by default
+  bool all_rules = false;                           // run every rule, off by default or not (test_rules)
   std::filesystem::path data_dir;  // the shipped rules/, dictionaries/, models/; empty: found beside the library
   bool models = true;              // load the tagger and language model (listing rules needs neither)
 };
@@ -101,6 +102,13 @@ class COPYDESK_API Linter {
   std::vector<Result> check(const Inputs& inputs, unsigned jobs) const;
 
   const std::vector<RuleInfo>& rules() const;
+
+  // Runs the examples: in the YAML of the rules read from these rule folders (all rules
+  // when none is given): one line per example a rule gets wrong. Build the Linter with
+  // all_rules so that rules off by default are run too.
+  std::vector<std::string> test_rules(const std::vector<std::filesystem::path>& packs) const;
+  // How many examples those rules carry.
+  std::size_t example_count(const std::vector<std::filesystem::path>& packs) const;
 
   // The results in one of formats(): text, json, sarif or github.
   std::string render(const std::vector<Result>& results, std::string_view format,
