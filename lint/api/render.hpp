@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "copydesk/copydesk.hpp"
-#include "engine/rule.hpp"
+#include "config/rule.hpp"
 
 namespace copydesk {
 

@@ -112,6 +112,12 @@ Rule parse_rule(const std::string& origin, const YAML::Node& node) {
 
 }  // namespace
 
+void config_error(const std::string& origin, const YAML::Node& node, const std::string& what) {
+  const YAML::Mark mark = node.IsDefined() ? node.Mark() : YAML::Mark::null_mark();
+  if (mark.is_null()) throw ConfigError(fmt::format("{}: {}", origin, what));
+  throw ConfigError(fmt::format("{}:{}:{}: {}", origin, mark.line + 1, mark.column + 1, what));
+}
+
 std::vector<Rule> load_rule_file(const std::filesystem::path& file) {
   const std::string origin = file.string();
   const YAML::Node root = parse_file(file);

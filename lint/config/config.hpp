@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/rule.hpp"
+#include "config/rule.hpp"
 
 namespace copydesk {
 

@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "document/pos.hpp"
-#include "document/text.hpp"
+#include "base/pos.hpp"
+#include "base/text.hpp"
 #include "source/source.hpp"
 
 namespace copydesk {

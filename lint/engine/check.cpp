@@ -4,12 +4,6 @@
 
 namespace copydesk {
 
-void config_error(const std::string& origin, const YAML::Node& node, const std::string& what) {
-  const YAML::Mark mark = node.IsDefined() ? node.Mark() : YAML::Mark::null_mark();
-  if (mark.is_null()) throw ConfigError(fmt::format("{}: {}", origin, what));
-  throw ConfigError(fmt::format("{}:{}:{}: {}", origin, mark.line + 1, mark.column + 1, what));
-}
-
 Diagnostic& Emitter::report(std::size_t offset, std::size_t length, std::string message,
                             std::vector<std::string> suggestions) {
   Diagnostic& d = out_.emplace_back();

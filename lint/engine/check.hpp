@@ -14,7 +14,7 @@
 
 #include "document/document.hpp"
 #include "copydesk/diagnostic.hpp"
-#include "engine/rule.hpp"
+#include "config/rule.hpp"
 
 namespace copydesk {
 

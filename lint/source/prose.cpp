@@ -6,7 +6,7 @@
 #include <gumbo.h>
 #include <md4c.h>
 
-#include "document/text.hpp"
+#include "base/text.hpp"
 
 namespace copydesk {
 namespace {

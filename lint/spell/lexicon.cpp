@@ -7,7 +7,7 @@
 #include <numeric>
 #include <stdexcept>
 
-#include "document/text.hpp"
+#include "base/text.hpp"
 #include "lm/language_model.hpp"
 
 namespace copydesk {

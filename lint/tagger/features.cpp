@@ -1,6 +1,6 @@
 #include "tagger/features.hpp"
 
-#include "document/text.hpp"
+#include "base/text.hpp"
 
 namespace copydesk::tagger {
 

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "document/pos.hpp"
+#include "base/pos.hpp"
 #include "tagger/key_table.hpp"
 
 namespace copydesk::tagger {

@@ -6,7 +6,7 @@
 #include <span>
 #include <vector>
 
-#include "document/pos.hpp"
+#include "base/pos.hpp"
 #include "tagger/features.hpp"
 #include "tagger/key_table.hpp"
 

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "document/pos.hpp"
+#include "base/pos.hpp"
 
 namespace copydesk {
 

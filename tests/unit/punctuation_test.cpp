@@ -163,7 +163,7 @@ TEST_CASE("punctuation.double-space stays silent between sentences and on markup
 TEST_CASE("messages quote a bounded excerpt, however long the text without spaces", "[punctuation]") {
   const std::string run(30000, ',');
   const std::string text = "Before " + run + " after";
-  const std::string shown = copydesk::punctuation::words_around(text, 7, 7 + run.size());
+  const std::string shown = copydesk::words_around(text, 7, 7 + run.size());
   CHECK(shown.size() <= 90);
   CHECK(shown.find("…") != std::string::npos);
   const std::string quotes = [] {
@@ -173,5 +173,5 @@ TEST_CASE("messages quote a bounded excerpt, however long the text without space
   }();
   for (const auto& d : copydesk::test::run_rules(quotes, {"punctuation.unbalanced-quote"})) CHECK(d.message.size() < 200);
   // Short spans keep their whole words.
-  CHECK(copydesk::punctuation::words_around("said ,then left", 4, 6) == "said ,then");
+  CHECK(copydesk::words_around("said ,then left", 4, 6) == "said ,then");
 }

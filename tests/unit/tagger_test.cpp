@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "document/pos.hpp"
+#include "base/pos.hpp"
 #include "tagger/tagger.hpp"
 
 namespace {

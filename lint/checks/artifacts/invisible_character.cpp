@@ -7,7 +7,6 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
-#include "checks/punctuation/marks.hpp"
 #include "engine/check.hpp"
 
 namespace copydesk {
@@ -61,7 +60,7 @@ class InvisibleCharacter : public Check {
         if (!markup_hyphen && (!joiner || (alphabetic_script(prev) && alphabetic_script(next))))
           out.report(at, i - at,
                      fmt::format("An invisible {} (U+{:04X}) sits inside “{}”.", name, c,
-                                 punctuation::words_around(text, at, i)),
+                                 words_around(text, at, i)),
                      {""});
       }
       prev = c;

@@ -24,7 +24,7 @@ std::string latin_key(std::string_view word);
 // The key with the alternations of romanisation merged (y/i, x/ks, doubled letters), so
 // "Zelenskyy", "Zelenskiy" and "Zelensky", or "Sergei" and "Sergey", share it.
 std::string loose_key(std::string_view key);
-using copydesk::edit_distance;  // document/text.hpp
+using copydesk::edit_distance;  // base/text.hpp
 
 // One place a spelling is used.
 struct Use {

@@ -29,7 +29,7 @@ class DoubleSpace : public Check {
         if (e < s.end && before != '\n' && !ends_clause(before) && punctuation::typed_spaces(doc, b, e))
           out.report(b, e - b,
                      fmt::format("{} spaces stand between the words in “{}”.", e - b == 2 ? "Two" : "Several",
-                                 punctuation::words_around(text, b, e)),
+                                 words_around(text, b, e)),
                      {" "});
         b = e;
       }

@@ -21,7 +21,7 @@ class DoubledPunctuation : public Check {
       const std::size_t begin = static_cast<std::size_t>(marks.data() - text.data());
       if (!slip(run) || punctuation::in_address(doc, begin)) continue;
       out.report(begin, run.size(),
-                 fmt::format("The punctuation in “{}” is doubled.", punctuation::words_around(text, begin, begin + run.size())),
+                 fmt::format("The punctuation in “{}” is doubled.", words_around(text, begin, begin + run.size())),
                  {std::string(1, run.back())});
     }
   }

@@ -32,41 +32,6 @@ bool starts_elision(const Document& doc, std::uint32_t next) {
 
 }  // namespace
 
-namespace {
-
-// Moves a byte offset back to the start of the UTF-8 sequence it falls in.
-std::size_t char_start(std::string_view text, std::size_t at) {
-  while (at > 0 && at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
-  return at;
-}
-
-}  // namespace
-
-std::string words_around(std::string_view text, std::size_t begin, std::size_t end) {
-  // A message quotes at most this many bytes either side of the span, and of the span
-  // itself: text without spaces (a run of quotation marks, minified HTML) must not put
-  // the whole file into one message.
-  constexpr std::size_t kReach = 40;
-  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  std::size_t from = begin, to = end;
-  while (from > 0 && begin - from < kReach && (text[from - 1] == ' ' || text[from - 1] == '\t')) --from;
-  while (from > 0 && begin - from < kReach && !blank(text[from - 1])) --from;
-  while (to < text.size() && to - end < kReach && !blank(text[to])) ++to;
-  const bool cut_before = from > 0 && !blank(text[from - 1]);
-  const bool cut_after = to < text.size() && !blank(text[to]);
-  from = char_start(text, from);
-  to = char_start(text, to);
-  std::string out = cut_before ? "…" : "";
-  if (end - begin > 2 * kReach) {
-    out += text.substr(from, char_start(text, begin + kReach) - from);
-    out += "…";
-    out += text.substr(char_start(text, end - kReach), to - char_start(text, end - kReach));
-  } else {
-    out += text.substr(from, to - from);
-  }
-  return out + (cut_after ? "…" : "");
-}
-
 bool typed_spaces(const Document& doc, std::size_t begin, std::size_t end) {
   const std::string_view prose = doc.text();
   // The bytes as read: valid_text() blanks invalid UTF-8 to spaces a writer never typed.

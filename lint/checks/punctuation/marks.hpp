@@ -10,11 +10,6 @@
 
 namespace copydesk::punctuation {
 
-// The flagged text with the rest of the words it touches, to quote in a message:
-// “change, ”said” for the span “ ””. Bounded: at most 40 bytes are shown on either side
-// and of a long span's either end, with "…" where text is left out.
-std::string words_around(std::string_view text, std::size_t begin, std::size_t end);
-
 // Whether [begin, end) is spaces or tabs in the source itself: bytes of Markdown or HTML
 // markup are blanked to spaces in the prose, and those are not spaces a writer typed.
 bool typed_spaces(const Document& doc, std::size_t begin, std::size_t end);

@@ -25,14 +25,14 @@ class MissingSpace : public Check {
       rest = re2::StringPiece(text.data() + next, text.size() - next);  // "a,b,c" holds two
       if (punctuation::in_address(doc, at) || !glued_here(text, at)) continue;
       // "data/{dev,test}", "key=a,b": a path or code, not prose.
-      const std::string chunk = punctuation::words_around(text, at, at + 1);
+      const std::string chunk = words_around(text, at, at + 1);
       if (chunk.find_first_of("/\\{}=_<>") != std::string_view::npos) continue;
       std::size_t letter_end = next;
       U8_FWD_1(reinterpret_cast<const uint8_t*>(text.data()), letter_end, text.size());
       const std::string letter(text.substr(next, letter_end - next));
       out.report(at, letter_end - at,
                  fmt::format("A space is missing after the “{}” in “{}”.", mark[0],
-                             punctuation::words_around(text, at, letter_end)),
+                             words_around(text, at, letter_end)),
                  {std::string(1, mark[0]) + " " + letter});
     }
   }

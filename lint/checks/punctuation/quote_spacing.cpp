@@ -43,7 +43,7 @@ class QuoteSpacing : public Check {
         if (word > m.end && next != 0 && next != '\n' && next != '\r' &&
             punctuation::typed_spaces(doc, m.end, word)) {
           out.report(m.begin, word - m.begin, fmt::format("A space follows the opening quotation mark in “{}”.",
-                                 punctuation::words_around(text, m.begin, word)),
+                                 words_around(text, m.begin, word)),
                      {mark});
           continue;
         }
@@ -55,7 +55,7 @@ class QuoteSpacing : public Check {
           const std::string before(text.substr(begin, m.begin - begin));
           out.report(begin, m.end - begin,
                      fmt::format("The opening quotation mark in “{}” needs a space before it.",
-                                 punctuation::words_around(text, begin, m.end)),
+                                 words_around(text, begin, m.end)),
                      {before + " " + mark});
         }
       } else if (m.role == QuoteRole::Closing) {
@@ -66,7 +66,7 @@ class QuoteSpacing : public Check {
         // ’ ” with a space between two closing marks is a typesetting convention.
         if (space < m.begin && prev != 0 && prev != '\n' && !is_quotation_mark(prev) &&
             punctuation::typed_spaces(doc, space, m.begin)) {
-          const std::string quoted = punctuation::words_around(text, space, m.end);
+          const std::string quoted = words_around(text, space, m.end);
           out.report(space, m.end - space,
                      glued ? fmt::format("The closing quotation mark in “{}” has a space before it and none after.", quoted)
                            : fmt::format("The closing quotation mark in “{}” has a space before it.", quoted),
@@ -76,7 +76,7 @@ class QuoteSpacing : public Check {
           const std::string after(text.substr(m.end, end - m.end));
           out.report(m.begin, end - m.begin,
                      fmt::format("The closing quotation mark in “{}” needs a space after it.",
-                                 punctuation::words_around(text, m.begin, end)),
+                                 words_around(text, m.begin, end)),
                      {mark + " " + after});
         }
       }

@@ -33,7 +33,7 @@ class SpaceBeforePunctuation : public Check {
       const std::string mark(1, text[at]);
       out.report(begin, at + 1 - begin,
                  fmt::format("A space stands before the “{}” in “{}”.", mark,
-                             punctuation::words_around(text, begin, at + 1)),
+                             words_around(text, begin, at + 1)),
                  {runs_into_word ? mark + " " : mark});
     }
   }

@@ -48,7 +48,7 @@ class UnbalancedBracket : public Check {
           } else if (!list_label(text, tokens, first, k)) {
             out.report(t.begin, t.size(),
                        fmt::format("The closing {} in “{}” has no opening one before it.", bracket_name(c),
-                                   punctuation::words_around(text, t.begin, t.end)));
+                                   words_around(text, t.begin, t.end)));
           }
         }
       }
@@ -60,7 +60,7 @@ class UnbalancedBracket : public Check {
   static void report_unclosed(std::string_view text, const Token& t, Emitter& out) {
     out.report(t.begin, t.size(),
                fmt::format("The {} opened in “{}” is never closed.", bracket_name(t.text[0]),
-                           punctuation::words_around(text, t.begin, t.end)));
+                           words_around(text, t.begin, t.end)));
   }
 
   // "a)", "1)", "iv)" labelling an item: a short word glued to the mark, after a space

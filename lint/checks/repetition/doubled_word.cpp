@@ -83,7 +83,7 @@ COPYDESK_REGISTER_CHECK("doubled-word", [](const Rule& rule, const LoadContext& 
 },
                         {"max_words", OptionType::Integer, "4", "the longest repeated run of words reported as one"},
                         {"allowed", OptionType::TextList, "[]", "words that may stand twice (\"had had\", \"that that\")"},
-                        repetition::kFrequencyListOption);
+                        kFrequencyListOption);
 
 }  // namespace
 }  // namespace copydesk::repetition

@@ -115,7 +115,7 @@ COPYDESK_REGISTER_CHECK("echo", [](const Rule& rule, const LoadContext& context)
                         {"max_distance", OptionType::Integer, "6", "words from the first use to the second"},
                         {"max_count", OptionType::Integer, "10", "uses in the frequency list above which a word is common"},
                         {"min_length", OptionType::Integer, "3", "shorter words are not compared"},
-                        repetition::kFrequencyListOption);
+                        kFrequencyListOption);
 
 }  // namespace
 }  // namespace copydesk::repetition

@@ -62,7 +62,7 @@ COPYDESK_REGISTER_CHECK("overused-word", [](const Rule& rule, const LoadContext&
                         {"min_count", OptionType::Integer, "5", "uses in the article before a word can be overused"},
                         {"ratio", OptionType::Number, "50", "how many times its usual rate a word must be used"},
                         {"min_length", OptionType::Integer, "4", "shorter words are not counted"},
-                        repetition::kFrequencyListOption);
+                        kFrequencyListOption);
 
 }  // namespace
 }  // namespace copydesk::repetition

@@ -145,7 +145,7 @@ COPYDESK_REGISTER_CHECK("repeated-phrase", [](const Rule& rule, const LoadContex
                         {"same_paragraph", OptionType::Boolean, "true", "only within one paragraph"},
                         {"max_words", OptionType::Integer, "12", "the longest repeat reported as one"},
                         {"ignore", OptionType::TextList, "[]", "stock phrases never reported"},
-                        repetition::kFrequencyListOption);
+                        kFrequencyListOption);
 
 }  // namespace
 }  // namespace copydesk::repetition

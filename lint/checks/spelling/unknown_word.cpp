@@ -21,7 +21,7 @@
 #include <optional>
 #include <fmt/format.h>
 
-#include "checks/repetition/words.hpp"
+#include "checks/shared/word_frequency.hpp"
 #include "engine/check.hpp"
 #include "lm/language_model.hpp"
 #include "spell/lexicon.hpp"
@@ -258,7 +258,7 @@ class UnknownWord : public Check {
   double run_together_floor_;
   std::size_t suggestions_;
   std::shared_ptr<const Lexicon> lexicon_;
-  repetition::WordFrequency frequency_;  // tells function words
+  WordFrequency frequency_;  // tells function words
 };
 
 COPYDESK_REGISTER_CHECK("unknown-word", [](const Rule& rule, const LoadContext& context) {
@@ -277,7 +277,7 @@ COPYDESK_REGISTER_CHECK("unknown-word", [](const Rule& rule, const LoadContext& 
                         {"margin", OptionType::Number, "0.0", "log10 odds a candidate must win by"},
                         {"run_together_floor", OptionType::Number, "-2.0", "log10 P(second word | first) to call two words run together"},
                         {"suggestions", OptionType::Integer, "3", "at most this many suggestions"},
-                        repetition::kFrequencyListOption);
+                        kFrequencyListOption);
 
 COPYDESK_KIND_ALIAS("spelling", "unknown-word");
 

@@ -59,6 +59,11 @@ bool is_closing_mark(UChar32 c);
 // “ ‘ «: a mark that can only open a quotation.
 bool is_opening_quotation_mark(std::string_view text);
 
+// The flagged text with the rest of the words it touches, to quote in a message:
+// “change, ”said” for the span “ ””. Bounded: at most 40 bytes are shown on either side
+// and of a long span's either end, with "…" where text is left out.
+std::string words_around(std::string_view text, std::size_t begin, std::size_t end);
+
 // Hash tables keyed by std::string that are looked up by std::string_view without
 // building a std::string per look-up.
 struct StringHash {

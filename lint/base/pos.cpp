@@ -1,4 +1,4 @@
-#include "document/pos.hpp"
+#include "base/pos.hpp"
 
 namespace copydesk {
 
