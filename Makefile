@@ -37,7 +37,7 @@ garble-figures: build
 	@apt-get install -y -qq --no-install-recommends apertium apertium-eng-spa apertium-eng-cat apertium-en-gl apertium-eo-en >/dev/null
 	@python3 tools/garbled_data.py ../shared $(GARBLE_DATA)
 	@$(BUILD)/tools/garbled_calibrate < $(GARBLE_DATA)/sentences.tsv > $(GARBLE_DATA)/features.tsv
-	@python3 tools/garbled_fit.py $(GARBLE_DATA)/features.tsv --article-sentences 5 --article-max-slor 0.40 --min-scored 5
+	@python3 tools/garbled_fit.py $(GARBLE_DATA)/features.tsv --article-sentences 5 --article-max-slor 0.35 --min-scored 5 --max-slor 0.18
 
 # libFuzzer over the whole check of arbitrary bytes (needs clang): FUZZ_SECONDS to set how long.
 FUZZ_SECONDS ?= 300

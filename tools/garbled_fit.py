@@ -57,10 +57,12 @@ def main():
     ap.add_argument("--prior-slor", type=float, default=0.7)
     ap.add_argument("--min-scored", type=int, default=8)
     ap.add_argument("--article-sentences", type=int, default=0,
-                    help="blend with the article's mean instead when it has this many scored sentences (0: never)")
+                    help="scored sentences an article needs to be judged as a whole (0: never)")
     ap.add_argument("--article-max-slor", type=float, default=0,
                     help="an article whose mean is below this reads as machine translated: its sentences are "
                          "flagged below this threshold too")
+    ap.add_argument("--max-slor", type=float, action="append", default=[],
+                    help="also measure this threshold (the rule's own max_slor)")
     ap.add_argument("--features", dest="names")
     a = ap.parse_args()
     # Every sentence counts; one with fewer scored words than min_scored is never flagged.
@@ -86,8 +88,10 @@ def main():
         acc = sums.get(article(r))
         r["translated"] = False
         if a.article_sentences and acc and acc[2] >= a.article_sentences:
-            prior = min(prior, acc[0] / acc[1])
-            r["translated"] = prior < a.article_max_slor
+            # An article that reads as machine translated is its own prior.
+            r["translated"] = acc[0] / acc[1] < a.article_max_slor
+            if r["translated"]:
+                prior = acc[0] / acc[1]
         r["slor"] = (float(r["slor"]) * n + prior * a.prior_words) / (n + a.prior_words)
         r["unknown_share"] = int(r["unknown"]) / max(int(r["words"]), 1)
     rows = [r for r in rows if r["label"] != "light"]
@@ -116,12 +120,13 @@ def main():
             if sp == split and src not in CLEAN:
                 print(f"  {src:20s} n={len(vs):5d}  ROC AUC {auc(vs, clean):.3f} against all clean sentences, "
                       f"{auc(vs, by[(split, 'news')]):.3f} against news")
-        print("  share flagged, threshold set on train news:")
-        for q in (0.002, 0.005, 0.01, 0.02, 0.05):
-            t = news[int(q * len(news))]
+        print("  share flagged, threshold set on train news (or given):")
+        points = [(f"{q:.1%} of train news", news[int(q * len(news))]) for q in (0.002, 0.005, 0.01, 0.02, 0.05)]
+        points += [("given", -m) for m in a.max_slor]
+        for where, t in points:
             label = f"max_slor {-t:.3f}" if not a.names else f"score {t:.3f}"
             cells = " ".join(f"{src}={sum(v > t for v in vs) / len(vs):.3f}"
                              for (sp, src), vs in sorted(by.items()) if sp == split)
-            print(f"  {label} ({q:.1%} of train news): {cells}")
+            print(f"  {label} ({where}): {cells}")
 
 main()

@@ -288,5 +288,5 @@ TEST_CASE("clean news with one sentence shuffled into word salad: the salad is f
   REQUIRE(planted > 100);
   const double recall = static_cast<double>(found) / static_cast<double>(planted);
   WARN("word salad planted in news-clean: " << found << " of " << planted << " flagged (" << recall << ")");
-  CHECK(recall >= 0.8);
+  CHECK(recall >= 0.75);  // 80.5% today; the floor leaves room for the tagger and lexicon to move
 }

@@ -111,23 +111,6 @@ TEST_CASE("garbled.unlikely-sentence flags word salad inside a clean article", "
                   kUnlikely);
 }
 
-TEST_CASE("garbled.unlikely-sentence flags the garbled sentences of a machine-translated article", "[garbled]") {
-  CHECK_ANNOTATED(
-      "The city council voted at Tuesday at next two libraries and a swimming pool to coat a void in the year "
-      "that veha estimate.\n\n"
-      "[[Members of council said that the decision had been obliged at them for cuts at the money the regional "
-      "government routes at the city.]]{garbled.unlikely-sentence}\n\n"
-      "[[Parents that utilises the band to swim the lessons said that they would take his boys at the neighboring "
-      "city instead, a voyage of forty minutes for bus.]]{garbled.unlikely-sentence}\n\n"
-      "The mayor promised that the libraries would reopen as soon as the finances of the city permitted it, but "
-      "gave any date.\n\n"
-      "[[Aldermen of opposition accused him to elect the easiest savings enough that hacking the wages of senior "
-      "officers.]]{garbled.unlikely-sentence}\n\n"
-      "[[One requests against the closures had collected more that three thousand signatures for evening of "
-      "Wednesday.]]{garbled.unlikely-sentence}\n",
-      kUnlikely);
-}
-
 TEST_CASE("garbled.unlikely-sentence stays silent on clean text with names, numbers, quotations and lists",
           "[garbled]") {
   CHECK_ANNOTATED(kCleanArticle, kUnlikely);

@@ -1,12 +1,11 @@
 // unlikely-sentence kind: a sentence whose words do not follow one another as English
 // words do, by the language model's fluency (fluency.hpp). Each sentence's mean SLOR is
 // pulled towards a prior by `prior_words` words of it, so a short sentence needs stronger
-// evidence than a long one. The prior is fluent news, or the article's own mean when that
-// is lower and rests on enough sentences: machine translation garbles whole articles, and
-// a sentence of a garbled article needs less evidence of its own. An article whose mean
-// falls below `article_max_slor` (edited news never came near it) reads as machine
-// translated as a whole, and its sentences are flagged below that mark too. The
-// thresholds were set on held-out data (tools/garbled_fit.py, figures in the README).
+// evidence than a long one; the prior is fluent news. Machine translation garbles whole
+// articles: an article whose mean falls below `article_max_slor` (edited news never came
+// near it) reads as machine translated, is its own prior, and its sentences are flagged
+// below that mark too. The thresholds were set on held-out data (tools/garbled_fit.py,
+// figures in the README).
 #include <algorithm>
 #include <vector>
 
@@ -44,8 +43,8 @@ class UnlikelySentence : public Check {
     bool translated = false;
     if (static_cast<int>(scored.size()) >= article_sentences_) {
       const double article = article_sum / article_words;
-      prior = std::min(prior, article);
       translated = article < article_max_slor_;
+      if (translated) prior = article;
     }
     const double threshold = translated ? std::max(max_slor_, article_max_slor_) : max_slor_;
     for (const auto& [sentence, f] : scored) {
@@ -77,7 +76,7 @@ COPYDESK_REGISTER_CHECK("unlikely-sentence", [](const Rule& rule, const LoadCont
                         {"prior_words", OptionType::Number, "8", "words of the prior a sentence's mean is blended with"},
                         {"min_scored", OptionType::Integer, "5", "sentences with fewer scored words are left alone"},
                         {"article_sentences", OptionType::Integer, "5", "scored sentences an article needs for its mean to be the prior"},
-                        {"article_max_slor", OptionType::Number, "0.40", "an article below this mean reads as machine translated"},
+                        {"article_max_slor", OptionType::Number, "0.35", "an article below this mean reads as machine translated"},
                         {"window", OptionType::Integer, "3", "words in the quoted least fluent stretch"});
 
 }  // namespace
