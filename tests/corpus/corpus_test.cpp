@@ -45,6 +45,15 @@ bool covers(const Diagnostic& d, const std::pair<std::size_t, std::size_t>& span
   return category && d.offset < span.second && span.first < d.offset + std::max<std::size_t>(d.length, 1);
 }
 
+// The news-clean articles, in name order.
+std::vector<fs::path> news_clean_files(const std::string& shared) {
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(fs::path(shared) / "corpus/news-clean"))
+    if (e.path().extension() == ".txt") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
 const Engine& shipped_engine() {
   static const Engine engine{EngineOptions{}};
   return engine;
@@ -109,10 +118,7 @@ TEST_CASE("clean news: at most 0.3 findings at warning or error per 1,000 words"
   std::size_t words = 0;
   std::map<std::string, std::size_t> by_category;
   std::size_t total = 0;
-  std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(fs::path(shared) / "corpus/news-clean"))
-    if (e.path().extension() == ".txt") files.push_back(e.path());
-  std::sort(files.begin(), files.end());
+  const std::vector<fs::path> files = news_clean_files(shared);
   for (const auto& f : files) {
     const Source source(f.filename().string(), slurp(f));
     const FileResult r = worker.check(source);
@@ -255,10 +261,7 @@ TEST_CASE("clean news with one sentence shuffled into word salad: the salad is f
     return;
   }
   const Engine::Worker worker(shipped_engine());
-  std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(fs::path(shared) / "corpus/news-clean"))
-    if (e.path().extension() == ".txt") files.push_back(e.path());
-  std::sort(files.begin(), files.end());
+  const std::vector<fs::path> files = news_clean_files(shared);
   std::mt19937 shuffle_seed(20261129);
   std::size_t planted = 0, found = 0;
   for (const auto& f : files) {
