@@ -9,7 +9,7 @@
 namespace copydesk {
 namespace {
 
-// A word scored in its run: its SLOR, and whether it had any context.
+// A word scored in its run: its SLOR, and the longest n-gram the model had for it.
 struct Scored {
   const Token* token;
   double slor;

@@ -51,10 +51,11 @@ class UnlikelySentence : public Check {
       const Sentence& s = *sentence;
       const double slor = (f.slor * f.scored + prior * prior_words_) / (f.scored + prior_words_);
       if (slor >= threshold) continue;
+      // The stretch runs between scored words and may span names: words_around bounds it.
       out.report(s.begin, s.end - s.begin,
                  fmt::format("This sentence reads as garbled or word-for-word translation: “{}” is not how English "
                              "words follow one another (fluency {:.2f}, flagged below {:.2f}{}).",
-                             doc.slice(f.worst_begin, f.worst_end), slor, threshold,
+                             words_around(doc.text(), f.worst_begin, f.worst_end), slor, threshold,
                              translated ? fmt::format("; the whole article reads as machine translated, {:.2f} on "
                                                       "average where edited news has about {:.1f}", prior, prior_slor_)
                                         : ""));
