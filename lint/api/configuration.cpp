@@ -2,6 +2,7 @@
 // loaded from it.
 #include <fmt/format.h>
 
+#include "api/glob.hpp"
 #include "config/config.hpp"
 #include "copydesk/copydesk.hpp"
 
@@ -21,6 +22,19 @@ Configuration Configuration::read(const std::filesystem::path& file) {
 Configuration Configuration::nearest(const std::filesystem::path& start) {
   const auto found = find_config(start);
   return found ? read(*found) : Configuration();
+}
+
+std::filesystem::path Configuration::file() const { return config_ ? config_->origin : std::filesystem::path(); }
+
+bool Configuration::ignores(const std::filesystem::path& path) const {
+  if (!config_ || config_->ignore.empty()) return false;
+  std::error_code ec;
+  const auto relative = std::filesystem::absolute(path, ec).lexically_normal().lexically_relative(
+      std::filesystem::absolute(config_->origin, ec).lexically_normal().parent_path());
+  if (relative.empty() || *relative.begin() == "..") return false;  // not under the configuration's folder
+  for (const auto& pattern : config_->ignore)
+    if (glob_matches(pattern, relative)) return true;
+  return false;
 }
 
 }  // namespace copydesk

@@ -22,6 +22,7 @@ EngineOptions engine_options(const Options& options, const Config* config) {
   e.only.insert(options.only.begin(), options.only.end());
   e.tag = options.models;
   e.enable_all = options.all_rules;
+  e.report_unused_suppressions = options.report_unused_suppressions;
   return e;
 }
 

@@ -6,7 +6,10 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fmt/format.h>
+#include <fstream>
 #include <iostream>
+#include <iterator>
+#include <map>
 #include <memory>
 #include <thread>
 
@@ -30,10 +33,13 @@ struct CheckOptions {
   std::vector<std::string> paths;
   std::string format = "text", fail_on = "warning", color = "auto";
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::string> exclude;
+  std::string stdin_filename, diff_base, diff_file;
+  bool report_unused_suppressions = false;
 };
 
 void add_common(CLI::App& app, CommonOptions& common) {
-  app.add_option("--config", common.config_file, "Configuration file (default: the nearest .copydesk.yaml)");
+  app.add_option("--config", common.config_file, "Configuration file (default: for check, the nearest .copydesk.yaml above each file; otherwise above the working folder)");
   app.add_option("--lang", common.lang, "Language of the text: en_US or en_GB (default: en_US)")
       ->check(CLI::IsMember({"en_US", "en_GB"}));
   app.add_option("--rules", common.rule_dirs, "A folder of extra rule packs (repeatable)")
@@ -43,10 +49,12 @@ void add_common(CLI::App& app, CommonOptions& common) {
 }
 
 // Reads the configuration first, so a bad one stops the run before any input is read.
-copydesk::Options linter_options(const CommonOptions& common) {
+// `nearest`: without --config, the nearest .copydesk.yaml from the working folder (check
+// looks one up for each file instead).
+copydesk::Options linter_options(const CommonOptions& common, bool nearest = true) {
   copydesk::Options options;
-  options.configuration = common.config_file.empty() ? copydesk::Configuration::nearest(fs::current_path())
-                                                     : copydesk::Configuration::read(common.config_file);
+  if (!common.config_file.empty()) options.configuration = copydesk::Configuration::read(common.config_file);
+  else if (nearest) options.configuration = copydesk::Configuration::nearest(fs::current_path());
   options.language = common.lang;
   options.rule_dirs.assign(common.rule_dirs.begin(), common.rule_dirs.end());
   options.dictionaries.assign(common.dictionaries.begin(), common.dictionaries.end());
@@ -60,12 +68,63 @@ bool use_color(const std::string& mode) {
   return isatty(STDOUT_FILENO) && (no_color == nullptr || *no_color == '\0');
 }
 
-int run_check(const copydesk::Options& options, const CheckOptions& check) {
+std::string read_diff(const std::string& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw copydesk::InputError(fmt::format("{}: the diff cannot be read", file));
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// Each file is checked under the nearest .copydesk.yaml above it (or --config's): one
+// Linter per configuration in use, the results put back in input order.
+std::vector<copydesk::Result> check_inputs(const copydesk::Options& options, bool config_given,
+                                           const copydesk::Inputs& inputs, const CheckOptions& check,
+                                           std::unique_ptr<const copydesk::Linter>& renderer) {
+  std::map<fs::path, copydesk::Configuration> configurations;
+  std::vector<std::pair<fs::path, std::vector<std::size_t>>> groups;  // by configuration file, first use first
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    fs::path key;
+    if (!config_given) {
+      const std::string& path = copydesk::input_path(*inputs[i]);
+      const fs::path folder = path == "<stdin>" ? fs::current_path() : fs::absolute(path).parent_path();
+      const copydesk::Configuration nearest = copydesk::Configuration::nearest(folder);
+      key = nearest.file();
+      configurations.emplace(key, nearest);
+    }
+    auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == key; });
+    if (it == groups.end()) it = groups.emplace(groups.end(), key, std::vector<std::size_t>{});
+    it->second.push_back(i);
+  }
+  const copydesk::ChangeOptions change{check.diff_base, check.diff_file.empty() ? "" : read_diff(check.diff_file)};
+  std::vector<copydesk::Result> results(inputs.size());
+  for (const auto& [key, members] : groups) {
+    copydesk::Options group_options = options;
+    if (!config_given) group_options.configuration = configurations.at(key);
+    auto linter = std::make_unique<const copydesk::Linter>(group_options);
+    copydesk::Inputs subset;
+    for (std::size_t i : members) subset.push_back(inputs[i]);
+    auto found = linter->check(subset, check.jobs);
+    if (!change.diff_base.empty() || !check.diff_file.empty()) found = copydesk::keep_changes(*linter, std::move(found), change);
+    for (std::size_t k = 0; k < members.size(); ++k) results[members[k]] = std::move(found[k]);
+    if (!renderer) renderer = std::move(linter);
+  }
+  if (!renderer) renderer = std::make_unique<const copydesk::Linter>(options);
+  return results;
+}
+
+int run_check(copydesk::Options options, const CheckOptions& check, bool config_given) {
+  const bool reads_stdin = check.paths.empty() || std::count(check.paths.begin(), check.paths.end(), "-") > 0;
+  if (!check.diff_base.empty() && reads_stdin)
+    throw copydesk::InputError("--diff-base needs files: standard input has no history in git");
+  options.report_unused_suppressions = check.report_unused_suppressions;
+  copydesk::InputOptions input_options;
+  input_options.exclude = check.exclude;
+  input_options.stdin_filename = check.stdin_filename;
+  if (config_given) input_options.configuration = options.configuration;
   const auto inputs = copydesk::read_inputs(
-      check.paths, [](const std::string& note) { std::cerr << fmt::format("copydesk: {}\n", note); });
-  const copydesk::Linter linter(options);
-  const auto results = linter.check(inputs, check.jobs);
-  std::cout << linter.render(results, check.format, {use_color(check.color)}) << std::flush;
+      check.paths, [](const std::string& note) { std::cerr << fmt::format("copydesk: {}\n", note); }, input_options);
+  std::unique_ptr<const copydesk::Linter> linter;
+  const auto results = check_inputs(options, config_given, inputs, check, linter);
+  std::cout << linter->render(results, check.format, {use_color(check.color)}) << std::flush;
   if (!std::cout) {
     std::cerr << "copydesk: cannot write the report to standard output\n";
     return kExitTrouble;
@@ -144,6 +203,18 @@ int main(int argc, char** argv) {
   check->add_option("--jobs,-j", check_options.jobs, "Files checked at once (default: all cores)")->check(CLI::Range(1u, 1024u));
   check->add_option("--color", check_options.color, "Colour in text output: auto, always, never (default: auto)")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  check->add_option("--exclude", check_options.exclude,
+                    "Skip files matching this glob, relative to the working folder (repeatable; e.g. 'drafts/**')")
+      ->allow_extra_args(false);
+  check->add_option("--stdin-filename", check_options.stdin_filename,
+                    "Read standard input as if it were this file: its format, its configuration, its name in reports");
+  check->add_flag("--report-unused-suppressions", check_options.report_unused_suppressions,
+                  "Report each copydesk-disable comment that silenced nothing (artifacts.unused-suppression)");
+  auto* diff_base = check->add_option("--diff-base", check_options.diff_base,
+                                      "Report only what changed since this git revision (git diff REV): findings on "
+                                      "added or modified lines, and findings the change caused elsewhere");
+  check->add_option("--diff", check_options.diff_file, "The same from a unified diff file instead of git")
+      ->excludes(diff_base);
   add_common(*check, common);
 
   CLI::App* rules = app.add_subcommand("rules", "List every rule with its category, severity and description");
@@ -173,11 +244,11 @@ int main(int argc, char** argv) {
   }
 
   try {
-    const copydesk::Options options = linter_options(common);
+    const copydesk::Options options = linter_options(common, !*check);
     if (*rules) return run_rules(options);
     if (*test_rules) return run_test_rules(options, packs);
     if (*explain) return run_explain(options, rule_id);
-    return run_check(options, check_options);
+    return run_check(options, check_options, !common.config_file.empty());
   } catch (const copydesk::ConfigError& e) {
     std::cerr << "copydesk: configuration error: " << e.what() << '\n';
   } catch (const std::exception& e) {

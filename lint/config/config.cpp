@@ -46,6 +46,13 @@ std::vector<std::filesystem::path> path_list(const std::string& origin, const YA
   return out;
 }
 
+std::vector<std::string> text_list(const std::string& origin, const YAML::Node& node, const char* what) {
+  if (!node.IsSequence()) config_error(origin, node, fmt::format("{} must be a list", what));
+  std::vector<std::string> out;
+  for (const auto& item : node) out.push_back(scalar(origin, item, what));
+  return out;
+}
+
 void check_keys(const std::string& origin, const YAML::Node& map, std::initializer_list<std::string_view> allowed) {
   for (const auto& kv : map) {
     const std::string key = scalar(origin, kv.first, "a key");
@@ -156,7 +163,7 @@ Config load_config(const std::filesystem::path& file) {
   config.origin = file;
   if (root.IsNull()) return config;
   if (!root.IsMap()) config_error(origin, root, "the configuration must be a map");
-  check_keys(origin, root, {"language", "rule-packs", "dictionaries", "rules"});
+  check_keys(origin, root, {"language", "rule-packs", "dictionaries", "rules", "ignore", "front_matter"});
   const auto base = file.parent_path();
   if (root["language"]) {
     config.language = scalar(origin, root["language"], "language");
@@ -165,6 +172,12 @@ Config load_config(const std::filesystem::path& file) {
   }
   if (root["rule-packs"]) config.rule_dirs = path_list(origin, root["rule-packs"], base, "rule-packs");
   if (root["dictionaries"]) config.dictionaries = path_list(origin, root["dictionaries"], base, "dictionaries");
+  if (root["ignore"]) config.ignore = text_list(origin, root["ignore"], "ignore");
+  if (const YAML::Node front = root["front_matter"]) {
+    if (!front.IsMap()) config_error(origin, front, "front_matter must be a map");
+    check_keys(origin, front, {"prose_fields"});
+    if (front["prose_fields"]) config.prose_fields = text_list(origin, front["prose_fields"], "prose_fields");
+  }
   if (const YAML::Node rules = root["rules"]) {
     if (!rules.IsMap()) config_error(origin, rules, "rules must map rule ids to off, on, a severity or a map");
     for (const auto& kv : rules) {

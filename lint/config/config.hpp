@@ -23,6 +23,8 @@ struct Config {
   std::vector<std::filesystem::path> rule_dirs;     // extra rule packs, after the shipped ones
   std::vector<std::filesystem::path> dictionaries;  // extra .dic word lists
   std::map<std::string, RuleOverride> rules;        // by rule id
+  std::vector<std::string> ignore;                  // globs of files not checked, relative to this file's folder
+  std::optional<std::vector<std::string>> prose_fields;  // front-matter fields read as prose
   std::filesystem::path origin;                     // the file, if any
 };
 

@@ -80,9 +80,14 @@ const RE2& special_tokens() {
 
 }  // namespace
 
-Document::Document(const Source& source, const Speller* speller, const Tagger* tagger) : source_(&source) {
-  Prose prose = extract_prose(source);
+Document::Document(const Source& source, const Speller* speller, const Tagger* tagger, const ProseOptions& options)
+    : source_(&source) {
+  Prose prose = extract_prose(source, options);
   prose_ = std::move(prose.text);
+  references_ = std::move(prose.references);
+  std::sort(references_.begin(), references_.end(),
+            [](const TextSpan& a, const TextSpan& b) { return a.offset < b.offset; });
+  suppressions_ = std::move(prose.suppressions);
   split_paragraphs_at(prose.block_starts);
   tokenize();
   split_sentences();

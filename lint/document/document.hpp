@@ -9,6 +9,7 @@
 
 #include "base/pos.hpp"
 #include "base/text.hpp"
+#include "source/prose.hpp"
 #include "source/source.hpp"
 
 namespace copydesk {
@@ -58,7 +59,7 @@ class Document {
  public:
   // Segments the source. The speller marks known words and the tagger tags them; either
   // may be null (then `known` stays false and `pos` stays Pos::None).
-  Document(const Source& source, const Speller* speller, const Tagger* tagger);
+  Document(const Source& source, const Speller* speller, const Tagger* tagger, const ProseOptions& prose = {});
 
   const Source& source() const { return *source_; }
   // The prose: the source's text with markup blanked, at the same offsets.
@@ -70,6 +71,9 @@ class Document {
   const std::vector<Sentence>& sentences() const { return sentences_; }
   const std::vector<Paragraph>& paragraphs() const { return paragraphs_; }
   std::size_t word_count() const { return word_count_; }
+  // Character references in the markup, and the suppression comments.
+  const std::vector<TextSpan>& references() const { return references_; }
+  const std::vector<Suppression>& suppressions() const { return suppressions_; }
 
   std::string_view sentence_text(const Sentence& s) const { return slice(s.begin, s.end); }
 
@@ -86,6 +90,8 @@ class Document {
   std::vector<Sentence> sentences_;
   std::vector<Paragraph> paragraphs_;
   std::size_t word_count_ = 0;
+  std::vector<TextSpan> references_;
+  std::vector<Suppression> suppressions_;
 };
 
 }  // namespace copydesk

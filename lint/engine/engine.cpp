@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 #include <dlfcn.h>
 
+#include "engine/reference_spans.hpp"
+#include "engine/suppress.hpp"
 #include "lm/language_model.hpp"
 #include "spell/speller.hpp"
 #include "tagger/tagger.hpp"
@@ -70,6 +72,9 @@ Engine::Engine(EngineOptions options) {
         throw ConfigError(fmt::format("{}:{}: rule {} is already defined in {}", rules_[i].origin,
                                       rules_[i].mark.line + 1, rules_[i].id, rules_[j].origin));
   apply_overrides(config, rules_);
+  for (const Rule& rule : rules_) context_.rule_ids.push_back(rule.id);
+  if (config.prose_fields) prose_.front_matter_fields = *config.prose_fields;
+  report_unused_suppressions_ = options.report_unused_suppressions;
 
   // The language model first: checks index its vocabulary when they are built.
   if (options.tag) {
@@ -113,13 +118,15 @@ Engine::Worker::~Worker() = default;
 FileResult Engine::Worker::check(const Source& source) const {
   FileResult result;
   result.path = source.path();
-  const Document doc(source, speller_.get(), engine_.tagger_.get());
+  const Document doc(source, speller_.get(), engine_.tagger_.get(), engine_.prose_);
   result.words = doc.word_count();
   for (std::size_t i = 0; i < engine_.checks_.size(); ++i) {
     Emitter emitter(*engine_.active_[i], result.diagnostics);
     engine_.checks_[i]->run(doc, resources_, emitter);
   }
   auto& d = result.diagnostics;
+  widen_to_references(doc.references(), d);
+  apply_suppressions(doc, d, engine_.report_unused_suppressions_, engine_.context_.rule_ids);
   std::sort(d.begin(), d.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return std::tie(a.offset, a.length, a.rule, a.message) < std::tie(b.offset, b.length, b.rule, b.message);
   });

@@ -20,6 +20,7 @@ struct EngineOptions {
   std::set<std::string> only;                  // if not empty, run only these rule ids
   bool tag = true;                             // load the part-of-speech and language models
   bool enable_all = false;                     // run rules that are off by default too (rule examples)
+  bool report_unused_suppressions = false;     // report suppression comments that silenced nothing
 };
 
 struct FileResult {
@@ -59,6 +60,8 @@ class Engine {
   std::pair<std::string, std::string> system_dic_;
   std::unique_ptr<Tagger> tagger_;
   std::unique_ptr<LanguageModel> lm_;
+  ProseOptions prose_;
+  bool report_unused_suppressions_ = false;
 };
 
 // Where the shipped rules/, dictionaries/ and models/ are: $COPYDESK_DATA_DIR, else

@@ -48,6 +48,7 @@ std::string decode_reference(std::string_view reference) {
 // reference's length so offsets hold: "&rdquo;" reads as a closing quotation mark, not
 // as the word "rdquo". Opening marks go last, next to the word they open.
 void reveal_reference(Prose& prose, std::size_t begin, std::string_view reference) {
+  prose.references.push_back({begin, reference.size()});
   const std::string decoded = decode_reference(reference);
   std::fill_n(prose.text.begin() + begin, reference.size(), ' ');
   if (decoded.empty() || decoded.size() > reference.size()) return;
@@ -67,15 +68,50 @@ void reveal_html_text(Prose& prose, const std::string& text, std::size_t begin, 
   }
 }
 
+// A comment `<!--...-->` of `length` bytes at `begin`: a suppression when it says one.
+void read_comment(Prose& prose, std::string_view text, std::size_t begin, std::size_t length) {
+  std::string_view comment = text.substr(begin, length);
+  if (comment.substr(0, 4) != "<!--") return;
+  const std::size_t body_length = comment.size() >= 7 && comment.substr(comment.size() - 3) == "-->" ? comment.size() - 7
+                                                                                                     : comment.size() - 4;
+  if (auto s = parse_suppression(comment.substr(4, body_length), begin + 4, begin, length))
+    prose.suppressions.push_back(std::move(*s));
+}
+
 struct MarkdownWalk {
   const std::string* text;
   Prose* prose;
   int code_depth = 0;
   bool pending_block = false;
+  std::vector<TextSpan> html;  // raw HTML as md4c found it: comments are only there, never in code
 };
 
-Prose markdown_prose(const std::string& text) {
+// The comments inside the raw HTML of a Markdown article.
+void read_markdown_comments(Prose& prose, const std::string& text, const std::vector<TextSpan>& html) {
+  for (std::size_t at = text.find("<!--"); at != std::string::npos; at = text.find("<!--", at + 4)) {
+    const bool in_html = std::any_of(html.begin(), html.end(), [&](const TextSpan& h) {
+      return at >= h.offset && at < h.offset + h.length;
+    });
+    if (!in_html) continue;
+    const std::size_t close = text.find("-->", at + 4);
+    const std::size_t end = close == std::string::npos ? text.size() : close + 3;
+    read_comment(prose, text, at, end - at);
+  }
+}
+
+Prose markdown_prose(const std::string& source_text, const ProseOptions& options) {
+  // Front matter is blanked before md4c sees it (it would read "---" as a rule and the
+  // fields as a heading); the fields an editor writes are revealed where they are.
+  const FrontMatter front = find_front_matter(source_text, options.front_matter_fields);
+  std::string body = source_text;
+  for (std::size_t i = 0; i < front.end; ++i)
+    if (body[i] != '\n') body[i] = ' ';
+  const std::string& text = body;
   Prose prose = blank_like(text);
+  for (const TextSpan& field : front.fields) {
+    reveal(prose, source_text, field.offset, field.length);
+    prose.block_starts.push_back(field.offset);
+  }
   MarkdownWalk walk{&text, &prose};
   MD_PARSER parser{};
   parser.flags = MD_DIALECT_GITHUB;
@@ -102,12 +138,15 @@ Prose markdown_prose(const std::string& text) {
       w->prose->block_starts.push_back(offset);
       w->pending_block = false;
     }
+    if (type == MD_TEXT_HTML) w->html.push_back({offset, size});
     if (w->code_depth > 0) return 0;
     if (type == MD_TEXT_NORMAL) reveal(*w->prose, *w->text, offset, size);
     else if (type == MD_TEXT_ENTITY) reveal_reference(*w->prose, offset, std::string_view(chars, size));
     return 0;
   };
   md_parse(text.data(), static_cast<MD_SIZE>(text.size()), &parser, &walk);
+  read_markdown_comments(prose, text, walk.html);
+  std::sort(prose.block_starts.begin(), prose.block_starts.end());
   return prose;
 }
 
@@ -125,6 +164,18 @@ bool is_block_tag(GumboTag tag) {
   }
 }
 
+// An image's alt attribute is what a reader without the image reads: prose of its own.
+void reveal_alt_text(const GumboElement& image, const std::string& text, Prose& prose) {
+  const GumboAttribute* alt = gumbo_get_attribute(&image.attributes, "alt");
+  if (alt == nullptr || alt->original_value.length < 2) return;
+  const char quote = alt->original_value.data[0];
+  if (quote != '"' && quote != '\'') return;  // an unquoted value ends at a space: never prose
+  const std::size_t begin = alt->value_start.offset + 1;
+  prose.block_starts.push_back(begin);
+  reveal_html_text(prose, text, begin, alt->original_value.length - 2);
+  if (image.original_tag.data != nullptr) prose.block_starts.push_back(image.start_pos.offset + image.original_tag.length);
+}
+
 // Iterative, with a stack of its own: a recursive walk overflowed the thread's stack on
 // about 100,000 nested elements.
 void walk_html(const GumboNode* root, const std::string& text, Prose& prose) {
@@ -137,6 +188,10 @@ void walk_html(const GumboNode* root, const std::string& text, Prose& prose) {
       reveal_html_text(prose, text, t.start_pos.offset, t.original_text.length);
       continue;
     }
+    if (node->type == GUMBO_NODE_COMMENT) {
+      read_comment(prose, text, node->v.text.start_pos.offset, node->v.text.original_text.length);
+      continue;
+    }
     if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) continue;
     const GumboVector* children = node->type == GUMBO_NODE_DOCUMENT ? &node->v.document.children
                                                                     : &node->v.element.children;
@@ -147,6 +202,7 @@ void walk_html(const GumboNode* root, const std::string& text, Prose& prose) {
         continue;
       if (is_block_tag(tag) && node->v.element.original_tag.data != nullptr)
         prose.block_starts.push_back(node->v.element.start_pos.offset);
+      if (tag == GUMBO_TAG_IMG) reveal_alt_text(node->v.element, text, prose);
     }
     // Children in reverse, so that they come off the stack in document order.
     for (unsigned i = children->length; i-- > 0;) pending.push_back(static_cast<const GumboNode*>(children->data[i]));
@@ -216,18 +272,36 @@ Prose html_prose(const std::string& text) {
   return prose;
 }
 
+// Plain text: a line that holds only a directive is one, and no prose.
+Prose plain_prose(const std::string& text) {
+  Prose prose{text, {}, {}, {}};
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t nl = text.find('\n', at);
+    const std::size_t end = nl == std::string::npos ? text.size() : nl;
+    const std::string_view line = std::string_view(text).substr(at, end - at);
+    if (line.find("copydesk-") != std::string_view::npos) {
+      if (auto s = parse_suppression(line, at, at, line.size())) {
+        prose.suppressions.push_back(std::move(*s));
+        std::fill_n(prose.text.begin() + at, line.size(), ' ');
+      }
+    }
+    at = end + 1;
+  }
+  return prose;
+}
+
 }  // namespace
 
-Prose extract_prose(const Source& source) {
+Prose extract_prose(const Source& source, const ProseOptions& options) {
   switch (source.format()) {
     case Format::Markdown:
-      return markdown_prose(source.valid_text());
+      return markdown_prose(source.valid_text(), options);
     case Format::Html:
       return html_prose(source.valid_text());
     case Format::Plain:
       break;
   }
-  return Prose{source.valid_text(), {}};
+  return plain_prose(source.valid_text());
 }
 
 }  // namespace copydesk

@@ -4,7 +4,9 @@
 #include <string>
 #include <vector>
 
+#include "source/front_matter.hpp"
 #include "source/source.hpp"
+#include "source/suppression.hpp"
 
 namespace copydesk {
 
@@ -15,8 +17,18 @@ struct Prose {
   // Offsets where the markup starts a new block (heading, list item, paragraph), which
   // the text alone may not show as a blank line.
   std::vector<std::size_t> block_starts;
+  // Character references ("&ldquo;"): the prose holds the character they stand for,
+  // and a finding that touches one must cover all of it.
+  std::vector<TextSpan> references;
+  // The suppression comments, in order.
+  std::vector<Suppression> suppressions;
 };
 
-Prose extract_prose(const Source& source);
+struct ProseOptions {
+  // The front-matter fields read as prose; every other field is metadata.
+  std::vector<std::string> front_matter_fields = {"title", "description", "summary", "subtitle"};
+};
+
+Prose extract_prose(const Source& source, const ProseOptions& options = {});
 
 }  // namespace copydesk

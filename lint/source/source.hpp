@@ -14,6 +14,12 @@ struct Position {
   std::size_t column = 1;  // 1-based, in Unicode code points
 };
 
+// A byte range of the input.
+struct TextSpan {
+  std::size_t offset = 0;
+  std::size_t length = 0;
+};
+
 // A byte range of the input that is not valid UTF-8.
 struct InvalidRange {
   std::size_t offset;

@@ -1,56 +1,14 @@
 // End-to-end tests of the copydesk binary: formats, exit statuses, inputs, configuration.
 #include <catch2/catch.hpp>
-#include <sys/wait.h>
 
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
+
+#include "e2e/e2e.hpp"
 
 namespace fs = std::filesystem;
+using namespace e2e;
 
 namespace {
-
-struct Run {
-  int status;
-  std::string out, err;
-};
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-void write(const fs::path& p, const std::string& text) {
-  fs::create_directories(p.parent_path());
-  std::ofstream(p, std::ios::binary) << text;
-}
-
-// A scratch folder per test case, removed at the end.
-struct Scratch {
-  fs::path dir;
-  Scratch() {
-    dir = fs::temp_directory_path() / ("copydesk-e2e-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-  }
-  ~Scratch() { fs::remove_all(dir); }
-  static int& counter() {
-    static int n = 0;
-    return n;
-  }
-};
-
-// Runs the binary from `cwd` with args (already shell-quoted) and stdin text.
-Run copydesk(const Scratch& s, const std::string& args, const std::string& input = "") {
-  write(s.dir / ".in", input);
-  const std::string cmd = "cd '" + s.dir.string() + "' && NO_COLOR=1 '" + COPYDESK_BINARY + "' " + args + " < .in > .out 2> .err";
-  const int raw = std::system(cmd.c_str());
-  return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, slurp(s.dir / ".out"), slurp(s.dir / ".err")};
-}
 
 const std::string kClean = "The minister addressed reporters on Wednesday.\n";
 const std::string kTypo = "The minister adressed reporters on Wednesday.\n";

@@ -57,8 +57,13 @@ class DuplicateSentence : public Check {
   void run(const Document& doc, const Resources&, Emitter& out) const override {
     const auto& sentences = doc.sentences();
     std::vector<Shingled> units;
+    // A front-matter summary that repeats the lede is how summaries are written.
+    const std::size_t body = doc.source().format() == Format::Markdown
+                                 ? find_front_matter(doc.source().valid_text(), {}).end
+                                 : 0;
     for (const Paragraph& p : doc.paragraphs()) {
       if (p.heading_like) continue;  // a repeated heading ("Background") is layout
+      if (p.begin < body) continue;
       for (std::uint32_t si = p.first_sentence; si < p.last_sentence; ++si) {
         const Sentence& s = sentences[si];
         Shingled u{si, {}, {}, false};

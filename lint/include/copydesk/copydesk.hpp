@@ -36,6 +36,11 @@ class COPYDESK_API Configuration {
   // The nearest .copydesk.yaml from `start` upward, or none.
   static Configuration nearest(const std::filesystem::path& start);
 
+  // The file it was read from; empty for none.
+  std::filesystem::path file() const;
+  // Whether its `ignore:` patterns match `path` (patterns are relative to its folder).
+  bool ignores(const std::filesystem::path& path) const;
+
  private:
   friend class Linter;
   std::shared_ptr<const Config> config_;
@@ -51,6 +56,7 @@ struct Options {
   bool all_rules = false;                           // run every rule, off by default or not (test_rules)
   std::filesystem::path data_dir;  // the shipped rules/, dictionaries/, models/; empty: found beside the library
   bool models = true;              // load the tagger and language model (listing rules needs neither)
+  bool report_unused_suppressions = false;  // a finding for each suppression comment that silenced nothing
 };
 
 // A rule as `copydesk rules` and `copydesk explain` show it.
@@ -76,11 +82,25 @@ struct Result {
 using Inputs = std::vector<std::shared_ptr<const Source>>;
 using Note = std::function<void(const std::string&)>;
 
+struct InputOptions {
+  std::vector<std::string> exclude;  // --exclude globs, relative to the working folder
+  bool gitignore = true;             // skip what git ignores (.gitignore) while walking a folder
+  // Whose `ignore:` patterns apply; none: each file's nearest .copydesk.yaml.
+  std::optional<Configuration> configuration;
+  std::string stdin_filename;  // standard input read as if it were this file (format, configuration, name)
+};
+
 // Reads every input before anything is checked, so a bad path stops the run whole
 // (InputError). A folder is walked for .txt, .md, .markdown, .html and .htm files,
-// skipping hidden folders; no path or "-" reads standard input. A file met in a folder
-// that is not text is skipped, and an empty folder passed, with a note.
-COPYDESK_API Inputs read_inputs(const std::vector<std::string>& paths, const Note& note = {});
+// skipping hidden folders, files git ignores, and files an `--exclude` or `ignore:`
+// pattern matches (a file named on the command line too, with a note); no path or "-"
+// reads standard input. A file met in a folder that is not text is skipped, and an
+// empty folder passed, with a note.
+COPYDESK_API Inputs read_inputs(const std::vector<std::string>& paths, const Note& note = {},
+                                const InputOptions& options = {});
+
+// The path of an input, as reports name it.
+COPYDESK_API const std::string& input_path(const Source& source);
 
 struct RenderOptions {
   bool color = false;  // ANSI colours in text output
@@ -119,5 +139,20 @@ class COPYDESK_API Linter {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// Where the change to review comes from: a git revision (`git diff REV` of each file),
+// or a unified diff.
+struct ChangeOptions {
+  std::string diff_base;  // a git revision
+  std::string diff;       // the text of a unified diff
+};
+
+// Keeps only what a change brought: findings on the lines it added or modified, and
+// findings elsewhere that the version before the change did not have (by rule and
+// flagged text: a name now spelled two ways). The version before is rebuilt by
+// reversing the diff and checked with `linter`. A file the change does not touch keeps
+// nothing. Throws InputError when git cannot give the diff.
+COPYDESK_API std::vector<Result> keep_changes(const Linter& linter, std::vector<Result> results,
+                                              const ChangeOptions& change);
 
 }  // namespace copydesk
