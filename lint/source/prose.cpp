@@ -112,7 +112,7 @@ Prose markdown_prose(const std::string& source_text, const ProseOptions& options
     reveal(prose, source_text, field.offset, field.length);
     prose.block_starts.push_back(field.offset);
   }
-  MarkdownWalk walk{&text, &prose};
+  MarkdownWalk walk{&text, &prose, 0, false, {}};
   MD_PARSER parser{};
   parser.flags = MD_DIALECT_GITHUB;
   parser.enter_block = [](MD_BLOCKTYPE type, void*, void* data) {
