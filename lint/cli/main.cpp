@@ -80,15 +80,20 @@ std::vector<copydesk::Result> check_inputs(const copydesk::Options& options, boo
                                            const copydesk::Inputs& inputs, const CheckOptions& check,
                                            std::unique_ptr<const copydesk::Linter>& renderer) {
   std::map<fs::path, copydesk::Configuration> configurations;
+  std::map<fs::path, fs::path> configuration_of_folder;  // each folder looked up once
   std::vector<std::pair<fs::path, std::vector<std::size_t>>> groups;  // by configuration file, first use first
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     fs::path key;
     if (!config_given) {
       const std::string& path = copydesk::input_path(*inputs[i]);
       const fs::path folder = path == "<stdin>" ? fs::current_path() : fs::absolute(path).parent_path();
-      const copydesk::Configuration nearest = copydesk::Configuration::nearest(folder);
-      key = nearest.file();
-      configurations.emplace(key, nearest);
+      auto known = configuration_of_folder.find(folder);
+      if (known == configuration_of_folder.end()) {
+        const copydesk::Configuration nearest = copydesk::Configuration::nearest(folder);
+        configurations.emplace(nearest.file(), nearest);
+        known = configuration_of_folder.emplace(folder, nearest.file()).first;
+      }
+      key = known->second;
     }
     auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == key; });
     if (it == groups.end()) it = groups.emplace(groups.end(), key, std::vector<std::size_t>{});

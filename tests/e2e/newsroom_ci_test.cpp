@@ -202,7 +202,7 @@ TEST_CASE("walking a folder skips what .gitignore, ignore: and --exclude leave o
   CHECK(all["files"].size() == 4);
 }
 
-TEST_CASE("--diff-base and --diff report what the change brought, not what was there", "[cli][diff]") {
+TEST_CASE("changed lines: --diff-base and --diff report what the change brought, not what was there", "[cli][diff]") {
   Scratch s;
   git(s, "init -q .");
   // Before: one spelling of the name (consistent), an old typo.
