@@ -278,6 +278,8 @@ std::string escape_html(std::string_view text) {
 void report_html(std::ostream& out, const std::vector<Result>& files) {
   std::string page = fmt::format(
       "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+      // The page forbids itself scripts and fetching anything, whoever edits it later.
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
       "<title>copydesk proof: {}</title><style>{}</style></head>\n<body>\n",
       files.size() == 1 ? escape_html(files.front().path) : fmt::format("{} files", files.size()), kStyle);

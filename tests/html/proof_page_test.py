@@ -3,13 +3,15 @@
 
 structure:  every finding of `--format json` is marked once, at its text, with one note;
             the page needs no script and fetches nothing.
-screenshot: the page rendered by headless Chromium with scripts disabled, as a PNG
-            (skipped, exit 77, when chromium is not installed).
+screenshot: the page opened by headless Chromium: its own Content-Security-Policy keeps
+            scripts off (a script planted in a copy does not run) and every note is
+            there; then rendered as a PNG (skipped, exit 77, without chromium).
 Usage: proof_page_test.py structure|screenshot COPYDESK SOURCE_DIR OUT_DIR
 """
 import html.parser
 import json
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -106,6 +108,9 @@ def structure(copydesk, source_dir, out_dir):
         check(f'<span class="swatch"></span>{category}</td><td class="n">{n}</td>' in page_text,
               f"the count of {category} findings ({n}) is at the top")
     check(not page.scripts, "no script and no event handler: the page reads with scripts disabled")
+    policy = 'http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'"'
+    check(policy in page_text,
+          "the page forbids itself scripts and fetching")
     check(not page.fetches, "nothing is fetched: every link is a place in the page")
     related = sum(len(d["related"]) for d in findings)
     check(page_text.count('class="related"') == sum(1 for d in findings if d["related"]),
@@ -120,33 +125,48 @@ def png_size(path):
     return struct.unpack(">II", head[16:24])
 
 
+def chromium_run(chromium, args):
+    """Runs headless Chromium with a new empty profile; returns its standard output."""
+    profile = tempfile.mkdtemp(prefix="copydesk-chromium-")
+    try:
+        return subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                               "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                               f"--user-data-dir={profile}", *args],
+                              capture_output=True, timeout=300, check=False).stdout.decode("utf-8", "replace")
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+
+
 def screenshot(copydesk, source_dir, out_dir):
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if not chromium:
         print("skipped: headless Chromium is not installed (Debian package chromium)")
         sys.exit(SKIPPED)
+    article = seed_article(source_dir)
+    findings = json.loads(render(copydesk, article, "json"))["files"][0]["diagnostics"]
+    page_text = render(copydesk, article, "html")
     page = os.path.join(out_dir, "proof-page.html")
     with open(page, "w", encoding="utf-8") as f:
-        f.write(render(copydesk, seed_article(source_dir), "html"))
+        f.write(page_text)
+    # A copy with a script planted: the page's own policy must keep it from running.
+    probe = os.path.join(out_dir, "proof-page-probe.html")
+    with open(probe, "w", encoding="utf-8") as f:
+        f.write(page_text.replace("</body>", '<script>document.body.setAttribute("data-ran", "yes")</script></body>'))
+    dom = chromium_run(chromium, ["--dump-dom", "file://" + probe])
+    body = re.search(r"<body[^>]*>", dom)
+    check(body is not None and "data-ran" not in body.group(0), "Chromium opens the page with scripts off")
+    check(dom.count('<li class="note') == len(findings), f"all {len(findings)} notes are in the page Chromium read")
     png = os.path.join(out_dir, "proof-page.png")
     if os.path.exists(png):
         os.remove(png)
-    profile = tempfile.mkdtemp(prefix="copydesk-chromium-")
-    try:
-        subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--blink-settings=scriptEnabled=false", f"--user-data-dir={profile}",
-                        f"--screenshot={png}", "--window-size=1280,2000", "file://" + os.path.abspath(page)],
-                       capture_output=True, timeout=300, check=False)
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
+    chromium_run(chromium, [f"--screenshot={png}", "--window-size=1280,2000", "file://" + page])
     check(os.path.exists(png) and png_size(png) == (1280, 2000), "Chromium rendered the page as a 1280×2000 PNG")
     check(os.path.getsize(png) > 20000, f"the screenshot shows something ({os.path.getsize(png)} bytes)")
     print(f"screenshot attached: {png}")
 
 
 def main():
-    mode, copydesk, source_dir, out_dir = sys.argv[1:5]
+    mode, copydesk, source_dir, out_dir = sys.argv[1], *map(os.path.abspath, sys.argv[2:5])
     os.makedirs(out_dir, exist_ok=True)
     {"structure": structure, "screenshot": screenshot}[mode](copydesk, source_dir, out_dir)
 

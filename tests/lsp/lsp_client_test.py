@@ -128,7 +128,7 @@ def key(d):
 
 
 def main():
-    copydesk, source_dir = sys.argv[1], sys.argv[2]
+    copydesk, source_dir = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     seed = os.path.join(source_dir, "..", "shared", "corpus", "seed", "000_70c2cf35952770fb.txt")
     if not os.path.exists(seed):
         print("the seed article (../shared) is absent: examples/article.txt stands in")
