@@ -39,7 +39,8 @@ TEST_CASE("the proof page marks each finding at its text, with a note and its re
   const std::string page = page_of(text);
   CHECK(page.rfind("<!DOCTYPE html>", 0) == 0);
   CHECK(page.find("<script") == std::string::npos);
-  CHECK(page.find("http") == std::string::npos);  // nothing fetched from anywhere
+  CHECK(page.find("://") == std::string::npos);  // nothing fetched from anywhere
+  CHECK(page.find("content=\"default-src 'none'; style-src 'unsafe-inline'\"") != std::string::npos);
   // The markup in the story is shown as text, not obeyed.
   CHECK(page.find("data-findings=\"2\">&lt;b&gt;</mark>") != std::string::npos);
   CHECK(page.find("<b>") == std::string::npos);
