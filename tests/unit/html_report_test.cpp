@@ -84,5 +84,5 @@ TEST_CASE("thousands of findings make a page that grows in step with them", "[ht
   // A mark per finding, and one more where two findings cross.
   CHECK(count(page, "<mark ") >= result.diagnostics.size());
   CHECK(count(page, "<mark ") <= 2 * result.diagnostics.size());
-  CHECK(page.size() < 5000 + 700 * result.diagnostics.size());
+  CHECK(page.size() < 5000 + 1000 * result.diagnostics.size());
 }
