@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <fmt/format.h>
+#include <optional>
 
 #include "base/text.hpp"
 

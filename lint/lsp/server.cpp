@@ -272,9 +272,15 @@ void Server::run_due_checks() {
   for (auto& [uri, doc] : documents_) {
     if (!doc.due || *doc.due > now) continue;
     doc.due.reset();
-    Result result = linter_->check(doc.text, doc.path);
-    const std::shared_ptr<const Source> source = result.source;
-    doc.checked.emplace(Checked{doc.version, std::move(result), PositionMap(source->bytes(), encoding_)});
+    try {
+      Result result = linter_->check(doc.text, doc.path);
+      const std::shared_ptr<const Source> source = result.source;
+      doc.checked.emplace(Checked{doc.version, std::move(result), PositionMap(source->bytes(), encoding_)});
+    } catch (const std::exception& e) {
+      // A text the linter cannot take must not end the editor's session.
+      notify("window/logMessage", {{"type", kMessageError}, {"message", fmt::format("{}: {}", uri, e.what())}});
+      continue;
+    }
     publish(uri, doc);
   }
 }

@@ -428,7 +428,7 @@ TEST_CASE("an article that reads as machine translated lowers the bar for its se
   CHECK(shipped.out.find("garbled.unlikely-sentence") == std::string::npos);
 }
 
-TEST_CASE("--format html writes one self-contained page; lsp stops on a missing configuration", "[cli]") {
+TEST_CASE("the html format writes one self-contained page, and lsp stops on a missing configuration", "[cli]") {
   Scratch s;
   write(s.dir / "typo.txt", kTypo);
   const Run page = copydesk(s, "check --format html typo.txt");
