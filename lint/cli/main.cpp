@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <fmt/format.h>
 #include <iostream>
@@ -30,6 +31,35 @@ struct CheckOptions {
   std::vector<std::string> paths;
   std::string format = "text", fail_on = "warning", color = "auto";
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+  bool timings = false;
+};
+
+using Clock = std::chrono::steady_clock;
+
+// Where the time of a run went, to standard error: each part of loading, then the
+// inputs read, the check and the report.
+class RunTimings {
+ public:
+  explicit RunTimings(Clock::time_point process_start) : process_start_(process_start), last_(Clock::now()) {}
+  void lap(std::string part) {
+    const Clock::time_point now = Clock::now();
+    laps_.push_back({std::move(part), std::chrono::duration<double>(now - last_).count()});
+    last_ = now;
+  }
+  void print(const std::vector<copydesk::Timing>& loading) const {
+    std::cerr << "copydesk: timings (ms)\n";
+    for (const copydesk::Timing& t : laps_) {
+      if (t.part == "loading")
+        for (const copydesk::Timing& l : loading) std::cerr << fmt::format("  loading: {:<30} {:8.1f}\n", l.part, 1000 * l.seconds);
+      else std::cerr << fmt::format("  {:<39} {:8.1f}\n", t.part, 1000 * t.seconds);
+    }
+    std::cerr << fmt::format("  {:<39} {:8.1f}\n", "total (from the start of main)",
+                             1000 * std::chrono::duration<double>(Clock::now() - process_start_).count());
+  }
+
+ private:
+  Clock::time_point process_start_, last_;
+  std::vector<copydesk::Timing> laps_;
 };
 
 void add_common(CLI::App& app, CommonOptions& common) {
@@ -60,12 +90,18 @@ bool use_color(const std::string& mode) {
   return isatty(STDOUT_FILENO) && (no_color == nullptr || *no_color == '\0');
 }
 
-int run_check(const copydesk::Options& options, const CheckOptions& check) {
+int run_check(const copydesk::Options& options, const CheckOptions& check, Clock::time_point process_start) {
+  RunTimings timings(process_start);
   const auto inputs = copydesk::read_inputs(
       check.paths, [](const std::string& note) { std::cerr << fmt::format("copydesk: {}\n", note); });
+  timings.lap("reading inputs");
   const copydesk::Linter linter(options);
+  timings.lap("loading");
   const auto results = linter.check(inputs, check.jobs);
+  timings.lap("checking (Hunspell opened included)");
   std::cout << linter.render(results, check.format, {use_color(check.color)}) << std::flush;
+  timings.lap("report");
+  if (check.timings) timings.print(linter.timings());
   if (!std::cout) {
     std::cerr << "copydesk: cannot write the report to standard output\n";
     return kExitTrouble;
@@ -128,6 +164,7 @@ int run_explain(copydesk::Options options, const std::string& rule_id) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  const Clock::time_point process_start = Clock::now();
   CLI::App app{"copydesk: checks news articles for misspelled names, garbled sentences, repetition,\n"
                "spelling, punctuation, newsroom style and pipeline leftovers."};
   app.set_version_flag("--version", std::string("copydesk ") + COPYDESK_VERSION);
@@ -144,6 +181,9 @@ int main(int argc, char** argv) {
   check->add_option("--jobs,-j", check_options.jobs, "Files checked at once (default: all cores)")->check(CLI::Range(1u, 1024u));
   check->add_option("--color", check_options.color, "Colour in text output: auto, always, never (default: auto)")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  check->add_flag("--timings", check_options.timings,
+                  "Print to standard error how long each part took: each part of loading (rules, models, "
+                  "lexicon, word lists, Hunspell), reading, checking, the report");
   add_common(*check, common);
 
   CLI::App* rules = app.add_subcommand("rules", "List every rule with its category, severity and description");
@@ -177,7 +217,7 @@ int main(int argc, char** argv) {
     if (*rules) return run_rules(options);
     if (*test_rules) return run_test_rules(options, packs);
     if (*explain) return run_explain(options, rule_id);
-    return run_check(options, check_options);
+    return run_check(options, check_options, process_start);
   } catch (const copydesk::ConfigError& e) {
     std::cerr << "copydesk: configuration error: " << e.what() << '\n';
   } catch (const std::exception& e) {

@@ -3,6 +3,7 @@
 #pragma once
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <string>
 #include <vector>
@@ -36,6 +37,11 @@ class Engine {
   const std::vector<Rule>& rules() const { return rules_; }
   const LoadContext& context() const { return context_; }
 
+  // How long each part of loading took, in the order done: (part, seconds). Hunspell is
+  // opened by each Worker: its part is the sum over the workers made so far.
+  using Timings = std::vector<std::pair<std::string, double>>;
+  Timings timings() const;
+
   // Per-thread resources (a Speller of its own).
   class Worker {
    public:
@@ -59,6 +65,10 @@ class Engine {
   std::pair<std::string, std::string> system_dic_;
   std::unique_ptr<Tagger> tagger_;
   std::unique_ptr<LanguageModel> lm_;
+  Timings timings_;
+  mutable std::mutex hunspell_lock_;
+  mutable double hunspell_seconds_ = 0;
+  mutable unsigned hunspell_count_ = 0;
 };
 
 // Where the shipped rules/, dictionaries/ and models/ are: $COPYDESK_DATA_DIR, else
