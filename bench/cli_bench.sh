@@ -2,7 +2,7 @@
 # The copydesk command, whole process, against `hunspell -l` alone on the same text:
 #   1. a 1,000-word article: median of 20 runs each (start-up is most of it);
 #   2. 1 MB, one core: copydesk's time as a share of hunspell's, and peak memory;
-#   3. 10 MB and 100 MB (COPYDESK_BENCH_SIZES, in MB): time per MB and peak memory, which
+#   3. 10 MB and 100 MB (COPYDESK_BENCH_SIZES, in MB; empty for none): time per MB and peak memory, which
 #      stay flat when the run is linear;
 #   4. many files on two cores against one.
 # The text: the .txt files under COPYDESK_BENCH_CORPUS (default ../shared/corpus/news-clean),
@@ -11,7 +11,7 @@
 set -eu
 BIN=${1:-build/copydesk}
 CORPUS=${COPYDESK_BENCH_CORPUS:-../shared/corpus/news-clean}
-SIZES=${COPYDESK_BENCH_SIZES:-10 100}
+SIZES=${COPYDESK_BENCH_SIZES-10 100}
 python3 - "$BIN" "$CORPUS" "$SIZES" <<'PY'
 import glob, os, shutil, statistics, subprocess, sys, tempfile, time
 binary, corpus, sizes = sys.argv[1], sys.argv[2], [int(s) for s in sys.argv[3].split()]
