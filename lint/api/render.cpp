@@ -21,6 +21,7 @@ const std::vector<Renderer>& renderers() {
       {"json", [](auto& out, const auto& files, const auto&, const auto&) { report_json(out, files); }},
       {"sarif", [](auto& out, const auto& files, const auto& rules, const auto&) { report_sarif(out, files, rules); }},
       {"github", [](auto& out, const auto& files, const auto&, const auto&) { report_github(out, files); }},
+      {"html", [](auto& out, const auto& files, const auto&, const auto&) { report_html(out, files); }},
   };
   return table;
 }

@@ -14,6 +14,10 @@ void report_text(std::ostream& out, const std::vector<Result>& files, const Rend
 void report_json(std::ostream& out, const std::vector<Result>& files);
 void report_sarif(std::ostream& out, const std::vector<Result>& files, const std::vector<Rule>& rules);
 void report_github(std::ostream& out, const std::vector<Result>& files);
+void report_html(std::ostream& out, const std::vector<Result>& files);
+
+// Text made safe inside HTML elements and quoted attributes: & < > " ' as references.
+std::string escape_html(std::string_view text);
 
 // Counts by severity, shared by the formats that print a summary.
 struct Summary {

@@ -459,3 +459,20 @@ TEST_CASE("an article that reads as machine translated lowers the bar for its se
   const Run shipped = copydesk(s, "check --format json mt.txt");
   CHECK(shipped.out.find("garbled.unlikely-sentence") == std::string::npos);
 }
+
+TEST_CASE("the html format writes one self-contained page, and lsp stops on a missing configuration", "[cli]") {
+  Scratch s;
+  write(s.dir / "typo.txt", kTypo);
+  const Run page = copydesk(s, "check --format html typo.txt");
+  CHECK(page.status == 1);
+  CHECK(page.out.rfind("<!DOCTYPE html>", 0) == 0);
+  CHECK(page.out.find("<mark class=\"cat-spelling\" data-findings=\"1\">adressed</mark>") != std::string::npos);
+  CHECK(copydesk(s, "check --format html", kClean).out.find("<mark") == std::string::npos);
+  const Run help = copydesk(s, "lsp --help");
+  CHECK(help.status == 0);
+  CHECK(help.out.find("--debounce") != std::string::npos);
+  const Run bad = copydesk(s, "lsp --config missing.yaml");
+  CHECK(bad.status == 2);
+  CHECK(bad.err.find("missing.yaml") != std::string::npos);
+  CHECK(bad.out.empty());
+}
