@@ -9,7 +9,10 @@
 #include <sstream>
 
 #include "copydesk/copydesk.hpp"
+#include "document/document.hpp"
+#include "engine/engine.hpp"
 #include "lm/language_model.hpp"
+#include "tagger/tagger.hpp"
 
 namespace fs = std::filesystem;
 using namespace copydesk;
@@ -97,6 +100,32 @@ void BM_LanguageModelLoad(benchmark::State& state) {
   }
 }
 
+// The part-of-speech tagger alone over every sentence of the text.
+void BM_Tagger(benchmark::State& state) {
+  const std::unique_ptr<Tagger> tagger = Tagger::shipped(find_data_dir());
+  const Source source("bench.txt", bench_text(), Format::Plain);
+  const Document doc(source, nullptr, nullptr);
+  std::vector<std::string_view> words;
+  std::vector<Pos> tags;
+  for (auto _ : state) {
+    for (const Sentence& s : doc.sentences()) {
+      words.clear();
+      for (std::uint32_t k = s.first_token; k < s.last_token; ++k) words.push_back(doc.tokens()[k].text);
+      tagger->tag(words, tags);
+      benchmark::DoNotOptimize(tags.data());
+    }
+  }
+  state.counters["tokens/s"] = benchmark::Counter(static_cast<double>(doc.tokens().size() * state.iterations()),
+                                                  benchmark::Counter::kIsRate);
+}
+
+// Start-up cost of the tagger model, mapped from its compiled form.
+void BM_TaggerLoad(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(Tagger::shipped(find_data_dir()).get());
+}
+
+BENCHMARK(BM_TaggerLoad)->Unit(benchmark::kMillisecond)->MinTime(1.0);
+BENCHMARK(BM_Tagger)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_LanguageModelLoad)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_WholeCheck)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_DocumentOnly)->Unit(benchmark::kMillisecond)->MinTime(2.0);

@@ -1,38 +1,89 @@
 #!/bin/sh
-# Times the copydesk command on about 1 MB of news text against `hunspell -l` alone on
-# the same file, one core each, and reports words per second and peak memory.
+# The copydesk command, whole process, against `hunspell -l` alone on the same text:
+#   1. a 1,000-word article: median of 20 runs each (start-up is most of it);
+#   2. 1 MB, one core: copydesk's time as a share of hunspell's, and peak memory;
+#   3. 10 MB and 100 MB (COPYDESK_BENCH_SIZES, in MB; empty for none): time per MB and peak memory, which
+#      stay flat when the run is linear;
+#   4. many files on two cores against one.
+# The text: the .txt files under COPYDESK_BENCH_CORPUS (default ../shared/corpus/news-clean),
+# concatenated and repeated. Wall time on a shared machine is noisy: compare ratios taken
+# in one run, and instruction counts (valgrind --tool=callgrind) for changes.
 set -eu
 BIN=${1:-build/copydesk}
 CORPUS=${COPYDESK_BENCH_CORPUS:-../shared/corpus/news-clean}
-python3 - "$BIN" "$CORPUS" <<'PY'
-import glob, os, resource, subprocess, sys, tempfile, time
-binary, corpus = sys.argv[1], sys.argv[2]
+SIZES=${COPYDESK_BENCH_SIZES-10 100}
+python3 - "$BIN" "$CORPUS" "$SIZES" <<'PY'
+import glob, os, shutil, statistics, subprocess, sys, tempfile, time
+binary, corpus, sizes = sys.argv[1], sys.argv[2], [int(s) for s in sys.argv[3].split()]
 files = sorted(glob.glob(os.path.join(corpus, "**", "*.txt"), recursive=True))
 if not files:
     sys.exit(f"cli_bench: no .txt files under {corpus}")
-text = ""
-while len(text.encode()) < 1 << 20:
-    for f in files:
-        text += open(f, encoding="utf-8", errors="replace").read() + "\n\n"
-with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as out:
-    out.write(text)
-words = len(text.split())
+articles = [open(f, encoding="utf-8", errors="replace").read() for f in files]
+work = tempfile.mkdtemp(prefix="copydesk-bench-")
 
-def timed(cmd, runs=3):
-    best = None
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        elapsed = time.perf_counter() - start
-        best = elapsed if best is None else min(best, elapsed)
-    return best
+def text_of(size):
+    out, n = [], 0
+    while n < size:
+        for a in articles:
+            out.append(a + "\n\n")
+            n += len(out[-1].encode())
+            if n >= size:
+                break
+    return "".join(out)
 
-ours = timed(["taskset", "-c", "0", binary, "check", "--jobs", "1", "--format", "json", "--fail-on", "none", out.name])
-peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-theirs = timed(["taskset", "-c", "0", "hunspell", "-d", "en_US", "-l", out.name], runs=1)
-size_mb = len(text.encode()) / 1e6
-print(f"input: {size_mb:.2f} MB, {words} words")
-print(f"copydesk check (1 core): {ours:.2f} s, {words / ours:,.0f} words/s, peak memory {peak_mb:.0f} MB")
-print(f"hunspell -l alone (1 core): {theirs:.2f} s; copydesk takes {ours / theirs:.0%} of that")
-os.unlink(out.name)
+def write(name, text):
+    path = os.path.join(work, name)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    return path
+
+def run(cmd):
+    """Wall seconds and peak memory (MiB) of one run."""
+    stats = os.path.join(work, "time")
+    start = time.perf_counter()
+    subprocess.run(["/usr/bin/time", "-f", "%M", "-o", stats] + cmd, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL, check=False)
+    elapsed = time.perf_counter() - start
+    return elapsed, int(open(stats).read().split()[-1]) / 1024
+
+def ours(path, cores="0", jobs=1):
+    return ["taskset", "-c", cores, binary, "check", "--jobs", str(jobs), "--format", "json", "--fail-on", "none", path]
+
+def hunspell(path):
+    return ["taskset", "-c", "0", "hunspell", "-d", "en_US", "-l", path]
+
+# 1. One article of 1,000 words, start-up included.
+words = " ".join(articles).split(" ")
+article = write("article.txt", " ".join(words[:1000]))
+a = statistics.median(run(ours(article))[0] for _ in range(20))
+h = statistics.median(run(hunspell(article))[0] for _ in range(20))
+print(f"1,000-word article, whole process, median of 20: copydesk {a * 1000:.0f} ms, hunspell -l {h * 1000:.0f} ms "
+      f"({a / h:.2f}x)")
+
+# 2. 1 MB on one core.
+one = write("1mb.txt", text_of(1 << 20))
+nwords = len(open(one, encoding="utf-8").read().split())
+t, peak = min((run(ours(one)) for _ in range(3)), key=lambda r: r[0])
+th, _ = run(hunspell(one))
+print(f"1 MB ({nwords} words), one core: copydesk {t:.2f} s ({nwords / t:,.0f} words/s, peak {peak:.0f} MiB); "
+      f"hunspell -l {th:.2f} s; copydesk takes {t / th:.1%} of that")
+
+# 3. Larger inputs: linear time, flat memory.
+for mb in sizes:
+    big = write(f"{mb}mb.txt", text_of(mb << 20))
+    tb, pb = run(ours(big))
+    print(f"{mb} MB, one core: {tb:.1f} s, {tb / mb:.2f} s per MB (1 MB: {t:.2f}), peak {pb:.0f} MiB")
+    os.unlink(big)
+
+# 4. Many files, two cores against one.
+folder = os.path.join(work, "many")
+os.makedirs(folder)
+for i in range(8):
+    for j, a in enumerate(articles):
+        with open(os.path.join(folder, f"{i:02d}-{j:04d}.txt"), "w", encoding="utf-8") as f:
+            f.write(a)
+t1, _ = run(ours(folder, "0", 1))
+t2, _ = run(ours(folder, "0,1", 2))
+print(f"{8 * len(articles)} files: one core {t1:.2f} s, two cores {t2:.2f} s: {t1 / t2:.2f}x")
+shutil.rmtree(work)
 PY

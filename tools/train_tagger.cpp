@@ -248,7 +248,7 @@ PerceptronModel train(const std::vector<Sentence>& sentences, int iterations) {
     for (std::size_t index : order) {
       const Sentence& s = sentences[index];
       const std::vector<std::string_view> words = s.views();
-      const copydesk::tagger::SentenceFeatures sentence(words, fold_lexicons[index % kLexiconFolds]);
+      const copydesk::tagger::SentenceFeatures sentence(words, fold_lexicons[index % kLexiconFolds].view());
       Pos previous = Pos::None;
       Pos before_previous = Pos::None;
       for (std::size_t i = 0; i < words.size(); ++i) {

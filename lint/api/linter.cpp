@@ -72,6 +72,12 @@ std::vector<Result> Linter::check(const Inputs& inputs, unsigned jobs) const {
 
 const std::vector<RuleInfo>& Linter::rules() const { return impl_->rules; }
 
+std::vector<Timing> Linter::timings() const {
+  std::vector<Timing> out;
+  for (auto& [part, seconds] : impl_->engine.timings()) out.push_back({std::move(part), seconds});
+  return out;
+}
+
 namespace {
 
 // Whether a rule was read from one of the folders (every rule when none is given).

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <fmt/format.h>
 #include <fstream>
@@ -37,6 +38,33 @@ struct CheckOptions {
   std::vector<std::string> exclude;
   std::string stdin_filename, diff_base, diff_file;
   bool report_unused_suppressions = false;
+  bool timings = false;
+};
+
+using Clock = std::chrono::steady_clock;
+
+// Where the time of a run went, to standard error: each part of loading, then the
+// inputs read, the check and the report.
+class RunTimings {
+ public:
+  explicit RunTimings(Clock::time_point process_start) : process_start_(process_start), last_(Clock::now()) {}
+  void lap(std::string part) {
+    const Clock::time_point now = Clock::now();
+    laps_.push_back({std::move(part), std::chrono::duration<double>(now - last_).count()});
+    last_ = now;
+  }
+  // loading: the parts of building the (first) linter, which the check lap includes.
+  void print(const std::vector<copydesk::Timing>& loading) const {
+    std::cerr << "copydesk: timings (ms)\n";
+    for (const copydesk::Timing& l : loading) std::cerr << fmt::format("  loading: {:<30} {:8.1f}\n", l.part, 1000 * l.seconds);
+    for (const copydesk::Timing& t : laps_) std::cerr << fmt::format("  {:<39} {:8.1f}\n", t.part, 1000 * t.seconds);
+    std::cerr << fmt::format("  {:<39} {:8.1f}\n", "total (from the start of main)",
+                             1000 * std::chrono::duration<double>(Clock::now() - process_start_).count());
+  }
+
+ private:
+  Clock::time_point process_start_, last_;
+  std::vector<copydesk::Timing> laps_;
 };
 
 void add_common(CLI::App& app, CommonOptions& common) {
@@ -117,7 +145,8 @@ std::vector<copydesk::Result> check_inputs(const copydesk::Options& options, boo
   return results;
 }
 
-int run_check(copydesk::Options options, const CheckOptions& check, bool config_given) {
+int run_check(copydesk::Options options, const CheckOptions& check, bool config_given, Clock::time_point process_start) {
+  RunTimings timings(process_start);
   const bool reads_stdin = check.paths.empty() || std::count(check.paths.begin(), check.paths.end(), "-") > 0;
   if (!check.diff_base.empty() && reads_stdin)
     throw copydesk::InputError("--diff-base needs files: standard input has no history in git");
@@ -128,9 +157,13 @@ int run_check(copydesk::Options options, const CheckOptions& check, bool config_
   if (config_given) input_options.configuration = options.configuration;
   const auto inputs = copydesk::read_inputs(
       check.paths, [](const std::string& note) { std::cerr << fmt::format("copydesk: {}\n", note); }, input_options);
+  timings.lap("reading inputs");
   std::unique_ptr<const copydesk::Linter> linter;
   const auto results = check_inputs(options, config_given, inputs, check, linter);
+  timings.lap("loading and checking");
   std::cout << linter->render(results, check.format, {use_color(check.color)}) << std::flush;
+  timings.lap("report");
+  if (check.timings) timings.print(linter->timings());
   if (!std::cout) {
     std::cerr << "copydesk: cannot write the report to standard output\n";
     return kExitTrouble;
@@ -219,6 +252,7 @@ int run_lsp(const CommonOptions& common, unsigned debounce_ms) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  const Clock::time_point process_start = Clock::now();
   CLI::App app{"copydesk: checks news articles for misspelled names, garbled sentences, repetition,\n"
                "spelling, punctuation, newsroom style and pipeline leftovers."};
   app.set_version_flag("--version", std::string("copydesk ") + COPYDESK_VERSION);
@@ -247,6 +281,9 @@ int main(int argc, char** argv) {
                                       "added or modified lines, and findings the change caused elsewhere");
   check->add_option("--diff", check_options.diff_file, "The same from a unified diff file instead of git")
       ->excludes(diff_base);
+  check->add_flag("--timings", check_options.timings,
+                  "Print to standard error how long each part took: each part of loading (rules, models, "
+                  "lexicon, word lists, Hunspell), reading, checking, the report");
   add_common(*check, common);
 
   CLI::App* rules = app.add_subcommand("rules", "List every rule with its category, severity and description");
@@ -290,7 +327,7 @@ int main(int argc, char** argv) {
     if (*rules) return run_rules(options, rules_format);
     if (*test_rules) return run_test_rules(options, packs);
     if (*explain) return run_explain(options, rule_id);
-    return run_check(options, check_options, !common.config_file.empty());
+    return run_check(options, check_options, !common.config_file.empty(), process_start);
   } catch (const copydesk::ConfigError& e) {
     std::cerr << "copydesk: configuration error: " << e.what() << '\n';
   } catch (const std::exception& e) {

@@ -1,6 +1,9 @@
 #include "engine/check.hpp"
 
+#include <chrono>
 #include <fmt/format.h>
+
+#include "spell/lexicon.hpp"
 
 namespace copydesk {
 
@@ -25,6 +28,13 @@ std::filesystem::path LoadContext::resolve(const Rule& rule, const std::string& 
     if (std::filesystem::exists(beside)) return beside;
   }
   return data_dir / p;
+}
+
+std::shared_ptr<const Lexicon> LoadContext::lexicon() const {
+  const auto start = std::chrono::steady_clock::now();
+  auto lexicon = Lexicon::system(data_dir, lm);  // loaded once, then shared
+  lexicon_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return lexicon;
 }
 
 CheckRegistry& CheckRegistry::instance() {

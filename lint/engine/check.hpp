@@ -19,6 +19,7 @@
 namespace copydesk {
 
 class LanguageModel;
+class Lexicon;
 class Speller;
 class Tagger;
 
@@ -56,6 +57,10 @@ struct LoadContext {
   const LanguageModel* lm = nullptr;  // the engine's, for checks that index its vocabulary
   std::vector<std::string> dictionaries;  // all .dic word lists in force (shipped and user)
   std::vector<std::string> rule_ids;      // every rule loaded, on or off
+  // The lexicon (spell/lexicon.hpp), loaded when the first check that needs it asks, so a
+  // run without such checks never loads it; lexicon_seconds says how long that took.
+  std::shared_ptr<const Lexicon> lexicon() const;
+  mutable double lexicon_seconds = 0;
   // A path named in a rule's options, relative to the rule file or the data dir.
   std::filesystem::path resolve(const Rule& rule, const std::string& path) const;
 };

@@ -1,6 +1,7 @@
 #include "engine/engine.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <fmt/format.h>
 #include <dlfcn.h>
@@ -27,6 +28,11 @@ std::vector<std::string> dic_files(const std::filesystem::path& dir) {
     if (entry.is_regular_file() && entry.path().extension() == ".dic") out.push_back(entry.path().string());
   std::sort(out.begin(), out.end());
   return out;
+}
+
+// Seconds since start, for the timings.
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
 }  // namespace
@@ -61,6 +67,7 @@ Engine::Engine(EngineOptions options) {
     context_.dictionaries.push_back(dic.string());
   }
 
+  auto start = std::chrono::steady_clock::now();
   rules_ = load_rule_dir(context_.data_dir / "rules");
   for (const auto& dir : config.rule_dirs) {
     auto more = load_rule_dir(dir);
@@ -75,15 +82,19 @@ Engine::Engine(EngineOptions options) {
   for (const Rule& rule : rules_) context_.rule_ids.push_back(rule.id);
   if (config.prose_fields) prose_.front_matter_fields = *config.prose_fields;
   report_unused_suppressions_ = options.report_unused_suppressions;
+  timings_.emplace_back("rules", seconds_since(start));
 
   // The language model first: checks index its vocabulary when they are built.
   if (options.tag) {
+    start = std::chrono::steady_clock::now();
     std::error_code ec;
     if (std::filesystem::exists(LanguageModel::system_path(), ec))
       lm_ = std::make_unique<LanguageModel>(LanguageModel::system_path());
+    timings_.emplace_back("language model", seconds_since(start));
   }
   context_.lm = lm_.get();
 
+  start = std::chrono::steady_clock::now();
   for (Rule& rule : rules_) {
     const CheckKind* kind = CheckRegistry::instance().find(rule.kind);
     if (kind == nullptr)
@@ -94,20 +105,36 @@ Engine::Engine(EngineOptions options) {
     checks_.push_back(kind->factory(rule, context_));
     active_.push_back(&rule);
   }
+  timings_.emplace_back("lexicon", context_.lexicon_seconds);
+  timings_.emplace_back("checks (word lists, indexes)", seconds_since(start) - context_.lexicon_seconds);
 
   if (options.tag) {
+    start = std::chrono::steady_clock::now();
     const auto model = context_.data_dir / "models" / "en-pos.model";
     std::error_code ec;
-    if (std::filesystem::exists(model, ec)) tagger_ = Tagger::load(model);
+    if (std::filesystem::exists(model, ec)) tagger_ = Tagger::shipped(context_.data_dir);
+    timings_.emplace_back("tagger model", seconds_since(start));
   }
+}
+
+Engine::Timings Engine::timings() const {
+  Timings all = timings_;
+  const std::lock_guard lock(hunspell_lock_);
+  if (hunspell_count_ > 0)
+    all.emplace_back(fmt::format("Hunspell ({} opened)", hunspell_count_), hunspell_seconds_);
+  return all;
 }
 
 Engine::~Engine() = default;
 
-Engine::Worker::Worker(const Engine& engine)
-    : engine_(engine),
-      speller_(std::make_unique<Speller>(engine.system_dic_.first, engine.system_dic_.second,
-                                         engine.context_.dictionaries)) {
+Engine::Worker::Worker(const Engine& engine) : engine_(engine) {
+  const auto start = std::chrono::steady_clock::now();
+  speller_ = std::make_unique<Speller>(engine.system_dic_.first, engine.system_dic_.second, engine.context_.dictionaries);
+  {
+    const std::lock_guard lock(engine.hunspell_lock_);
+    engine.hunspell_seconds_ += seconds_since(start);
+    ++engine.hunspell_count_;
+  }
   resources_.speller = speller_.get();
   resources_.tagger = engine.tagger_.get();
   resources_.lm = engine.lm_.get();

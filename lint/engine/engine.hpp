@@ -3,6 +3,7 @@
 #pragma once
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <string>
 #include <vector>
@@ -37,6 +38,11 @@ class Engine {
   const std::vector<Rule>& rules() const { return rules_; }
   const LoadContext& context() const { return context_; }
 
+  // How long each part of loading took, in the order done: (part, seconds). Hunspell is
+  // opened by each Worker: its part is the sum over the workers made so far.
+  using Timings = std::vector<std::pair<std::string, double>>;
+  Timings timings() const;
+
   // Per-thread resources (a Speller of its own).
   class Worker {
    public:
@@ -62,6 +68,10 @@ class Engine {
   std::unique_ptr<LanguageModel> lm_;
   ProseOptions prose_;
   bool report_unused_suppressions_ = false;
+  Timings timings_;
+  mutable std::mutex hunspell_lock_;
+  mutable double hunspell_seconds_ = 0;
+  mutable unsigned hunspell_count_ = 0;
 };
 
 // Where the shipped rules/, dictionaries/ and models/ are: $COPYDESK_DATA_DIR, else

@@ -1,5 +1,7 @@
 #include "tagger/features.hpp"
 
+#include <bit>
+
 #include "base/text.hpp"
 
 namespace copydesk::tagger {
@@ -32,9 +34,7 @@ class KeyBuilder {
   KeyBuilder& add(Pos tag) { return add(pos_name(tag)); }
   // By tag name, so that a model does not depend on the order of the Pos values.
   KeyBuilder& add(TagSet tags) {
-    for (std::size_t t = 0; t < static_cast<std::size_t>(Pos::Count); ++t) {
-      if (tags & tag_bit(static_cast<Pos>(t))) add(static_cast<Pos>(t));
-    }
+    for (; tags != 0; tags &= tags - 1) add(static_cast<Pos>(std::countr_zero(tags)));
     add_byte(0xfe);
     return *this;
   }
@@ -57,18 +57,27 @@ class KeyBuilder {
   std::uint64_t hash_ = 0xcbf29ce484222325ULL;
 };
 
+// The forms are written into strings kept from the sentence before: assign() keeps their
+// capacity.
+void normal_form(std::string_view word, std::string& normal) {
+  normal.assign(word);
+  for (char& c : normal) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    else if (c >= '0' && c <= '9') c = '0';
+  }
+}
+
 std::string normal_form(std::string_view word) {
-  std::string normal = ascii_lower(word);
-  for (char& c : normal)
-    if (c >= '0' && c <= '9') c = '0';
+  std::string normal;
+  normal_form(word, normal);
   return normal;
 }
 
 // Letters become X or x, digits d, other ASCII stays, and any non-ASCII byte is u; runs
 // longer than four are cut to four, which keeps "dddd" (a year) apart from "dd" and from
 // long numbers while a long word and a short one share a shape.
-std::string shape_of(std::string_view word) {
-  std::string shape;
+void shape_of(std::string_view word, std::string& shape) {
+  shape.clear();
   char last = 0;
   int run = 0;
   for (char c : word) {
@@ -81,7 +90,6 @@ std::string shape_of(std::string_view word) {
     last = kind;
     if (run <= 4) shape += kind;
   }
-  return shape;
 }
 
 FeatureKey lexicon_key_of_normal(std::string_view normal) { return KeyBuilder(Template::UncasedLexicon).add(normal).key(); }
@@ -117,13 +125,32 @@ TagSet Lexicon::tags(FeatureKey word) const {
   return tags ? *tags : 0;
 }
 
-SentenceFeatures::SentenceFeatures(const std::vector<std::string_view>& words, const Lexicon& lexicon)
-    : casing_(sentence_casing(words)) {
-  words_.reserve(words.size());
-  for (std::string_view w : words) {
-    Word& word = words_.emplace_back(Word{w, normal_form(w), shape_of(w)});
-    word.lexicon_tags = lexicon.tags(Lexicon::key(w));
-    word.uncased_lexicon_tags = lexicon.tags(lexicon_key_of_normal(word.normal));
+void SentenceFeatures::assign(const std::vector<std::string_view>& words, KeyView lexicon) {
+  casing_ = sentence_casing(words);
+  count_ = words.size();
+  if (words_.size() < count_) words_.resize(count_);
+  for (std::size_t i = 0; i < count_; ++i) {
+    Word& word = words_[i];
+    word.text = words[i];
+    normal_form(word.text, word.normal);
+    shape_of(word.text, word.shape);
+    // Every key first and its slot asked for, then the look-ups: they wait for memory
+    // together rather than one by one.
+    word.lexicon_tags = Lexicon::key(word.text);
+    word.uncased_lexicon_tags = lexicon_key_of_normal(word.normal);
+    lexicon.prefetch(word.lexicon_tags);
+    lexicon.prefetch(word.uncased_lexicon_tags);
+  }
+  // Only bits of real tags: a damaged compiled model must not name a tag past Pos::Count.
+  constexpr TagSet kValid = (TagSet{1} << static_cast<unsigned>(Pos::Count)) - 1;
+  auto tags_of = [&](FeatureKey key) {
+    const std::uint64_t* tags = lexicon.find(key);
+    return tags ? *tags & kValid : TagSet{0};
+  };
+  for (std::size_t i = 0; i < count_; ++i) {
+    Word& word = words_[i];
+    word.lexicon_tags = tags_of(word.lexicon_tags);  // the key until now
+    word.uncased_lexicon_tags = tags_of(word.uncased_lexicon_tags);
   }
 }
 
@@ -132,7 +159,7 @@ const SentenceFeatures::Word& SentenceFeatures::at(std::ptrdiff_t i) const {
   static const Word kBeforeStart{"\x01", "\x01", "\x01", tag_bit(Pos::None), tag_bit(Pos::None)};
   static const Word kAfterEnd{"\x02", "\x02", "\x02", tag_bit(Pos::None), tag_bit(Pos::None)};
   if (i < 0) return kBeforeStart;
-  if (i >= static_cast<std::ptrdiff_t>(words_.size())) return kAfterEnd;
+  if (i >= static_cast<std::ptrdiff_t>(count_)) return kAfterEnd;
   return words_[static_cast<std::size_t>(i)];
 }
 

@@ -34,16 +34,21 @@ class Lexicon {
   TagSet tags(FeatureKey word) const;
   void reserve(std::size_t count) { table_.reserve(count); }
   const KeyTable& table() const { return table_; }
+  KeyView view() const { return table_.view(); }
 
  private:
   KeyTable table_;
 };
 
 // One sentence's words in the forms the features look at, computed once per sentence
-// rather than once per feature.
+// rather than once per feature. assign() reuses the buffers of the sentence before, so a
+// tagger that keeps one per thread allocates nothing per sentence.
 class SentenceFeatures {
  public:
-  SentenceFeatures(const std::vector<std::string_view>& words, const Lexicon& lexicon);
+  SentenceFeatures() = default;
+  // lexicon: a Lexicon's table (word key -> TagSet), built or mapped from a model file.
+  SentenceFeatures(const std::vector<std::string_view>& words, KeyView lexicon) { assign(words, lexicon); }
+  void assign(const std::vector<std::string_view>& words, KeyView lexicon);
   // Appends the features of word i, given the tags predicted for the two words before it.
   void collect(std::size_t i, Pos previous, Pos before_previous, std::vector<FeatureKey>& keys) const;
 
@@ -57,7 +62,8 @@ class SentenceFeatures {
   };
   const Word& at(std::ptrdiff_t i) const;
 
-  std::vector<Word> words_;
+  std::vector<Word> words_;  // may hold more than count_, kept from longer sentences
+  std::size_t count_ = 0;
   // How the whole sentence is capitalized ("lower", "upper", "title", "mixed"): in an
   // all-capitals headline or an all-lowercase comment, a capital says little about nouns.
   std::string_view casing_;

@@ -31,13 +31,4 @@ void KeyTable::insert(std::uint64_t key, std::uint64_t value) {
   }
 }
 
-const std::uint64_t* KeyTable::find(std::uint64_t key) const {
-  if (slots_.empty()) return nullptr;
-  const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = key & mask;; i = (i + 1) & mask) {
-    if (slots_[i].key == key) return &slots_[i].value;
-    if (slots_[i].key == 0) return nullptr;
-  }
-}
-
 }  // namespace copydesk::tagger

@@ -1,12 +1,17 @@
 #include "tagger/perceptron.hpp"
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <fstream>
 #include <stdexcept>
 #include <string>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace copydesk::tagger {
 
@@ -96,29 +101,60 @@ void PerceptronModel::add_dictionary_word(FeatureKey word, Pos tag) {
 }
 
 void PerceptronModel::add_feature(FeatureKey feature, std::span<const Weight> weights) {
-  features_.insert(feature, static_cast<std::uint32_t>(row_starts_.size() - 1));
+  features_.insert(feature, weights_.size() | static_cast<std::uint64_t>(weights.size()) << 32);
   weights_.insert(weights_.end(), weights.begin(), weights.end());
-  row_starts_.push_back(static_cast<std::uint32_t>(weights_.size()));
+}
+
+PerceptronModel::Tables PerceptronModel::tables() const {
+  if (mapping_) return mapped_;
+  return {lexicon_.view(), dictionary_.view(), features_.view(), weights_};
+}
+
+std::size_t PerceptronModel::feature_count() const {
+  return mapping_ ? static_cast<std::size_t>(std::count_if(mapped_.features.slots().begin(), mapped_.features.slots().end(),
+                                                           [](const KeySlot& s) { return s.key != 0; }))
+                  : features_.size();
+}
+
+std::size_t PerceptronModel::dictionary_size() const {
+  return mapping_ ? static_cast<std::size_t>(std::count_if(mapped_.dictionary.slots().begin(), mapped_.dictionary.slots().end(),
+                                                           [](const KeySlot& s) { return s.key != 0; }))
+                  : dictionary_.size();
 }
 
 std::optional<Pos> PerceptronModel::dictionary_tag(FeatureKey word) const {
-  if (const std::uint64_t* tag = dictionary_.find(word)) return static_cast<Pos>(*tag);
+  const std::uint64_t* tag = tables().dictionary.find(word);
+  if (tag && *tag < static_cast<std::uint64_t>(Pos::Count)) return static_cast<Pos>(*tag);
   return std::nullopt;
 }
 
 Pos PerceptronModel::best_tag(std::span<const FeatureKey> features) const {
-  std::array<float, static_cast<std::size_t>(Pos::Count)> scores{};
-  for (FeatureKey f : features) {
-    const std::uint64_t* row = features_.find(f);
-    if (!row) continue;
-    for (std::uint32_t w = row_starts_[*row]; w < row_starts_[*row + 1]; ++w) {
-      scores[static_cast<std::size_t>(weights_[w].tag)] += weights_[w].value;
+  const Tables t = tables();
+  // Rows in chunks: every slot of a chunk asked for, then every row found and its weights
+  // asked for, then the sums, in feature order as ever (a float sum depends on it).
+  constexpr std::size_t kChunk = 64;
+  std::array<const std::uint64_t*, kChunk> rows{};
+  // Indexed by any byte a tag may hold, so a damaged compiled file cannot write outside.
+  std::array<float, 256> scores{};
+  for (std::size_t start = 0; start < features.size(); start += kChunk) {
+    const std::span<const FeatureKey> chunk = features.subspan(start, std::min(kChunk, features.size() - start));
+    for (FeatureKey f : chunk) t.features.prefetch(f);
+    for (std::size_t i = 0; i < chunk.size(); ++i) {
+      rows[i] = t.features.find(chunk[i]);
+      if (rows[i] && (*rows[i] & 0xffffffff) < t.weights.size()) __builtin_prefetch(&t.weights[*rows[i] & 0xffffffff]);
+    }
+    for (std::size_t i = 0; i < chunk.size(); ++i) {
+      if (!rows[i]) continue;
+      const std::uint64_t first = *rows[i] & 0xffffffff;
+      const std::uint64_t count = *rows[i] >> 32;
+      if (first + count > t.weights.size()) continue;
+      for (const Weight& w : t.weights.subspan(first, count)) scores[static_cast<std::uint8_t>(w.tag)] += w.value;
     }
   }
   // Only the model's own tags compete: the rest score 0, which could beat a negative best.
   Pos best = tags_.empty() ? Pos::None : tags_.front();
-  for (Pos t : tags_) {
-    if (scores[static_cast<std::size_t>(t)] > scores[static_cast<std::size_t>(best)]) best = t;
+  for (Pos tag : tags_) {
+    if (scores[static_cast<std::size_t>(tag)] > scores[static_cast<std::size_t>(best)]) best = tag;
   }
   return best;
 }
@@ -155,10 +191,10 @@ void PerceptronModel::write(const std::filesystem::path& file) const {
   for (const KeyTable::Slot& s : features_.slots()) {
     if (s.key == 0) continue;
     out.integer(s.key);
-    out.integer(static_cast<std::uint8_t>(row_starts_[s.value + 1] - row_starts_[s.value]));
-    for (std::uint32_t w = row_starts_[s.value]; w < row_starts_[s.value + 1]; ++w) {
-      out.integer(index_of[static_cast<std::size_t>(weights_[w].tag)]);
-      out.real(weights_[w].value);
+    out.integer(static_cast<std::uint8_t>(s.value >> 32));
+    for (const Weight& w : std::span(weights_).subspan(s.value & 0xffffffff, s.value >> 32)) {
+      out.integer(index_of[static_cast<std::size_t>(w.tag)]);
+      out.real(w.value);
     }
   }
   out.integer(checksum(out.text()));
@@ -217,7 +253,6 @@ PerceptronModel PerceptronModel::read(const std::filesystem::path& file) {
 
   const auto feature_count = in.integer<std::uint32_t>();
   model.features_.reserve(feature_count);
-  model.row_starts_.reserve(feature_count + 1);
   model.weights_.reserve(bytes.size() / 5);  // a weight takes five bytes in the file
   std::vector<Weight> row;
   for (std::uint32_t i = 0; i < feature_count; ++i) {
@@ -230,8 +265,124 @@ PerceptronModel PerceptronModel::read(const std::filesystem::path& file) {
     }
     model.add_feature(feature, row);
   }
-  in.bytes(8);
+  model.checksum_ = in.integer<std::uint64_t>();
   if (!in.at_end()) in.fail("unexpected bytes after the checksum");
+  return model;
+}
+
+namespace {
+
+// The compiled form: this header, then the lexicon's, the dictionary's and the features'
+// slots (KeySlot), then the weights, each as they sit in memory (little-endian hosts).
+struct CompiledHeader {
+  char magic[8];
+  std::uint32_t version;
+  std::uint32_t tag_count;
+  std::uint64_t tag_set;          // which Pos enum the tags and tag sets below are values of
+  std::uint64_t model_checksum;   // the .model file's own, naming the model compiled
+  std::uint64_t lexicon_slots, dictionary_slots, feature_slots, weight_count;
+  std::uint8_t tags[64];
+};
+static_assert(sizeof(CompiledHeader) % alignof(KeySlot) == 0);
+static_assert(sizeof(PerceptronModel::Weight) == 8 && std::endian::native == std::endian::little);
+
+constexpr std::string_view kCompiledMagic = "CDPOSBIN";
+constexpr std::uint32_t kCompiledVersion = 1;
+
+std::uint64_t tag_set_fingerprint() {
+  std::string names;
+  for (std::string_view name : kPosNames) names.append(name).push_back('\0');
+  return checksum(names);
+}
+
+bool power_of_two_or_zero(std::uint64_t n) { return (n & (n - 1)) == 0; }
+
+}  // namespace
+
+struct PerceptronModel::Mapping {
+  Mapping(const void* data, std::size_t size) : data(data), size(size) {}
+  ~Mapping() { munmap(const_cast<void*>(data), size); }
+  Mapping(const Mapping&) = delete;
+  Mapping& operator=(const Mapping&) = delete;
+  const void* data;
+  std::size_t size;
+};
+
+std::uint64_t PerceptronModel::model_checksum(const std::filesystem::path& model) {
+  std::ifstream in(model, std::ios::binary);
+  char bytes[8];
+  if (!in.seekg(-8, std::ios::end) || !in.read(bytes, sizeof bytes)) return 0;
+  return Reader(std::string_view(bytes, sizeof bytes), model).integer<std::uint64_t>();
+}
+
+void PerceptronModel::compile(const std::filesystem::path& file) const {
+  CompiledHeader header{};
+  kCompiledMagic.copy(header.magic, sizeof header.magic);
+  header.version = kCompiledVersion;
+  header.tag_count = static_cast<std::uint32_t>(tags_.size());
+  header.tag_set = tag_set_fingerprint();
+  header.model_checksum = checksum_;
+  header.lexicon_slots = lexicon_.table().slots().size();
+  header.dictionary_slots = dictionary_.slots().size();
+  header.feature_slots = features_.slots().size();
+  header.weight_count = weights_.size();
+  for (std::size_t i = 0; i < tags_.size(); ++i) header.tags[i] = static_cast<std::uint8_t>(tags_[i]);
+  // Field by field, so the padding of a Weight is written as zeros and a build is repeatable.
+  std::vector<std::uint8_t> weights(weights_.size() * sizeof(Weight));
+  for (std::size_t i = 0; i < weights_.size(); ++i) {
+    weights[i * sizeof(Weight)] = static_cast<std::uint8_t>(weights_[i].tag);
+    std::memcpy(&weights[i * sizeof(Weight) + offsetof(Weight, value)], &weights_[i].value, sizeof(float));
+  }
+  std::ofstream out(file, std::ios::binary | std::ios::trunc);
+  auto put = [&](const void* data, std::size_t size) { out.write(static_cast<const char*>(data), static_cast<std::streamsize>(size)); };
+  put(&header, sizeof header);
+  for (std::span<const KeySlot> slots : {lexicon_.table().slots(), dictionary_.slots(), features_.slots()})
+    put(slots.data(), slots.size_bytes());
+  put(weights.data(), weights.size());
+  if (!out.flush()) throw std::runtime_error(file.string() + ": cannot write compiled tagger model");
+}
+
+std::optional<PerceptronModel> PerceptronModel::map(const std::filesystem::path& file, std::uint64_t model_checksum) {
+  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  struct stat status {};
+  CompiledHeader header{};
+  const bool readable = ::fstat(fd, &status) == 0 && static_cast<std::size_t>(status.st_size) >= sizeof header &&
+                        ::pread(fd, &header, sizeof header, 0) == static_cast<ssize_t>(sizeof header);
+  if (!readable || kCompiledMagic != std::string_view(header.magic, sizeof header.magic) ||
+      header.version != kCompiledVersion || header.tag_set != tag_set_fingerprint() ||
+      header.model_checksum != model_checksum || model_checksum == 0) {
+    ::close(fd);
+    return std::nullopt;
+  }
+  const auto size = static_cast<std::size_t>(status.st_size);
+  const std::uint64_t expected = sizeof header + sizeof(KeySlot) * (header.lexicon_slots + header.dictionary_slots + header.feature_slots) +
+                                 sizeof(Weight) * header.weight_count;
+  void* data = expected == size ? ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED;
+  ::close(fd);
+  auto fail = [&](const std::string& what) -> std::optional<PerceptronModel> {
+    throw std::runtime_error(file.string() + ": not a usable compiled tagger model: " + what);
+  };
+  if (data == MAP_FAILED) return fail(expected == size ? "cannot map it" : "wrong size");
+  PerceptronModel model;
+  model.mapping_ = std::make_shared<const Mapping>(data, size);
+  if (header.tag_count == 0 || header.tag_count > sizeof header.tags) return fail("wrong tag count");
+  for (std::uint32_t i = 0; i < header.tag_count; ++i) {
+    if (header.tags[i] >= static_cast<std::uint8_t>(Pos::Count)) return fail("unknown tag");
+    model.tags_.push_back(static_cast<Pos>(header.tags[i]));
+  }
+  if (!power_of_two_or_zero(header.lexicon_slots) || !power_of_two_or_zero(header.dictionary_slots) ||
+      !power_of_two_or_zero(header.feature_slots))
+    return fail("a table size is not a power of two");
+  const auto* slots = reinterpret_cast<const KeySlot*>(static_cast<const char*>(data) + sizeof header);
+  model.mapped_.lexicon = KeyView({slots, header.lexicon_slots});
+  slots += header.lexicon_slots;
+  model.mapped_.dictionary = KeyView({slots, header.dictionary_slots});
+  slots += header.dictionary_slots;
+  model.mapped_.features = KeyView({slots, header.feature_slots});
+  slots += header.feature_slots;
+  model.mapped_.weights = {reinterpret_cast<const Weight*>(slots), header.weight_count};
+  model.checksum_ = model_checksum;
   return model;
 }
 

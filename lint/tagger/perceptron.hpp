@@ -1,7 +1,15 @@
 // The averaged perceptron behind the tagger: feature weights, tag dictionary and lexicon, and
 // the model file that holds them. tools/train_tagger builds and writes one; Tagger::load reads it.
+//
+// Two files hold a model. The .model file (models/en-pos.model) is what training writes
+// and the repository ships: compact, checksummed, read entry by entry. The compiled
+// form (en-pos.bin, made by tools/build_tagger at build time) is its tables exactly as
+// they sit in memory, so a run maps it in a few system calls instead of parsing and
+// hashing 700,000 weights; its header names the format version, the tag set and the
+// checksum of the .model it was made from, and any mismatch makes it unused.
 #pragma once
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <span>
 #include <vector>
@@ -27,25 +35,50 @@ class PerceptronModel {
 
   // The tag of a word that is unambiguous enough to skip scoring, if it is one.
   std::optional<Pos> dictionary_tag(FeatureKey word) const;
-  const Lexicon& lexicon() const { return lexicon_; }
+  void prefetch_dictionary(FeatureKey word) const { tables().dictionary.prefetch(word); }
+  // The lexicon's table, for SentenceFeatures.
+  KeyView lexicon() const { return tables().lexicon; }
   // The highest scoring tag given the features of a word.
   Pos best_tag(std::span<const FeatureKey> features) const;
 
-  std::size_t feature_count() const { return features_.size(); }
-  std::size_t weight_count() const { return weights_.size(); }
-  std::size_t dictionary_size() const { return dictionary_.size(); }
+  std::size_t feature_count() const;
+  std::size_t weight_count() const { return tables().weights.size(); }
+  std::size_t dictionary_size() const;
 
   // Both throw std::runtime_error naming the file and what went wrong.
   void write(const std::filesystem::path& file) const;
   static PerceptronModel read(const std::filesystem::path& file);
 
+  // The checksum a .model file ends with, which names the model (0 when it cannot be read).
+  static std::uint64_t model_checksum(const std::filesystem::path& model);
+  // Writes the compiled form; throws std::runtime_error when it cannot.
+  void compile(const std::filesystem::path& file) const;
+  // Maps a compiled file made from the .model with this checksum; nothing when the file
+  // is missing, of another version or tag set, or made from another model. Throws
+  // std::runtime_error when it claims to be one but is damaged.
+  static std::optional<PerceptronModel> map(const std::filesystem::path& file, std::uint64_t model_checksum);
+
  private:
+  struct Tables {
+    KeyView lexicon;     // lexicon key -> TagSet
+    KeyView dictionary;  // word key -> Pos
+    KeyView features;    // feature key -> its row: first weight | weight count << 32
+    std::span<const Weight> weights;
+  };
+  struct Mapping;
+  PerceptronModel() = default;
+  Tables tables() const;
+
   std::vector<Pos> tags_;
-  KeyTable dictionary_;  // word key -> Pos
+  // Built or read from a .model file…
+  KeyTable dictionary_;
   Lexicon lexicon_;
-  KeyTable features_;    // feature key -> row
-  std::vector<std::uint32_t> row_starts_{0};  // row r is weights_[row_starts_[r], row_starts_[r + 1])
+  KeyTable features_;
   std::vector<Weight> weights_;
+  // …or mapped from a compiled one.
+  std::shared_ptr<const Mapping> mapping_;
+  Tables mapped_;
+  std::uint64_t checksum_ = 0;  // of the .model read, which compile() records
 };
 
 }  // namespace copydesk::tagger

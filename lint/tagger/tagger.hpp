@@ -15,6 +15,10 @@ class Tagger {
   virtual ~Tagger() = default;
   // Loads a model file; throws std::runtime_error saying what is wrong and where.
   static std::unique_ptr<Tagger> load(const std::filesystem::path& model);
+  // The shipped model, data_dir/models/en-pos.model: mapped from its compiled form
+  // (en-pos.bin in data_dir or the build folder, made by tools/build_tagger) when that was
+  // made from this very model, else read from the model file.
+  static std::unique_ptr<Tagger> shipped(const std::filesystem::path& data_dir);
   // Tags one sentence: words are its tokens in order (punctuation included).
   virtual void tag(const std::vector<std::string_view>& words, std::vector<Pos>& tags) const = 0;
 };

@@ -147,6 +147,23 @@ TEST_CASE("output is the same whatever --jobs is", "[cli]") {
   CHECK(one.out == many.out);
 }
 
+TEST_CASE("check --timings prints each part of the run to standard error, the report unchanged", "[cli]") {
+  Scratch s;
+  write(s.dir / "a.txt", kTypo);
+  const Run plain = copydesk(s, "check --format json a.txt");
+  const Run timed = copydesk(s, "check --format json --timings a.txt");
+  CHECK(timed.status == plain.status);
+  CHECK(timed.out == plain.out);
+  CHECK(plain.err.empty());
+  for (const char* part : {"reading inputs", "loading: rules", "loading: language model", "loading: lexicon",
+                           "loading: checks (word lists, indexes)", "loading: tagger model", "loading: Hunspell (1 opened)",
+                           "checking", "report", "total"})
+    CHECK_THAT(timed.err, Catch::Contains(part));
+  // Parts in the order they ran.
+  CHECK(timed.err.find("loading: rules") < timed.err.find("loading: tagger model"));
+  CHECK(timed.err.find("reading inputs") < timed.err.find("report"));
+}
+
 TEST_CASE("bad input stops with exit status 2 and says what and where", "[cli]") {
   Scratch s;
   Run r = copydesk(s, "check missing.txt");

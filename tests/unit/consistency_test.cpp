@@ -20,4 +20,11 @@ TEST_CASE("style.inconsistent-variant stays silent on one form and on look-alike
   CHECK_ANNOTATED("The US told us that US forces would stay.", {"style.inconsistent-variant"});
   CHECK_ANNOTATED("U.S. officials met the USDA and a USA Today reporter.", {"style.inconsistent-variant"});
   CHECK_ANNOTATED("He came to us; the UN met; the U.S. said so.", {"style.inconsistent-variant"});
+  // Any letter or digit touching a spelling makes another word, accented or not.
+  CHECK_ANNOTATED("U.S. officials met. The U.S. side met the ÉUS, USé and US2 groups.", {"style.inconsistent-variant"});
+}
+
+TEST_CASE("style.inconsistent-variant counts a spelling right after another one", "[style]") {
+  // The second "U.S." starts where the first ends; both are counted, so US is the lesser.
+  CHECK_ANNOTATED("The U.S.U.S. deal. The [[US]]{style.inconsistent-variant} side.", {"style.inconsistent-variant"});
 }

@@ -3,12 +3,14 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "base/pos.hpp"
+#include "tagger/perceptron.hpp"
 #include "tagger/tagger.hpp"
 
 namespace {
@@ -110,4 +112,76 @@ TEST_CASE("pos_from_name reads back every tag name", "[tagger]") {
   }
   CHECK_FALSE(copydesk::pos_from_name("_"));
   CHECK_FALSE(copydesk::pos_from_name("NOUN"));
+}
+
+namespace {
+
+// Tags with a model loaded from a PerceptronModel, whichever way it was made.
+std::vector<Pos> tag_with(const copydesk::tagger::PerceptronModel& model, const std::vector<std::string_view>& words) {
+  const copydesk::tagger::SentenceFeatures sentence(words, model.lexicon());
+  std::vector<Pos> tags;
+  std::vector<copydesk::tagger::FeatureKey> features;
+  Pos previous = Pos::None, before_previous = Pos::None;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::optional<Pos> tag = model.dictionary_tag(copydesk::tagger::word_key(words[i]));
+    if (!tag) {
+      features.clear();
+      sentence.collect(i, previous, before_previous, features);
+      tag = model.best_tag(features);
+    }
+    tags.push_back(*tag);
+    before_previous = previous;
+    previous = *tag;
+  }
+  return tags;
+}
+
+}  // namespace
+
+TEST_CASE("a compiled tagger model tags as the model file it was made from", "[tagger]") {
+  using copydesk::tagger::PerceptronModel;
+  const PerceptronModel read = PerceptronModel::read(kModel);
+  const ScratchModel compiled("");
+  read.compile(compiled.path());
+  const std::uint64_t checksum = PerceptronModel::model_checksum(kModel);
+  REQUIRE(checksum != 0);
+  const std::optional<PerceptronModel> mapped = PerceptronModel::map(compiled.path(), checksum);
+  REQUIRE(mapped.has_value());
+  CHECK(mapped->feature_count() == read.feature_count());
+  CHECK(mapped->weight_count() == read.weight_count());
+  CHECK(mapped->dictionary_size() == read.dictionary_size());
+  const std::vector<std::string_view> words = {"Grushko", "'s", "well-known", "reshuffle", "of", "2023", "angered",
+                                               "the", "Kremlin", "'s", "spokesmen", "."};
+  CHECK(tag_with(*mapped, words) == tag_with(read, words));
+  // What Tagger::shipped hands the Document: the compiled form when the build made one.
+  std::vector<Pos> shipped;
+  Tagger::shipped(COPYDESK_SOURCE_DIR)->tag(words, shipped);
+  CHECK(shipped == tag_with(read, words));
+}
+
+TEST_CASE("a compiled tagger model is not used for another model, and refused when damaged", "[tagger]") {
+  using copydesk::tagger::PerceptronModel;
+  const ScratchModel compiled("");
+  PerceptronModel::read(kModel).compile(compiled.path());
+  const std::uint64_t checksum = PerceptronModel::model_checksum(kModel);
+  const std::string bytes = read_bytes(compiled.path());
+
+  SECTION("made from another model: not used") {
+    CHECK_FALSE(PerceptronModel::map(compiled.path(), checksum + 1).has_value());
+  }
+  SECTION("another format version: not used") {
+    std::string other = bytes;
+    other[8] ^= 0x01;  // the version follows the eight magic bytes
+    const ScratchModel file(other);
+    CHECK_FALSE(PerceptronModel::map(file.path(), checksum).has_value());
+  }
+  SECTION("missing or not a compiled model: not used") {
+    CHECK_FALSE(PerceptronModel::map(compiled.path().string() + ".missing", checksum).has_value());
+    const ScratchModel file("this is not a model\n");
+    CHECK_FALSE(PerceptronModel::map(file.path(), checksum).has_value());
+  }
+  SECTION("truncated: refused") {
+    const ScratchModel file(bytes.substr(0, bytes.size() - 8));
+    REQUIRE_THROWS_WITH(PerceptronModel::map(file.path(), checksum), Catch::Contains("wrong size"));
+  }
 }

@@ -2,19 +2,32 @@
 // spellings of one thing ("U.S." / "US"); when an article uses more than one, the
 // less used spellings are flagged with the most used one as the suggestion.
 #include <fmt/format.h>
-#include <re2/re2.h>
-
-#include <memory>
+#include <unicode/uchar.h>
 
 #include "engine/check.hpp"
 
 namespace copydesk {
 namespace {
 
-struct Variant {
-  std::string spelling;
-  std::unique_ptr<RE2> pattern;
-};
+bool letter_or_digit(UChar32 c) { return (U_GET_GC_MASK(c) & (U_GC_L_MASK | U_GC_N_MASK)) != 0; }
+
+// Where the spelling stands as a whole word: no letter or digit touches either end. A
+// plain search, not a regular expression per spelling: compiling hundreds of those,
+// each with Unicode classes, cost more than checking an article.
+std::vector<std::size_t> whole_word_hits(std::string_view text, std::string_view spelling) {
+  std::vector<std::size_t> hits;
+  std::size_t after_last = 0;  // hits do not overlap; one may start right where one ended
+  for (std::size_t at = text.find(spelling); at != std::string_view::npos; at = text.find(spelling, at + 1)) {
+    const std::size_t end = at + spelling.size();
+    if (at < after_last) continue;
+    if ((at == after_last || !letter_or_digit(code_point_before(text, at))) &&
+        (end == text.size() || !letter_or_digit(code_point_at(text, end)))) {
+      hits.push_back(at);
+      after_last = end;
+    }
+  }
+  return hits;
+}
 
 class Consistency : public Check {
  public:
@@ -28,11 +41,7 @@ class Consistency : public Check {
       for (const auto& item : group) {
         if (!item.IsScalar() || item.Scalar().empty())
           config_error(rule.origin, item, "a consistency spelling must be a non-empty text");
-        const std::string spelling = item.Scalar();
-        // Whole words only: no letter or digit may touch either end.
-        auto re = std::make_unique<RE2>("(?:^|[^\\pL\\pN])(" + RE2::QuoteMeta(spelling) + ")(?:[^\\pL\\pN]|$)");
-        if (!re->ok()) config_error(rule.origin, item, "cannot match spelling: " + re->error());
-        variants.push_back({spelling, std::move(re)});
+        variants.push_back(item.Scalar());
       }
     }
   }
@@ -41,14 +50,7 @@ class Consistency : public Check {
     const std::string_view text = doc.text();
     for (const auto& variants : groups_) {
       std::vector<std::vector<std::size_t>> hits(variants.size());
-      for (std::size_t v = 0; v < variants.size(); ++v) {
-        re2::StringPiece rest(text.data(), text.size()), match;
-        while (RE2::FindAndConsume(&rest, *variants[v].pattern, &match)) {
-          hits[v].push_back(static_cast<std::size_t>(match.data() - text.data()));
-          // Step back onto the character after the match: it may begin the next one.
-          rest = re2::StringPiece(match.data() + match.size(), text.data() + text.size() - (match.data() + match.size()));
-        }
-      }
+      for (std::size_t v = 0; v < variants.size(); ++v) hits[v] = whole_word_hits(text, variants[v]);
       std::size_t used = 0, best = 0;
       for (std::size_t v = 0; v < variants.size(); ++v) {
         if (hits[v].empty()) continue;
@@ -62,20 +64,20 @@ class Consistency : public Check {
       for (std::size_t v = 0; v < variants.size(); ++v) {
         if (v == best) continue;
         for (std::size_t at : hits[v]) {
-          Diagnostic& d = out.report(at, variants[v].spelling.size(),
+          Diagnostic& d = out.report(at, variants[v].size(),
                                      fmt::format("“{}” is also written “{}” in this article ({}); pick one.",
-                                                 variants[v].spelling, variants[best].spelling,
+                                                 variants[v], variants[best],
                                                  hits[best].size() == 1 ? "once" : fmt::format("{} times", hits[best].size())),
-                                     {variants[best].spelling});
-          d.related.push_back({hits[best][0], variants[best].spelling.size(),
-                               fmt::format("“{}” is used here", variants[best].spelling)});
+                                     {variants[best]});
+          d.related.push_back({hits[best][0], variants[best].size(),
+                               fmt::format("“{}” is used here", variants[best])});
         }
       }
     }
   }
 
  private:
-  std::vector<std::vector<Variant>> groups_;
+  std::vector<std::vector<std::string>> groups_;  // spellings of one thing each
 };
 
 COPYDESK_REGISTER_CHECK("consistency", [](const Rule& rule, const LoadContext&) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <map>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -11,8 +13,19 @@ namespace copydesk {
 WordFrequency::WordFrequency(const Rule& rule, const LoadContext& context) {
   const std::string name = option<std::string>(rule, "frequency_list");
   const auto path = context.resolve(rule, name);
+  list_ = read(path);
+  if (!list_) option_error(rule, "frequency_list", "names a word-frequency list that cannot be read: " + path.string());
+}
+
+std::shared_ptr<const WordFrequency::List> WordFrequency::read(const std::filesystem::path& path) {
+  // Kept while a check holds it, so the engine's several kinds read the file once.
+  static std::mutex mutex;
+  static std::map<std::filesystem::path, std::weak_ptr<const List>> cache;
+  const std::lock_guard lock(mutex);
+  if (auto shared = cache[path].lock()) return shared;
   std::ifstream in(path);
-  if (!in) option_error(rule, "frequency_list", "names a word-frequency list that cannot be read: " + path.string());
+  if (!in) return nullptr;
+  auto list = std::make_shared<List>();
   // Closed classes of Universal Dependencies: the words that glue a sentence together.
   static const std::vector<std::string_view> kFunction = {"DET", "ADP", "PRON", "AUX", "CCONJ", "SCONJ", "PART"};
   std::string line;
@@ -30,18 +43,21 @@ WordFrequency::WordFrequency(const Rule& rule, const LoadContext& context) {
       else if (upos == "PROPN") e.word_class = Class::Proper;
       else e.word_class = Class::Other;
     }
-    total_ += e.count;
-    entries_.emplace(line.substr(0, tab1), e);
+    list->total += e.count;
+    list->entries.emplace(line.substr(0, tab1), e);
   }
+  cache[path] = list;
+  return list;
 }
 
 const WordFrequency::Entry* WordFrequency::find(std::string_view key) const {
-  auto it = entries_.find(key);
-  if (it == entries_.end()) {
+  const StringMap<Entry>& entries = list_->entries;
+  auto it = entries.find(key);
+  if (it == entries.end()) {
     const std::string_view base = without_possessive(key);
-    if (base.size() != key.size()) it = entries_.find(base);
+    if (base.size() != key.size()) it = entries.find(base);
   }
-  return it == entries_.end() ? nullptr : &it->second;
+  return it == entries.end() ? nullptr : &it->second;
 }
 
 std::uint32_t WordFrequency::count(std::string_view key) const {

@@ -3,6 +3,7 @@
 // the repetition and spelling kinds, so it lives beside them rather than in either.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <string_view>
 
 #include "engine/check.hpp"
@@ -15,13 +16,14 @@ inline const OptionSpec kFrequencyListOption{"frequency_list", OptionType::Text,
 
 class WordFrequency {
  public:
-  // Reads the list named by the rule's `frequency_list` option.
+  // Reads the list named by the rule's `frequency_list` option, once per process: the
+  // kinds that read the same list share it.
   WordFrequency(const Rule& rule, const LoadContext& context);
 
   // How often the word occurs in the list's corpus (0 when it is not listed).
   std::uint32_t count(std::string_view key) const;
   // The number of words the corpus holds.
-  std::uint64_t total() const { return total_; }
+  std::uint64_t total() const { return list_->total; }
   // The part of speech the word mostly has in the list's corpus.
   enum class Class : std::uint8_t {
     Unlisted,
@@ -45,9 +47,13 @@ class WordFrequency {
     std::uint32_t count = 0;
     Class word_class = Class::Unlisted;
   };
+  struct List {
+    StringMap<Entry> entries;
+    std::uint64_t total = 0;
+  };
+  static std::shared_ptr<const List> read(const std::filesystem::path& path);
   const Entry* find(std::string_view key) const;
-  StringMap<Entry> entries_;
-  std::uint64_t total_ = 0;
+  std::shared_ptr<const List> list_;
 };
 
 }  // namespace copydesk

@@ -19,7 +19,7 @@ class RealWordSlip : public Check {
  public:
   RealWordSlip(const Rule& rule, const LoadContext& context)
       : margin_(option<double>(rule, "margin")),
-        min_length_(option<std::size_t>(rule, "min_length")), lexicon_(Lexicon::system(context.data_dir, context.lm)) {}
+        min_length_(option<std::size_t>(rule, "min_length")), lexicon_(context.lexicon()) {}
 
   void run(const Document& doc, const Resources& res, Emitter& out) const override {
     if (res.lm == nullptr) return;

@@ -89,7 +89,7 @@ class UnknownWord : public Check {
         margin_(option<double>(rule, "margin")),
         run_together_floor_(option<double>(rule, "run_together_floor")),
         suggestions_(option<std::size_t>(rule, "suggestions")),
-        lexicon_(Lexicon::system(context.data_dir, context.lm)),
+        lexicon_(context.lexicon()),
         frequency_(rule, context) {}
 
   void run(const Document& doc, const Resources& res, Emitter& out) const override {

@@ -23,7 +23,7 @@ class EnglishVariety : public Check {
  public:
   EnglishVariety(const Rule&, const LoadContext& context)
       : forced_(context.language_forced ? (context.language == "en_GB" ? kBritish : kAmerican) : 0),
-        lexicon_(Lexicon::system(context.data_dir, context.lm)) {}
+        lexicon_(context.lexicon()) {}
 
   void run(const Document& doc, const Resources&, Emitter& out) const override {
     std::vector<const Token*> marked[3];  // by variety

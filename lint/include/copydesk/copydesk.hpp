@@ -79,6 +79,12 @@ struct Result {
   std::shared_ptr<const Source> source;  // the input as read, which render() quotes
 };
 
+// How long one part of loading took.
+struct Timing {
+  std::string part;  // "rules", "language model", "lexicon", "tagger model", "Hunspell (2 opened)"…
+  double seconds = 0;
+};
+
 using Inputs = std::vector<std::shared_ptr<const Source>>;
 using Note = std::function<void(const std::string&)>;
 
@@ -122,6 +128,10 @@ class COPYDESK_API Linter {
   std::vector<Result> check(const Inputs& inputs, unsigned jobs) const;
 
   const std::vector<RuleInfo>& rules() const;
+  // Each part of loading, in the order done: rules, language model, lexicon, the checks'
+  // word lists and indexes, tagger model, then Hunspell, opened once per checking thread
+  // (summed over those opened so far). `copydesk check --timings` prints them.
+  std::vector<Timing> timings() const;
 
   // Runs the examples: in the YAML of the rules read from these rule folders (all rules
   // when none is given): one line per example a rule gets wrong. Build the Linter with
