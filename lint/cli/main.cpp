@@ -6,8 +6,11 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <iostream>
 #include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
 #include <thread>
 
 #include "copydesk/copydesk.hpp"
@@ -28,9 +31,40 @@ struct CommonOptions {
 
 struct CheckOptions {
   std::vector<std::string> paths;
-  std::string format = "text", fail_on = "warning", color = "auto";
+  std::vector<std::string> formats;  // FMT (to --output or standard output) or FMT:FILE
+  std::string output, fail_on = "warning", color = "auto", baseline;
+  std::size_t max_annotations = 10;
+  bool fix = false, fix_dry_run = false;
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
 };
+
+// One report to write: a format and where it goes (empty: standard output).
+struct Report {
+  std::string format, file;
+};
+
+// --format FMT[:FILE]... and --output FILE as a list of reports; at most one goes to
+// --output or standard output. Throws CLI::ValidationError for a bad combination.
+std::vector<Report> reports(const CheckOptions& check) {
+  std::vector<Report> out;
+  std::size_t unnamed = 0;
+  for (const std::string& spec : check.formats.empty() ? std::vector<std::string>{"text"} : check.formats) {
+    const auto colon = spec.find(':');
+    Report r{spec.substr(0, colon), colon == std::string::npos ? check.output : spec.substr(colon + 1)};
+    const auto& known = copydesk::Linter::formats();
+    if (std::find(known.begin(), known.end(), r.format) == known.end())
+      throw CLI::ValidationError("--format", fmt::format("unknown format '{}' (one of: {})", r.format, fmt::join(known, ", ")));
+    if (colon != std::string::npos && r.file.empty())
+      throw CLI::ValidationError("--format", fmt::format("'{}' names no file after the colon", spec));
+    // A missing folder is found before anything is checked or written.
+    if (const fs::path folder = fs::path(r.file).parent_path(); !r.file.empty() && !folder.empty() && !fs::is_directory(folder))
+      throw CLI::ValidationError("--format", fmt::format("{}: no folder {} to write the report in", r.file, folder.string()));
+    if (colon == std::string::npos && ++unnamed > 1)
+      throw CLI::ValidationError("--format", "only one format may go to --output or standard output; give the others :FILE");
+    out.push_back(r);
+  }
+  return out;
+}
 
 void add_common(CLI::App& app, CommonOptions& common) {
   app.add_option("--config", common.config_file, "Configuration file (default: the nearest .copydesk.yaml)");
@@ -60,16 +94,66 @@ bool use_color(const std::string& mode) {
   return isatty(STDOUT_FILENO) && (no_color == nullptr || *no_color == '\0');
 }
 
+// --fix and --fix-dry-run: the safe fixes of each file on disk. --fix writes them and
+// re-checks the fixed text, so the report shows what is left; a dry run prints the diff.
+// Returns false when a file could not be written.
+bool apply_fixes(const copydesk::Linter& linter, std::vector<copydesk::Result>& results, bool dry_run) {
+  std::size_t fixed = 0, files = 0;
+  bool written = true;
+  for (copydesk::Result& r : results) {
+    if (r.path == "<stdin>") continue;
+    const copydesk::FixResult fix = linter.fix(r);
+    if (fix.applied == 0) continue;
+    if (dry_run) {
+      std::cout << copydesk::unified_diff(r.path, fix.original, fix.fixed);
+    } else {
+      try {
+        copydesk::write_file_atomically(r.path, fix.fixed, &fix.original);
+      } catch (const copydesk::InputError& e) {
+        std::cerr << fmt::format("copydesk: {}\n", e.what());
+        written = false;
+        continue;
+      }
+      r = linter.check(fix.fixed, r.path);
+    }
+    fixed += fix.applied;
+    ++files;
+  }
+  std::cerr << fmt::format("copydesk: {} {} finding{} in {} file{}\n", dry_run ? "would fix" : "fixed", fixed,
+                           fixed == 1 ? "" : "s", files, files == 1 ? "" : "s");
+  return written;
+}
+
 int run_check(const copydesk::Options& options, const CheckOptions& check) {
+  const std::vector<Report> outputs = reports(check);
+  const std::optional<copydesk::Baseline> baseline =
+      check.baseline.empty() ? std::nullopt : std::optional(copydesk::Baseline::read(check.baseline));
   const auto inputs = copydesk::read_inputs(
       check.paths, [](const std::string& note) { std::cerr << fmt::format("copydesk: {}\n", note); });
   const copydesk::Linter linter(options);
-  const auto results = linter.check(inputs, check.jobs);
-  std::cout << linter.render(results, check.format, {use_color(check.color)}) << std::flush;
-  if (!std::cout) {
-    std::cerr << "copydesk: cannot write the report to standard output\n";
-    return kExitTrouble;
+  auto results = linter.check(inputs, check.jobs);
+  if (check.fix_dry_run) {
+    apply_fixes(linter, results, true);
+    return std::cout.flush() ? kExitClean : kExitTrouble;
   }
+  const bool written = !check.fix || apply_fixes(linter, results, false);
+  if (baseline) baseline->filter(results);
+  // Every report is rendered before any is written, so a failure leaves none half-done.
+  std::vector<std::string> rendered;
+  for (const Report& r : outputs)
+    rendered.push_back(linter.render(results, r.format, {use_color(check.color) && r.file.empty(), check.max_annotations}));
+  for (std::size_t i = 0; i < outputs.size(); ++i) {
+    if (!outputs[i].file.empty()) {
+      copydesk::write_file_atomically(outputs[i].file, rendered[i]);
+      continue;
+    }
+    std::cout << rendered[i] << std::flush;
+    if (!std::cout) {
+      std::cerr << "copydesk: cannot write the report to standard output\n";
+      return kExitTrouble;
+    }
+  }
+  if (!written) return kExitTrouble;
   if (check.fail_on == "none") return kExitClean;
   const copydesk::Severity threshold = *copydesk::severity_from_name(check.fail_on);
   for (const auto& r : results)
@@ -78,9 +162,36 @@ int run_check(const copydesk::Options& options, const CheckOptions& check) {
   return kExitClean;
 }
 
-int run_rules(copydesk::Options options) {
+// copydesk baseline write FILE [PATHS...]: today's findings, recorded.
+int run_baseline_write(const copydesk::Options& options, const CheckOptions& check, const std::string& file) {
+  const auto inputs = copydesk::read_inputs(
+      check.paths, [](const std::string& note) { std::cerr << fmt::format("copydesk: {}\n", note); });
+  const copydesk::Linter linter(options);
+  const auto results = linter.check(inputs, check.jobs);
+  copydesk::write_file_atomically(file, copydesk::Baseline::write(results));
+  std::size_t count = 0;
+  for (const auto& r : results) count += r.diagnostics.size();
+  std::cerr << fmt::format("copydesk: {} finding{} recorded in {}\n", count, count == 1 ? "" : "s", file);
+  return kExitClean;
+}
+
+int run_rules(copydesk::Options options, const std::string& format) {
   options.models = false;  // listing rules needs no tagger model
   const copydesk::Linter linter(options);
+  if (format == "json") {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const auto& r : linter.rules())
+      list.push_back({{"id", r.id},
+                      {"category", r.category},
+                      {"severity", copydesk::severity_name(r.severity)},
+                      {"enabled", r.enabled},
+                      {"message", r.message},
+                      {"description", r.description},
+                      {"safe_fix", r.safe_fix},
+                      {"help_uri", r.help_uri}});
+    std::cout << list.dump(2) << '\n';
+    return kExitClean;
+  }
   for (const auto& r : linter.rules())
     std::cout << fmt::format("{:<36} {:<12} {:<8}{} {}\n", r.id, r.category, copydesk::severity_name(r.severity),
                              r.enabled ? "" : " (off)", r.message);
@@ -137,8 +248,23 @@ int main(int argc, char** argv) {
   CheckOptions check_options;
   CLI::App* check = app.add_subcommand("check", "Check files, folders (*.txt, *.md, *.markdown, *.html, *.htm) or standard input");
   check->add_option("paths", check_options.paths, "Files or folders; none or - reads standard input");
-  check->add_option("--format", check_options.format, "Output format (default: text)")
-      ->check(CLI::IsMember(copydesk::Linter::formats()));
+  check->add_option("--format", check_options.formats,
+                    fmt::format("Output format: {} (default: text). FMT:FILE writes that report to FILE; repeatable, "
+                                "so one run writes several reports",
+                                fmt::join(copydesk::Linter::formats(), ", ")))
+      ->allow_extra_args(false);
+  check->add_option("--output,-o", check_options.output,
+                    "Write the report (the --format without :FILE) to FILE instead of standard output");
+  check->add_option("--max-annotations", check_options.max_annotations,
+                    "github format: annotations written at most, the most severe first, then a summary line "
+                    "(default: 10, what GitHub shows; 0: all)");
+  check->add_option("--baseline", check_options.baseline,
+                    "Report only findings not recorded in this baseline (copydesk baseline write)");
+  auto* fix = check->add_flag("--fix", check_options.fix,
+                              "Apply the safe fixes to the files (atomically), then report what is left");
+  check->add_flag("--fix-dry-run", check_options.fix_dry_run,
+                  "Print the safe fixes as a unified diff instead of the report; write nothing")
+      ->excludes(fix);
   check->add_option("--fail-on", check_options.fail_on, "Lowest severity that makes the exit status 1 (default: warning)")
       ->check(CLI::IsMember({"error", "warning", "info", "none"}));
   check->add_option("--jobs,-j", check_options.jobs, "Files checked at once (default: all cores)")->check(CLI::Range(1u, 1024u));
@@ -147,7 +273,19 @@ int main(int argc, char** argv) {
   add_common(*check, common);
 
   CLI::App* rules = app.add_subcommand("rules", "List every rule with its category, severity and description");
+  std::string rules_format = "text";
+  rules->add_option("--format", rules_format, "text or json (default: text)")->check(CLI::IsMember({"text", "json"}));
   add_common(*rules, common);
+
+  CLI::App* baseline = app.add_subcommand("baseline", "Record today's findings, so that check --baseline reports only new ones");
+  baseline->require_subcommand(1);
+  std::string baseline_file;
+  CLI::App* baseline_write = baseline->add_subcommand("write", "Check PATHS and write their findings to FILE");
+  baseline_write->add_option("file", baseline_file, "The baseline file to write (JSON)")->required();
+  baseline_write->add_option("paths", check_options.paths, "Files or folders; none or - reads standard input");
+  baseline_write->add_option("--jobs,-j", check_options.jobs, "Files checked at once (default: all cores)")
+      ->check(CLI::Range(1u, 1024u));
+  add_common(*baseline_write, common);
   std::string rule_id;
   CLI::App* explain = app.add_subcommand("explain", "Print a rule's full description with an example");
   explain->add_option("rule", rule_id, "Rule id, e.g. names.inconsistent-spelling")->required();
@@ -174,10 +312,13 @@ int main(int argc, char** argv) {
 
   try {
     const copydesk::Options options = linter_options(common);
-    if (*rules) return run_rules(options);
+    if (*rules) return run_rules(options, rules_format);
+    if (*baseline) return run_baseline_write(options, check_options, baseline_file);
     if (*test_rules) return run_test_rules(options, packs);
     if (*explain) return run_explain(options, rule_id);
     return run_check(options, check_options);
+  } catch (const CLI::ValidationError& e) {
+    std::cerr << "copydesk: " << e.what() << '\n';
   } catch (const copydesk::ConfigError& e) {
     std::cerr << "copydesk: configuration error: " << e.what() << '\n';
   } catch (const std::exception& e) {
