@@ -96,10 +96,14 @@ bool use_color(const std::string& mode) {
 
 // --fix and --fix-dry-run: the safe fixes of each file on disk. --fix writes them and
 // re-checks the fixed text, so the report shows what is left; a dry run prints the diff.
-// Returns false when a file could not be written.
-bool apply_fixes(const copydesk::Linter& linter, std::vector<copydesk::Result>& results, bool dry_run) {
-  std::size_t fixed = 0, files = 0;
-  bool written = true;
+struct FixOutcome {
+  std::size_t fixed = 0;  // findings fixed (or, in a dry run, that would be)
+  bool written = true;    // false: a file could not be written
+};
+
+FixOutcome apply_fixes(const copydesk::Linter& linter, std::vector<copydesk::Result>& results, bool dry_run) {
+  FixOutcome outcome;
+  std::size_t files = 0;
   for (copydesk::Result& r : results) {
     if (r.path == "<stdin>") continue;
     const copydesk::FixResult fix = linter.fix(r);
@@ -111,17 +115,17 @@ bool apply_fixes(const copydesk::Linter& linter, std::vector<copydesk::Result>& 
         copydesk::write_file_atomically(r.path, fix.fixed, &fix.original);
       } catch (const copydesk::InputError& e) {
         std::cerr << fmt::format("copydesk: {}\n", e.what());
-        written = false;
+        outcome.written = false;
         continue;
       }
       r = linter.check(fix.fixed, r.path);
     }
-    fixed += fix.applied;
+    outcome.fixed += fix.applied;
     ++files;
   }
-  std::cerr << fmt::format("copydesk: {} {} finding{} in {} file{}\n", dry_run ? "would fix" : "fixed", fixed,
-                           fixed == 1 ? "" : "s", files, files == 1 ? "" : "s");
-  return written;
+  std::cerr << fmt::format("copydesk: {} {} finding{} in {} file{}\n", dry_run ? "would fix" : "fixed", outcome.fixed,
+                           outcome.fixed == 1 ? "" : "s", files, files == 1 ? "" : "s");
+  return outcome;
 }
 
 int run_check(const copydesk::Options& options, const CheckOptions& check) {
@@ -132,11 +136,13 @@ int run_check(const copydesk::Options& options, const CheckOptions& check) {
       check.paths, [](const std::string& note) { std::cerr << fmt::format("copydesk: {}\n", note); });
   const copydesk::Linter linter(options);
   auto results = linter.check(inputs, check.jobs);
+  // A dry run prints the diff instead of a report; its status says whether it is empty.
   if (check.fix_dry_run) {
-    apply_fixes(linter, results, true);
-    return std::cout.flush() ? kExitClean : kExitTrouble;
+    const FixOutcome would = apply_fixes(linter, results, true);
+    if (!std::cout.flush()) return kExitTrouble;
+    return would.fixed > 0 ? kExitFindings : kExitClean;
   }
-  const bool written = !check.fix || apply_fixes(linter, results, false);
+  const bool written = !check.fix || apply_fixes(linter, results, false).written;
   if (baseline) baseline->filter(results);
   // Every report is rendered before any is written, so a failure leaves none half-done.
   std::vector<std::string> rendered;

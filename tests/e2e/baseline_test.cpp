@@ -48,7 +48,7 @@ TEST_CASE("a baseline lets new findings through, and a second copy of an old one
   REQUIRE(added["files"][0]["diagnostics"].size() == 1);
   CHECK(added["files"][0]["diagnostics"][0]["text"] == "recieved");
 
-  // The same slip again elsewhere is a new finding: the baseline counts occurrences.
+  // The same slip again in another sentence is a new finding.
   write(s.dir / "story.txt", kStory + "\nLater he adressed the main points.\n");
   const json twice = json::parse(cli(s, "check --baseline base.json --format json story.txt").out);
   REQUIRE(twice["files"][0]["diagnostics"].size() == 1);

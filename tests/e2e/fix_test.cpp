@@ -85,13 +85,14 @@ TEST_CASE("--fix-dry-run prints a unified diff that patch applies, and writes no
   write(s.dir / "story.txt", story);  // no line break at the end: diff must say so
   const Run dry = cli(s, "check --fix-dry-run story.txt");
   CHECK(dry.status == 1);
-  CHECK(dry.out.rfind("--- a/story.txt\n+++ b/story.txt\n@@ -5 +5 @@\n", 0) == 0);
+  CHECK(dry.out.rfind("--- a/story.txt\n+++ b/story.txt\n@@ -2,4 +2,4 @@\n", 0) == 0);
   CHECK(dry.out.find("-Blingen said the the talks  went well.\n\\ No newline at end of file\n"
                      "+Blinken said the talks went well.\n\\ No newline at end of file\n") != std::string::npos);
   CHECK(dry.err.find("would fix 3 findings in 1 file") != std::string::npos);
   CHECK(slurp(s.dir / "story.txt") == story);
   write(s.dir / "dry.diff", dry.out);
-  CHECK(shell(s, "patch -p1 --quiet < dry.diff").status == 0);
+  CHECK(shell(s, "patch -p1 --quiet -i dry.diff").status == 0);
+  CHECK(slurp(s.dir / "story.txt") == "Blinken met the minister.\n\nBlinken spoke. Blinken left.\n\nBlinken said the talks went well.");
   CHECK(cli(s, "check --fix-dry-run story.txt").out.empty());
   CHECK(cli(s, "check --fix --fix-dry-run story.txt").status == 2);
 }
@@ -136,7 +137,7 @@ TEST_CASE("--fix writes atomically and keeps the file's mode", "[cli][fix]") {
 
 TEST_CASE("a fix interrupted between the write and the rename leaves the original byte for byte", "[cli][fix]") {
   Scratch s;
-  const std::string text = "Blinken met the minister.\n\nBlinken spoke. Blingen said the the talks went well.\n";
+  const std::string text = "Blinken met the minister.\n\nBlinken spoke. Blinken left.\n\nBlingen said the the talks went well.\n";
   write(s.dir / "a.txt", text);
   // The test hook aborts the process after the temporary file is written and synced.
   const Run killed = cli(s, "check --fix a.txt", "", "COPYDESK_TEST_ABORT_BEFORE_RENAME=1");
@@ -146,5 +147,5 @@ TEST_CASE("a fix interrupted between the write and the rename leaves the origina
   CHECK(slurp(s.dir / "a.txt") == text);
   // Without the hook the same run fixes the file.
   CHECK(cli(s, "check --fix a.txt").status == 0);
-  CHECK(slurp(s.dir / "a.txt") == "Blinken met the minister.\n\nBlinken spoke. Blinken said the talks went well.\n");
+  CHECK(slurp(s.dir / "a.txt") == "Blinken met the minister.\n\nBlinken spoke. Blinken left.\n\nBlinken said the talks went well.\n");
 }
