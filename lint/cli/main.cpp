@@ -181,6 +181,8 @@ int run_baseline_write(const copydesk::Options& options, const CheckOptions& che
   return kExitClean;
 }
 
+// "markdown" prints the table the README carries (make readme-rules writes it there);
+// "json" is for scripts and editors.
 int run_rules(copydesk::Options options, const std::string& format) {
   options.models = false;  // listing rules needs no tagger model
   const copydesk::Linter linter(options);
@@ -198,9 +200,19 @@ int run_rules(copydesk::Options options, const std::string& format) {
     std::cout << list.dump(2) << '\n';
     return kExitClean;
   }
-  for (const auto& r : linter.rules())
-    std::cout << fmt::format("{:<36} {:<12} {:<8}{} {}\n", r.id, r.category, copydesk::severity_name(r.severity),
-                             r.enabled ? "" : " (off)", r.message);
+  if (format == "markdown") std::cout << "| rule | severity | on | what it flags |\n|---|---|---|---|\n";
+  for (const auto& r : linter.rules()) {
+    if (format == "markdown") {
+      std::string message = r.message;
+      for (std::size_t at = message.find('|'); at != std::string::npos; at = message.find('|', at + 2))
+        message.insert(at, "\\");
+      std::cout << fmt::format("| `{}` | {} | {} | {} |\n", r.id, copydesk::severity_name(r.severity),
+                               r.enabled ? "yes" : "no", message);
+    } else {
+      std::cout << fmt::format("{:<36} {:<12} {:<8}{} {}\n", r.id, r.category, copydesk::severity_name(r.severity),
+                               r.enabled ? "" : " (off)", r.message);
+    }
+  }
   return kExitClean;
 }
 
@@ -280,7 +292,9 @@ int main(int argc, char** argv) {
 
   CLI::App* rules = app.add_subcommand("rules", "List every rule with its category, severity and description");
   std::string rules_format = "text";
-  rules->add_option("--format", rules_format, "text or json (default: text)")->check(CLI::IsMember({"text", "json"}));
+  rules->add_option("--format", rules_format,
+                    "text, json (for scripts), or markdown: the README's table of rules (default: text)")
+      ->check(CLI::IsMember({"text", "json", "markdown"}));
   add_common(*rules, common);
 
   CLI::App* baseline = app.add_subcommand("baseline", "Record today's findings, so that check --baseline reports only new ones");
