@@ -26,6 +26,7 @@ const std::vector<Renderer>& renderers() {
       {"checkstyle", [](auto& out, const auto& files, const auto&, const auto&) { report_checkstyle(out, files); }},
       {"junit", [](auto& out, const auto& files, const auto&, const auto&) { report_junit(out, files); }},
       {"gitlab", [](auto& out, const auto& files, const auto&, const auto&) { report_gitlab(out, files); }},
+      {"html", [](auto& out, const auto& files, const auto&, const auto&) { report_html(out, files); }},
   };
   return table;
 }

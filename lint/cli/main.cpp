@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "copydesk/copydesk.hpp"
+#include "copydesk/language_server.hpp"
 
 namespace fs = std::filesystem;
 
@@ -254,6 +255,21 @@ int run_explain(copydesk::Options options, const std::string& rule_id) {
   return kExitClean;
 }
 
+// The configuration is found from the editor's workspace, so it is read by the server;
+// one given by name is read here first, so a bad one stops it with exit status 2.
+int run_lsp(const CommonOptions& common, unsigned debounce_ms) {
+  copydesk::LanguageServerOptions options;
+  if (!common.config_file.empty()) {
+    copydesk::Configuration::read(common.config_file);
+    options.config_file = fs::absolute(common.config_file);
+  }
+  options.linter.language = common.lang;
+  options.linter.rule_dirs.assign(common.rule_dirs.begin(), common.rule_dirs.end());
+  options.linter.dictionaries.assign(common.dictionaries.begin(), common.dictionaries.end());
+  options.debounce_ms = debounce_ms;
+  return copydesk::serve_language_server(std::cin, std::cout, options);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -316,6 +332,12 @@ int main(int argc, char** argv) {
   test_rules->add_option("packs", packs, "Folders of rule packs; none: the shipped rules");
   add_common(*test_rules, common);
 
+  unsigned debounce_ms = 250;
+  CLI::App* lsp = app.add_subcommand("lsp", "Serve the Language Server Protocol on standard input and output, for editors");
+  lsp->add_option("--debounce", debounce_ms, "Milliseconds of quiet after an edit before the text is checked again (default: 250)")
+      ->check(CLI::Range(0u, 60000u));
+  add_common(*lsp, common);
+
   app.footer("Exit status: 0 nothing at or above --fail-on, 1 something is, 2 the check could not be done.");
   try {
     app.parse(argc, argv);
@@ -331,6 +353,7 @@ int main(int argc, char** argv) {
   }
 
   try {
+    if (*lsp) return run_lsp(common, debounce_ms);
     const copydesk::Options options = linter_options(common);
     if (*rules) return run_rules(options, rules_format);
     if (*baseline) return run_baseline_write(options, check_options, baseline_file);

@@ -19,6 +19,10 @@ void report_rdjsonl(std::ostream& out, const std::vector<Result>& files, const s
 void report_checkstyle(std::ostream& out, const std::vector<Result>& files);
 void report_junit(std::ostream& out, const std::vector<Result>& files);
 void report_gitlab(std::ostream& out, const std::vector<Result>& files);
+void report_html(std::ostream& out, const std::vector<Result>& files);
+
+// Text made safe inside HTML elements and quoted attributes: & < > " ' as references.
+std::string escape_html(std::string_view text);
 
 // Counts by severity, shared by the formats that print a summary.
 struct Summary {

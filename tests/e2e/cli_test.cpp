@@ -285,7 +285,7 @@ TEST_CASE("rules lists every rule and explain prints one", "[cli]") {
 
 TEST_CASE("the README's table of rules is what rules --format markdown prints", "[cli]") {
   Scratch s;
-  const Run table = copydesk(s, "rules --format markdown");
+  const Run table = cli(s, "rules --format markdown");
   REQUIRE(table.status == 0);
   CHECK(table.out.rfind("| rule | severity | on | what it flags |\n", 0) == 0);
   CHECK(table.out.find("| `names.inconsistent-spelling` | warning | yes | ") != std::string::npos);
@@ -397,4 +397,21 @@ TEST_CASE("an article that reads as machine translated lowers the bar for its se
   // it is garbled enough alone.
   const Run shipped = cli(s, "check --format json mt.txt");
   CHECK(shipped.out.find("garbled.unlikely-sentence") == std::string::npos);
+}
+
+TEST_CASE("the html format writes one self-contained page, and lsp stops on a missing configuration", "[cli]") {
+  Scratch s;
+  write(s.dir / "typo.txt", kTypo);
+  const Run page = cli(s, "check --format html typo.txt");
+  CHECK(page.status == 1);
+  CHECK(page.out.rfind("<!DOCTYPE html>", 0) == 0);
+  CHECK(page.out.find("<mark class=\"cat-spelling\" data-findings=\"1\">adressed</mark>") != std::string::npos);
+  CHECK(cli(s, "check --format html", kClean).out.find("<mark") == std::string::npos);
+  const Run help = cli(s, "lsp --help");
+  CHECK(help.status == 0);
+  CHECK(help.out.find("--debounce") != std::string::npos);
+  const Run bad = cli(s, "lsp --config missing.yaml");
+  CHECK(bad.status == 2);
+  CHECK(bad.err.find("missing.yaml") != std::string::npos);
+  CHECK(bad.out.empty());
 }

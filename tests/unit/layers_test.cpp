@@ -24,7 +24,8 @@ const std::map<std::string, int> kLayer = {
     {"checks", 7},                // the check kinds
     {"report", 8},                // output formats
     {"api", 9},                   // libcopydesk's facade
-    {"cli", 10},                  // the command line
+    {"lsp", 10},                  // the language server, over the facade
+    {"cli", 11},                  // the command line
 };
 
 // The folder an include names: "checks/names/names.hpp" → checks, "copydesk/x.hpp" → include.

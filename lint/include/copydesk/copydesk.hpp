@@ -157,7 +157,7 @@ class COPYDESK_API Linter {
   // How many examples those rules carry.
   std::size_t example_count(const std::vector<std::filesystem::path>& packs) const;
 
-  // The results in one of formats(): text, json, sarif or github.
+  // The results in one of formats(): text, json, sarif, github or html.
   std::string render(const std::vector<Result>& results, std::string_view format,
                      const RenderOptions& options = {}) const;
   static const std::vector<std::string>& formats();
