@@ -31,7 +31,7 @@ json findings(const Scratch& s, const std::string& file) {
 
 }  // namespace
 
-TEST_CASE("--fix on the seed article applies the safe fixes and nothing else", "[cli][fix][corpus]") {
+TEST_CASE("fixing the seed article (--fix) applies the safe fixes and nothing else", "[cli][fix][corpus]") {
   const std::string shared = copydesk::test::shared_dir();
   if (shared.empty()) {
     WARN("../shared/corpus is not beside the checkout: the seed fix test is skipped");
@@ -79,7 +79,7 @@ TEST_CASE("--fix on the seed article applies the safe fixes and nothing else", "
   CHECK(safe_findings + unsafe_findings == before.size());
 }
 
-TEST_CASE("--fix-dry-run prints a unified diff that patch applies, and writes nothing", "[cli][fix]") {
+TEST_CASE("a dry run (--fix-dry-run) prints a unified diff that patch applies, and writes nothing", "[cli][fix]") {
   Scratch s;
   const std::string story = "Blinken met the minister.\n\nBlinken spoke. Blinken left.\n\nBlingen said the the talks  went well.";
   write(s.dir / "story.txt", story);  // no line break at the end: diff must say so
@@ -97,7 +97,7 @@ TEST_CASE("--fix-dry-run prints a unified diff that patch applies, and writes no
   CHECK(cli(s, "check --fix --fix-dry-run story.txt").status == 2);
 }
 
-TEST_CASE("--fix leaves markup, unsafe suggestions and overlapping fixes alone", "[cli][fix]") {
+TEST_CASE("fixing (--fix) leaves markup, unsafe suggestions and overlapping fixes alone", "[cli][fix]") {
   Scratch s;
   // The doubled word runs across a tag: its fix would delete markup.
   const std::string html = "<p>He said the <b>the</b> talks went well.</p>\n";
@@ -122,7 +122,7 @@ TEST_CASE("--fix leaves markup, unsafe suggestions and overlapping fixes alone",
   CHECK(cli(s, "check --fix -", "He said the the talks went well.\n").err.find("fixed 0 findings") != std::string::npos);
 }
 
-TEST_CASE("--fix writes atomically and keeps the file's mode", "[cli][fix]") {
+TEST_CASE("fixing (--fix) writes atomically and keeps the file's mode", "[cli][fix]") {
   Scratch s;
   const std::string text = "He said the the talks went well.\n";
   write(s.dir / "a.txt", text);
