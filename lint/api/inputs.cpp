@@ -7,6 +7,7 @@
 
 #include <map>
 
+#include "api/files.hpp"
 #include "api/git.hpp"
 #include "api/glob.hpp"
 #include "copydesk/copydesk.hpp"
@@ -21,14 +22,6 @@ bool checkable_extension(const fs::path& p) {
   std::string ext = p.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
   return ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".html" || ext == ".htm";
-}
-
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) throw InputError(fmt::format("{}: cannot be read", p.string()));
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) throw InputError(fmt::format("{}: read error", p.string()));
-  return bytes;
 }
 
 // The checkable files under a folder, in name order, less those git ignores.

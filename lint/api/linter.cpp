@@ -36,7 +36,7 @@ struct Linter::Impl {
   explicit Impl(EngineOptions options) : engine(std::move(options)) {
     for (const Rule& r : engine.rules())
       rules.push_back({r.id, r.category, r.severity, r.enabled, r.message, r.description, r.example,
-                       describe_options(r, *CheckRegistry::instance().find(r.kind))});
+                       describe_options(r, *CheckRegistry::instance().find(r.kind)), r.safe_fix, r.help_uri});
   }
   const Engine engine;
   std::vector<RuleInfo> rules;

@@ -20,7 +20,12 @@ const std::vector<Renderer>& renderers() {
       {"text", [](auto& out, const auto& files, const auto&, const auto& o) { report_text(out, files, o); }},
       {"json", [](auto& out, const auto& files, const auto&, const auto&) { report_json(out, files); }},
       {"sarif", [](auto& out, const auto& files, const auto& rules, const auto&) { report_sarif(out, files, rules); }},
-      {"github", [](auto& out, const auto& files, const auto&, const auto&) { report_github(out, files); }},
+      {"github", [](auto& out, const auto& files, const auto&, const auto& o) { report_github(out, files, o); }},
+      {"rdjson", [](auto& out, const auto& files, const auto& rules, const auto&) { report_rdjson(out, files, rules); }},
+      {"rdjsonl", [](auto& out, const auto& files, const auto& rules, const auto&) { report_rdjsonl(out, files, rules); }},
+      {"checkstyle", [](auto& out, const auto& files, const auto&, const auto&) { report_checkstyle(out, files); }},
+      {"junit", [](auto& out, const auto& files, const auto&, const auto&) { report_junit(out, files); }},
+      {"gitlab", [](auto& out, const auto& files, const auto&, const auto&) { report_gitlab(out, files); }},
       {"html", [](auto& out, const auto& files, const auto&, const auto&) { report_html(out, files); }},
   };
   return table;

@@ -8,10 +8,13 @@
 #include <cstdlib>
 #include <fmt/format.h>
 #include <fstream>
+#include <fmt/ranges.h>
 #include <iostream>
 #include <iterator>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
 #include <thread>
 
 #include "copydesk/copydesk.hpp"
@@ -33,7 +36,10 @@ struct CommonOptions {
 
 struct CheckOptions {
   std::vector<std::string> paths;
-  std::string format = "text", fail_on = "warning", color = "auto";
+  std::vector<std::string> formats;  // FMT (to --output or standard output) or FMT:FILE
+  std::string output, fail_on = "warning", color = "auto", baseline;
+  std::size_t max_annotations = 10;
+  bool fix = false, fix_dry_run = false;
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::string> exclude;
   std::string stdin_filename, diff_base, diff_file;
@@ -66,6 +72,34 @@ class RunTimings {
   Clock::time_point process_start_, last_;
   std::vector<copydesk::Timing> laps_;
 };
+
+// One report to write: a format and where it goes (empty: standard output).
+struct Report {
+  std::string format, file;
+};
+
+// --format FMT[:FILE]... and --output FILE as a list of reports; at most one goes to
+// --output or standard output. Throws CLI::ValidationError for a bad combination.
+std::vector<Report> reports(const CheckOptions& check) {
+  std::vector<Report> out;
+  std::size_t unnamed = 0;
+  for (const std::string& spec : check.formats.empty() ? std::vector<std::string>{"text"} : check.formats) {
+    const auto colon = spec.find(':');
+    Report r{spec.substr(0, colon), colon == std::string::npos ? check.output : spec.substr(colon + 1)};
+    const auto& known = copydesk::Linter::formats();
+    if (std::find(known.begin(), known.end(), r.format) == known.end())
+      throw CLI::ValidationError("--format", fmt::format("unknown format '{}' (one of: {})", r.format, fmt::join(known, ", ")));
+    if (colon != std::string::npos && r.file.empty())
+      throw CLI::ValidationError("--format", fmt::format("'{}' names no file after the colon", spec));
+    // A missing folder is found before anything is checked or written.
+    if (const fs::path folder = fs::path(r.file).parent_path(); !r.file.empty() && !folder.empty() && !fs::is_directory(folder))
+      throw CLI::ValidationError("--format", fmt::format("{}: no folder {} to write the report in", r.file, folder.string()));
+    if (colon == std::string::npos && ++unnamed > 1)
+      throw CLI::ValidationError("--format", "only one format may go to --output or standard output; give the others :FILE");
+    out.push_back(r);
+  }
+  return out;
+}
 
 void add_common(CLI::App& app, CommonOptions& common) {
   app.add_option("--config", common.config_file, "Configuration file (default: for check, the nearest .copydesk.yaml above each file; otherwise above the working folder)");
@@ -103,11 +137,17 @@ std::string read_diff(const std::string& file) {
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
+// The results of a run and the linters that made them, one per configuration in use.
+struct Checked {
+  std::vector<std::unique_ptr<const copydesk::Linter>> linters;  // the first renders the reports
+  std::vector<const copydesk::Linter*> linter_of;                // which one checked each result
+  std::vector<copydesk::Result> results;                         // in input order
+};
+
 // Each file is checked under the nearest .copydesk.yaml above it (or --config's): one
 // Linter per configuration in use, the results put back in input order.
-std::vector<copydesk::Result> check_inputs(const copydesk::Options& options, bool config_given,
-                                           const copydesk::Inputs& inputs, const CheckOptions& check,
-                                           std::unique_ptr<const copydesk::Linter>& renderer) {
+Checked check_inputs(const copydesk::Options& options, bool config_given, const copydesk::Inputs& inputs,
+                     const CheckOptions& check) {
   std::map<fs::path, copydesk::Configuration> configurations;
   std::map<fs::path, fs::path> configuration_of_folder;  // each folder looked up once
   std::vector<std::pair<fs::path, std::vector<std::size_t>>> groups;  // by configuration file, first use first
@@ -129,7 +169,9 @@ std::vector<copydesk::Result> check_inputs(const copydesk::Options& options, boo
     it->second.push_back(i);
   }
   const copydesk::ChangeOptions change{check.diff_base, check.diff_file.empty() ? "" : read_diff(check.diff_file)};
-  std::vector<copydesk::Result> results(inputs.size());
+  Checked checked;
+  checked.results.resize(inputs.size());
+  checked.linter_of.resize(inputs.size());
   for (const auto& [key, members] : groups) {
     copydesk::Options group_options = options;
     if (!config_given) group_options.configuration = configurations.at(key);
@@ -138,15 +180,57 @@ std::vector<copydesk::Result> check_inputs(const copydesk::Options& options, boo
     for (std::size_t i : members) subset.push_back(inputs[i]);
     auto found = linter->check(subset, check.jobs);
     if (!change.diff_base.empty() || !check.diff_file.empty()) found = copydesk::keep_changes(*linter, std::move(found), change);
-    for (std::size_t k = 0; k < members.size(); ++k) results[members[k]] = std::move(found[k]);
-    if (!renderer) renderer = std::move(linter);
+    for (std::size_t k = 0; k < members.size(); ++k) {
+      checked.results[members[k]] = std::move(found[k]);
+      checked.linter_of[members[k]] = linter.get();
+    }
+    checked.linters.push_back(std::move(linter));
   }
-  if (!renderer) renderer = std::make_unique<const copydesk::Linter>(options);
-  return results;
+  if (checked.linters.empty()) checked.linters.push_back(std::make_unique<const copydesk::Linter>(options));
+  return checked;
+}
+
+// --fix and --fix-dry-run: the safe fixes of each file on disk. --fix writes them and
+// re-checks the fixed text, so the report shows what is left; a dry run prints the diff.
+struct FixOutcome {
+  std::size_t fixed = 0;  // findings fixed (or, in a dry run, that would be)
+  bool written = true;    // false: a file could not be written
+};
+
+FixOutcome apply_fixes(Checked& checked, bool dry_run) {
+  FixOutcome outcome;
+  std::size_t files = 0;
+  for (std::size_t i = 0; i < checked.results.size(); ++i) {
+    copydesk::Result& r = checked.results[i];
+    const copydesk::Linter& linter = *checked.linter_of[i];
+    if (r.path == "<stdin>") continue;
+    const copydesk::FixResult fix = linter.fix(r);
+    if (fix.applied == 0) continue;
+    if (dry_run) {
+      std::cout << copydesk::unified_diff(r.path, fix.original, fix.fixed);
+    } else {
+      try {
+        copydesk::write_file_atomically(r.path, fix.fixed, &fix.original);
+      } catch (const copydesk::InputError& e) {
+        std::cerr << fmt::format("copydesk: {}\n", e.what());
+        outcome.written = false;
+        continue;
+      }
+      r = linter.check(fix.fixed, r.path);
+    }
+    outcome.fixed += fix.applied;
+    ++files;
+  }
+  std::cerr << fmt::format("copydesk: {} {} finding{} in {} file{}\n", dry_run ? "would fix" : "fixed", outcome.fixed,
+                           outcome.fixed == 1 ? "" : "s", files, files == 1 ? "" : "s");
+  return outcome;
 }
 
 int run_check(copydesk::Options options, const CheckOptions& check, bool config_given, Clock::time_point process_start) {
   RunTimings timings(process_start);
+  const std::vector<Report> outputs = reports(check);
+  const std::optional<copydesk::Baseline> baseline =
+      check.baseline.empty() ? std::nullopt : std::optional(copydesk::Baseline::read(check.baseline));
   const bool reads_stdin = check.paths.empty() || std::count(check.paths.begin(), check.paths.end(), "-") > 0;
   if (!check.diff_base.empty() && reads_stdin)
     throw copydesk::InputError("--diff-base needs files: standard input has no history in git");
@@ -158,16 +242,36 @@ int run_check(copydesk::Options options, const CheckOptions& check, bool config_
   const auto inputs = copydesk::read_inputs(
       check.paths, [](const std::string& note) { std::cerr << fmt::format("copydesk: {}\n", note); }, input_options);
   timings.lap("reading inputs");
-  std::unique_ptr<const copydesk::Linter> linter;
-  const auto results = check_inputs(options, config_given, inputs, check, linter);
+  Checked checked = check_inputs(options, config_given, inputs, check);
   timings.lap("loading and checking");
-  std::cout << linter->render(results, check.format, {use_color(check.color)}) << std::flush;
-  timings.lap("report");
-  if (check.timings) timings.print(linter->timings());
-  if (!std::cout) {
-    std::cerr << "copydesk: cannot write the report to standard output\n";
-    return kExitTrouble;
+  const copydesk::Linter& linter = *checked.linters.front();
+  auto& results = checked.results;
+  // A dry run prints the diff instead of a report; its status says whether it is empty.
+  if (check.fix_dry_run) {
+    const FixOutcome would = apply_fixes(checked, true);
+    if (!std::cout.flush()) return kExitTrouble;
+    return would.fixed > 0 ? kExitFindings : kExitClean;
   }
+  const bool written = !check.fix || apply_fixes(checked, false).written;
+  if (baseline) baseline->filter(results);
+  // Every report is rendered before any is written, so a failure leaves none half-done.
+  std::vector<std::string> rendered;
+  for (const Report& r : outputs)
+    rendered.push_back(linter.render(results, r.format, {use_color(check.color) && r.file.empty(), check.max_annotations}));
+  for (std::size_t i = 0; i < outputs.size(); ++i) {
+    if (!outputs[i].file.empty()) {
+      copydesk::write_file_atomically(outputs[i].file, rendered[i]);
+      continue;
+    }
+    std::cout << rendered[i] << std::flush;
+    if (!std::cout) {
+      std::cerr << "copydesk: cannot write the report to standard output\n";
+      return kExitTrouble;
+    }
+  }
+  timings.lap("report");
+  if (check.timings) timings.print(linter.timings());
+  if (!written) return kExitTrouble;
   if (check.fail_on == "none") return kExitClean;
   const copydesk::Severity threshold = *copydesk::severity_from_name(check.fail_on);
   for (const auto& r : results)
@@ -176,10 +280,38 @@ int run_check(copydesk::Options options, const CheckOptions& check, bool config_
   return kExitClean;
 }
 
-// "markdown" prints the table the README carries (make readme-rules writes it there).
+// copydesk baseline write FILE [PATHS...]: today's findings, recorded.
+int run_baseline_write(const copydesk::Options& options, const CheckOptions& check, const std::string& file) {
+  const auto inputs = copydesk::read_inputs(
+      check.paths, [](const std::string& note) { std::cerr << fmt::format("copydesk: {}\n", note); });
+  const copydesk::Linter linter(options);
+  const auto results = linter.check(inputs, check.jobs);
+  copydesk::write_file_atomically(file, copydesk::Baseline::write(results));
+  std::size_t count = 0;
+  for (const auto& r : results) count += r.diagnostics.size();
+  std::cerr << fmt::format("copydesk: {} finding{} recorded in {}\n", count, count == 1 ? "" : "s", file);
+  return kExitClean;
+}
+
+// "markdown" prints the table the README carries (make readme-rules writes it there);
+// "json" is for scripts and editors.
 int run_rules(copydesk::Options options, const std::string& format) {
   options.models = false;  // listing rules needs no tagger model
   const copydesk::Linter linter(options);
+  if (format == "json") {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const auto& r : linter.rules())
+      list.push_back({{"id", r.id},
+                      {"category", r.category},
+                      {"severity", copydesk::severity_name(r.severity)},
+                      {"enabled", r.enabled},
+                      {"message", r.message},
+                      {"description", r.description},
+                      {"safe_fix", r.safe_fix},
+                      {"help_uri", r.help_uri}});
+    std::cout << list.dump(2) << '\n';
+    return kExitClean;
+  }
   if (format == "markdown") std::cout << "| rule | severity | on | what it flags |\n|---|---|---|---|\n";
   for (const auto& r : linter.rules()) {
     if (format == "markdown") {
@@ -262,8 +394,23 @@ int main(int argc, char** argv) {
   CheckOptions check_options;
   CLI::App* check = app.add_subcommand("check", "Check files, folders (*.txt, *.md, *.markdown, *.html, *.htm) or standard input");
   check->add_option("paths", check_options.paths, "Files or folders; none or - reads standard input");
-  check->add_option("--format", check_options.format, "Output format (default: text)")
-      ->check(CLI::IsMember(copydesk::Linter::formats()));
+  check->add_option("--format", check_options.formats,
+                    fmt::format("Output format: {} (default: text). FMT:FILE writes that report to FILE; repeatable, "
+                                "so one run writes several reports",
+                                fmt::join(copydesk::Linter::formats(), ", ")))
+      ->allow_extra_args(false);
+  check->add_option("--output,-o", check_options.output,
+                    "Write the report (the --format without :FILE) to FILE instead of standard output");
+  check->add_option("--max-annotations", check_options.max_annotations,
+                    "github format: annotations written at most, the most severe first, then a summary line "
+                    "(default: 10, what GitHub shows; 0: all)");
+  check->add_option("--baseline", check_options.baseline,
+                    "Report only findings not recorded in this baseline (copydesk baseline write)");
+  auto* fix = check->add_flag("--fix", check_options.fix,
+                              "Apply the safe fixes to the files (atomically), then report what is left");
+  check->add_flag("--fix-dry-run", check_options.fix_dry_run,
+                  "Print the safe fixes as a unified diff instead of the report; write nothing")
+      ->excludes(fix);
   check->add_option("--fail-on", check_options.fail_on, "Lowest severity that makes the exit status 1 (default: warning)")
       ->check(CLI::IsMember({"error", "warning", "info", "none"}));
   check->add_option("--jobs,-j", check_options.jobs, "Files checked at once (default: all cores)")->check(CLI::Range(1u, 1024u));
@@ -288,9 +435,20 @@ int main(int argc, char** argv) {
 
   CLI::App* rules = app.add_subcommand("rules", "List every rule with its category, severity and description");
   std::string rules_format = "text";
-  rules->add_option("--format", rules_format, "text, or markdown: the README's table of rules (default: text)")
-      ->check(CLI::IsMember({"text", "markdown"}));
+  rules->add_option("--format", rules_format,
+                    "text, json (for scripts), or markdown: the README's table of rules (default: text)")
+      ->check(CLI::IsMember({"text", "json", "markdown"}));
   add_common(*rules, common);
+
+  CLI::App* baseline = app.add_subcommand("baseline", "Record today's findings, so that check --baseline reports only new ones");
+  baseline->require_subcommand(1);
+  std::string baseline_file;
+  CLI::App* baseline_write = baseline->add_subcommand("write", "Check PATHS and write their findings to FILE");
+  baseline_write->add_option("file", baseline_file, "The baseline file to write (JSON)")->required();
+  baseline_write->add_option("paths", check_options.paths, "Files or folders; none or - reads standard input");
+  baseline_write->add_option("--jobs,-j", check_options.jobs, "Files checked at once (default: all cores)")
+      ->check(CLI::Range(1u, 1024u));
+  add_common(*baseline_write, common);
   std::string rule_id;
   CLI::App* explain = app.add_subcommand("explain", "Print a rule's full description with an example");
   explain->add_option("rule", rule_id, "Rule id, e.g. names.inconsistent-spelling")->required();
@@ -325,9 +483,12 @@ int main(int argc, char** argv) {
     if (*lsp) return run_lsp(common, debounce_ms);
     const copydesk::Options options = linter_options(common, !*check);
     if (*rules) return run_rules(options, rules_format);
+    if (*baseline) return run_baseline_write(options, check_options, baseline_file);
     if (*test_rules) return run_test_rules(options, packs);
     if (*explain) return run_explain(options, rule_id);
     return run_check(options, check_options, !common.config_file.empty(), process_start);
+  } catch (const CLI::ValidationError& e) {
+    std::cerr << "copydesk: " << e.what() << '\n';
   } catch (const copydesk::ConfigError& e) {
     std::cerr << "copydesk: configuration error: " << e.what() << '\n';
   } catch (const std::exception& e) {

@@ -84,7 +84,8 @@ RuleExample parse_example(const std::string& origin, const YAML::Node& node) {
 Rule parse_rule(const std::string& origin, const YAML::Node& node) {
   if (!node.IsMap()) config_error(origin, node, "a rule must be a map with id, kind, severity and message");
   check_keys(origin, node,
-             {"id", "kind", "category", "severity", "enabled", "message", "description", "example", "examples", "options"});
+             {"id", "kind", "category", "severity", "enabled", "message", "description", "example", "examples", "options",
+              "safe-fix", "help-uri"});
   Rule r;
   r.origin = origin;
   r.mark = node.Mark();
@@ -104,6 +105,8 @@ Rule parse_rule(const std::string& origin, const YAML::Node& node) {
   if (node["message"]) r.message = scalar(origin, node["message"], "message");
   if (node["description"]) r.description = scalar(origin, node["description"], "description");
   if (node["example"]) r.example = scalar(origin, node["example"], "example");
+  if (node["safe-fix"]) r.safe_fix = boolean(origin, node["safe-fix"], "safe-fix");
+  if (node["help-uri"]) r.help_uri = scalar(origin, node["help-uri"], "help-uri");
   if (const YAML::Node examples = node["examples"]) {
     if (!examples.IsSequence()) config_error(origin, examples, "examples must be a list of fires: / silent: texts");
     for (const auto& e : examples) r.examples.push_back(parse_example(origin, e));

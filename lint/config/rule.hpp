@@ -37,6 +37,10 @@ struct Rule {
   std::string message;      // one-line description (copydesk rules)
   std::string description;  // full text (copydesk explain)
   std::string example;      // an example of text it flags
+  // Whether `--fix` may apply its suggestion unasked: the rule's one suggestion is the
+  // only reading of the text (a doubled word, a name the article spells otherwise).
+  bool safe_fix = false;
+  std::string help_uri;     // where the rule is documented (SARIF helpUri, rdjson code.url)
   std::vector<RuleExample> examples;
   YAML::Node options;       // kind-specific: what the kind declares, defaults filled in
   std::map<std::string, OptionOrigin> option_origins;  // the options given, by name

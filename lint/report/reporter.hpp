@@ -13,7 +13,12 @@ namespace copydesk {
 void report_text(std::ostream& out, const std::vector<Result>& files, const RenderOptions& options);
 void report_json(std::ostream& out, const std::vector<Result>& files);
 void report_sarif(std::ostream& out, const std::vector<Result>& files, const std::vector<Rule>& rules);
-void report_github(std::ostream& out, const std::vector<Result>& files);
+void report_github(std::ostream& out, const std::vector<Result>& files, const RenderOptions& options);
+void report_rdjson(std::ostream& out, const std::vector<Result>& files, const std::vector<Rule>& rules);
+void report_rdjsonl(std::ostream& out, const std::vector<Result>& files, const std::vector<Rule>& rules);
+void report_checkstyle(std::ostream& out, const std::vector<Result>& files);
+void report_junit(std::ostream& out, const std::vector<Result>& files);
+void report_gitlab(std::ostream& out, const std::vector<Result>& files);
 void report_html(std::ostream& out, const std::vector<Result>& files);
 
 // Text made safe inside HTML elements and quoted attributes: & < > " ' as references.

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "report/fingerprint.hpp"
 #include "report/reporter.hpp"
 
 namespace copydesk {
@@ -45,22 +46,29 @@ void report_sarif(std::ostream& out, const std::vector<Result>& files, const std
   for (const Rule& r : rules) {
     if (!r.enabled) continue;
     rule_index[r.id] = rule_list.size();
-    rule_list.push_back({{"id", r.id},
+    const std::string& explanation = r.description.empty() ? r.message : r.description;
+    ordered_json rule = {{"id", r.id},
                          {"shortDescription", {{"text", r.message}}},
-                         {"fullDescription", {{"text", r.description.empty() ? r.message : r.description}}},
+                         {"fullDescription", {{"text", explanation}}},
+                         {"help", {{"text", explanation}}},
                          {"defaultConfiguration", {{"level", sarif_level(r.severity)}}},
-                         {"properties", {{"category", r.category}}}});
+                         {"properties", {{"category", r.category}}}};
+    if (!r.help_uri.empty()) rule["helpUri"] = r.help_uri;
+    rule_list.push_back(rule);
   }
   ordered_json results = ordered_json::array();
   for (const auto& f : files) {
     const ordered_json artifact = {{"uri", artifact_uri(f.path)}};
-    for (const Diagnostic& d : f.diagnostics) {
+    const std::vector<std::string> prints = fingerprints(f);
+    for (std::size_t n = 0; n < f.diagnostics.size(); ++n) {
+      const Diagnostic& d = f.diagnostics[n];
       ordered_json result = {
           {"ruleId", d.rule},
           {"level", sarif_level(d.severity)},
           {"message", {{"text", d.message}}},
           {"locations",
-           {{{"physicalLocation", {{"artifactLocation", artifact}, {"region", region(*f.source, d.offset, d.length)}}}}}}};
+           {{{"physicalLocation", {{"artifactLocation", artifact}, {"region", region(*f.source, d.offset, d.length)}}}}}},
+          {"partialFingerprints", {{"copydesk/v1", prints[n]}}}};
       if (auto it = rule_index.find(d.rule); it != rule_index.end()) result["ruleIndex"] = it->second;
       if (!d.related.empty()) {
         ordered_json related = ordered_json::array();

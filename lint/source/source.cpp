@@ -66,6 +66,10 @@ std::string_view Source::line_text(std::size_t line) const {
   return std::string_view(valid_).substr(start, end - start);
 }
 
+std::size_t Source::line_start(std::size_t line) const {
+  return line_starts_[std::clamp<std::size_t>(line, 1, line_starts_.size()) - 1];
+}
+
 Format format_for_path(std::string_view path) {
   auto ends_with = [&](std::string_view suffix) {
     if (path.size() < suffix.size()) return false;

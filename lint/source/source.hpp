@@ -45,6 +45,8 @@ class Source {
   Position position(std::size_t offset) const;
   // The valid text of a line, without its line break.
   std::string_view line_text(std::size_t line) const;
+  // Byte offset where a 1-based line starts (reviewdog counts columns in bytes from it).
+  std::size_t line_start(std::size_t line) const;
   std::size_t line_count() const { return line_starts_.size(); }
 
  private:

@@ -3,28 +3,22 @@
 
 #include <nlohmann/json.hpp>
 
-#include "e2e/e2e.hpp"
+#include "e2e/run.hpp"
 
 namespace fs = std::filesystem;
 using namespace e2e;
 
-namespace {
-
-const std::string kClean = "The minister addressed reporters on Wednesday.\n";
-const std::string kTypo = "The minister adressed reporters on Wednesday.\n";
-
-}  // namespace
 
 TEST_CASE("help and version tell the truth", "[cli]") {
   Scratch s;
-  const Run help = copydesk(s, "--help");
+  const Run help = cli(s, "--help");
   CHECK(help.status == 0);
   CHECK(help.out.find("check") != std::string::npos);
   CHECK(help.out.find("explain") != std::string::npos);
-  const Run check_help = copydesk(s, "check --help");
+  const Run check_help = cli(s, "check --help");
   CHECK(check_help.status == 0);
   CHECK(check_help.out.find("--fail-on") != std::string::npos);
-  const Run version = copydesk(s, "--version");
+  const Run version = cli(s, "--version");
   CHECK(version.status == 0);
   CHECK(version.out.rfind("copydesk ", 0) == 0);
 }
@@ -33,17 +27,17 @@ TEST_CASE("exit status follows --fail-on", "[cli]") {
   Scratch s;
   write(s.dir / "clean.txt", kClean);
   write(s.dir / "typo.txt", kTypo);
-  CHECK(copydesk(s, "check clean.txt").status == 0);
-  CHECK(copydesk(s, "check typo.txt").status == 1);
-  CHECK(copydesk(s, "check --fail-on none typo.txt").status == 0);
-  CHECK(copydesk(s, "check --fail-on error typo.txt").status == 0);
-  CHECK(copydesk(s, "check --fail-on info typo.txt").status == 1);
+  CHECK(cli(s, "check clean.txt").status == 0);
+  CHECK(cli(s, "check typo.txt").status == 1);
+  CHECK(cli(s, "check --fail-on none typo.txt").status == 0);
+  CHECK(cli(s, "check --fail-on error typo.txt").status == 0);
+  CHECK(cli(s, "check --fail-on info typo.txt").status == 1);
 }
 
 TEST_CASE("text output shows the place, the line, the underline and the suggestion", "[cli]") {
   Scratch s;
   write(s.dir / "typo.txt", kTypo);
-  const Run r = copydesk(s, "check typo.txt");
+  const Run r = cli(s, "check typo.txt");
   CHECK(r.out.find("typo.txt:1:14: warning: “adressed” looks like a misspelling of “addressed”. [spelling.unknown-word]") !=
         std::string::npos);
   CHECK(r.out.find("    The minister adressed reporters") != std::string::npos);
@@ -55,7 +49,7 @@ TEST_CASE("text output shows the place, the line, the underline and the suggesti
 TEST_CASE("json output has the contract's fields", "[cli]") {
   Scratch s;
   write(s.dir / "typo.txt", kTypo);
-  const Run r = copydesk(s, "check --format json typo.txt");
+  const Run r = cli(s, "check --format json typo.txt");
   REQUIRE(r.status == 1);
   const auto j = nlohmann::json::parse(r.out);
   CHECK(j["version"] == 1);
@@ -82,7 +76,7 @@ TEST_CASE("json output has the contract's fields", "[cli]") {
 TEST_CASE("sarif output is SARIF 2.1.0 with regions and fixes", "[cli]") {
   Scratch s;
   write(s.dir / "typo.txt", kTypo);
-  const auto j = nlohmann::json::parse(copydesk(s, "check --format sarif typo.txt").out);
+  const auto j = nlohmann::json::parse(cli(s, "check --format sarif typo.txt").out);
   CHECK(j["version"] == "2.1.0");
   CHECK(j["$schema"].get<std::string>().find("sarif") != std::string::npos);
   const auto& run = j["runs"][0];
@@ -100,7 +94,7 @@ TEST_CASE("sarif output is SARIF 2.1.0 with regions and fixes", "[cli]") {
   CHECK_FALSE(result["fixes"].empty());
 
   write(s.dir / "a b" / "c,d.txt", kTypo);
-  const auto spaced = nlohmann::json::parse(copydesk(s, "check --format sarif 'a b/c,d.txt'").out);
+  const auto spaced = nlohmann::json::parse(cli(s, "check --format sarif 'a b/c,d.txt'").out);
   CHECK(spaced["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] ==
         "a%20b/c%2Cd.txt");
 }
@@ -108,16 +102,16 @@ TEST_CASE("sarif output is SARIF 2.1.0 with regions and fixes", "[cli]") {
 TEST_CASE("github output is one escaped workflow command per finding", "[cli]") {
   Scratch s;
   write(s.dir / "a,b.txt", kTypo);
-  const Run r = copydesk(s, "check --format github 'a,b.txt'");
+  const Run r = cli(s, "check --format github 'a,b.txt'");
   CHECK(r.out.rfind("::warning file=a%2Cb.txt,line=1,col=14,endLine=1,endColumn=22,title=spelling.unknown-word::", 0) == 0);
 }
 
 TEST_CASE("standard input is read when no path or - is given", "[cli]") {
   Scratch s;
-  const auto j = nlohmann::json::parse(copydesk(s, "check --format json", kTypo).out);
+  const auto j = nlohmann::json::parse(cli(s, "check --format json", kTypo).out);
   CHECK(j["files"][0]["path"] == "<stdin>");
   CHECK(j["files"][0]["diagnostics"].size() == 1);
-  CHECK(copydesk(s, "check -", kClean).status == 0);
+  CHECK(cli(s, "check -", kClean).status == 0);
 }
 
 TEST_CASE("folders are walked for text, Markdown and HTML, skipping hidden folders", "[cli]") {
@@ -127,7 +121,7 @@ TEST_CASE("folders are walked for text, Markdown and HTML, skipping hidden folde
   write(s.dir / "news" / "c.html", "<p>" + kTypo + "</p>");
   write(s.dir / "news" / "skip.csv", kTypo);
   write(s.dir / "news" / ".git" / "d.txt", kTypo);
-  const auto j = nlohmann::json::parse(copydesk(s, "check --format json news").out);
+  const auto j = nlohmann::json::parse(cli(s, "check --format json news").out);
   std::vector<std::string> paths;
   for (const auto& f : j["files"]) paths.push_back(f["path"]);
   CHECK(paths == std::vector<std::string>{"news/a.txt", "news/c.html", "news/deep/b.md"});
@@ -140,9 +134,9 @@ TEST_CASE("output is the same whatever --jobs is", "[cli]") {
   for (int i = 0; i < 12; ++i)
     write(s.dir / "d" / ("f" + std::to_string(i) + ".txt"),
           i % 2 ? kTypo : "The cheshbon hanefesh and teshuva of the qwzxvbnmlkj season.\n");
-  const Run one = copydesk(s, "check --format json --jobs 1 d");
-  const Run two = copydesk(s, "check --format json --jobs 2 d");
-  const Run many = copydesk(s, "check --format json --jobs 8 d");
+  const Run one = cli(s, "check --format json --jobs 1 d");
+  const Run two = cli(s, "check --format json --jobs 2 d");
+  const Run many = cli(s, "check --format json --jobs 8 d");
   CHECK(one.out == two.out);
   CHECK(one.out == many.out);
 }
@@ -150,8 +144,8 @@ TEST_CASE("output is the same whatever --jobs is", "[cli]") {
 TEST_CASE("check --timings prints each part of the run to standard error, the report unchanged", "[cli]") {
   Scratch s;
   write(s.dir / "a.txt", kTypo);
-  const Run plain = copydesk(s, "check --format json a.txt");
-  const Run timed = copydesk(s, "check --format json --timings a.txt");
+  const Run plain = cli(s, "check --format json a.txt");
+  const Run timed = cli(s, "check --format json --timings a.txt");
   CHECK(timed.status == plain.status);
   CHECK(timed.out == plain.out);
   CHECK(plain.err.empty());
@@ -166,81 +160,81 @@ TEST_CASE("check --timings prints each part of the run to standard error, the re
 
 TEST_CASE("bad input stops with exit status 2 and says what and where", "[cli]") {
   Scratch s;
-  Run r = copydesk(s, "check missing.txt");
+  Run r = cli(s, "check missing.txt");
   CHECK(r.status == 2);
   CHECK(r.err.find("missing.txt") != std::string::npos);
   CHECK(r.out.empty());
 
   write(s.dir / "binary.txt", std::string("abc\0def", 7));
-  r = copydesk(s, "check binary.txt");
+  r = cli(s, "check binary.txt");
   CHECK(r.status == 2);
   CHECK(r.err.find("binary.txt: not a text file") != std::string::npos);
 
   write(s.dir / "dir" / "binary.txt", std::string("abc\0def", 7));
   write(s.dir / "dir" / "ok.txt", kClean);
-  r = copydesk(s, "check dir");
+  r = cli(s, "check dir");
   CHECK(r.status == 0);
   CHECK(r.err.find("skipping dir/binary.txt") != std::string::npos);
 
-  r = copydesk(s, "check - -", kClean);
+  r = cli(s, "check - -", kClean);
   CHECK(r.status == 2);
   CHECK(r.err.find("only once") != std::string::npos);
 
   fs::create_directories(s.dir / "empty");
-  r = copydesk(s, "check empty");
+  r = cli(s, "check empty");
   CHECK(r.status == 0);
   CHECK(r.err.find("no .txt") != std::string::npos);
 
-  CHECK(copydesk(s, "check --format xml").status == 2);
-  CHECK(copydesk(s, "check --lang fr_FR").status == 2);
-  CHECK(copydesk(s, "frobnicate").status == 2);
-  CHECK(copydesk(s, "").status == 2);
+  CHECK(cli(s, "check --format xml").status == 2);
+  CHECK(cli(s, "check --lang fr_FR").status == 2);
+  CHECK(cli(s, "frobnicate").status == 2);
+  CHECK(cli(s, "").status == 2);
 }
 
 TEST_CASE("configuration turns rules off, changes severity, and errors point at file:line:column", "[cli]") {
   Scratch s;
   write(s.dir / "typo.txt", kTypo);
   write(s.dir / "off.yaml", "rules:\n  spelling.unknown-word: off\n");
-  CHECK(copydesk(s, "check --config off.yaml typo.txt").status == 0);
+  CHECK(cli(s, "check --config off.yaml typo.txt").status == 0);
 
   // Switching on a rule keeps its data files found beside its own rule file.
   write(s.dir / "on.yaml", "rules:\n  garbled.unlikely-sentence: on\n");
-  CHECK(copydesk(s, "check --config on.yaml typo.txt").status == 1);
+  CHECK(cli(s, "check --config on.yaml typo.txt").status == 1);
 
   write(s.dir / "err.yaml", "rules:\n  spelling.unknown-word: error\n");
-  CHECK(copydesk(s, "check --config err.yaml --format json typo.txt").out.find("\"severity\":\"error\"") !=
+  CHECK(cli(s, "check --config err.yaml --format json typo.txt").out.find("\"severity\":\"error\"") !=
         std::string::npos);
 
   // Found from the current folder upward without --config.
   write(s.dir / ".copydesk.yaml", "rules:\n  spelling.unknown-word: off\n");
-  CHECK(copydesk(s, "check typo.txt").status == 0);
+  CHECK(cli(s, "check typo.txt").status == 0);
   fs::remove(s.dir / ".copydesk.yaml");
 
   write(s.dir / "bad.yaml", "language: en_US\nrules:\n  spelling.unknown-word: loud\n");
-  Run r = copydesk(s, "check --config bad.yaml typo.txt");
+  Run r = cli(s, "check --config bad.yaml typo.txt");
   CHECK(r.status == 2);
   CHECK(r.err.find("bad.yaml:3:26") != std::string::npos);
   CHECK(r.out.empty());
 
   write(s.dir / "unknown.yaml", "rules:\n  spelling.no-such-rule: off\n");
-  r = copydesk(s, "check --config unknown.yaml typo.txt");
+  r = cli(s, "check --config unknown.yaml typo.txt");
   CHECK(r.status == 2);
   CHECK(r.err.find("unknown.yaml:2:3: no rule 'spelling.no-such-rule'") != std::string::npos);
 
   write(s.dir / "syntax.yaml", "rules: [\n");
-  r = copydesk(s, "check --config syntax.yaml typo.txt");
+  r = cli(s, "check --config syntax.yaml typo.txt");
   CHECK(r.status == 2);
   CHECK(r.err.find("syntax.yaml:") != std::string::npos);
 
-  CHECK(copydesk(s, "check --config nowhere.yaml typo.txt").status == 2);
+  CHECK(cli(s, "check --config nowhere.yaml typo.txt").status == 2);
 
   write(s.dir / "type.yaml", "rules:\n  spelling.unknown-word:\n    enabled: maybe\n");
-  r = copydesk(s, "check --config type.yaml typo.txt");
+  r = cli(s, "check --config type.yaml typo.txt");
   CHECK(r.status == 2);
   CHECK(r.err.find("type.yaml:3:14: enabled must be true or false") != std::string::npos);
 
   write(s.dir / "empty.yaml", "rules:\n  style.inconsistent-variant:\n    options:\n      groups: [[a, \"\"]]\n");
-  r = copydesk(s, "check --config empty.yaml typo.txt");
+  r = cli(s, "check --config empty.yaml typo.txt");
   CHECK(r.status == 2);
   CHECK(r.err.find("empty.yaml:4:") != std::string::npos);
 }
@@ -249,16 +243,16 @@ TEST_CASE("a newsroom adds dictionaries and rule packs", "[cli]") {
   Scratch s;
   write(s.dir / "typo.txt", kTypo);
   write(s.dir / "house.dic", "1\nadressed\n");
-  CHECK(copydesk(s, "check --dict house.dic typo.txt").status == 0);
+  CHECK(cli(s, "check --dict house.dic typo.txt").status == 0);
   write(s.dir / "config" / ".copydesk.yaml", "dictionaries: [../house.dic]\n");
-  CHECK(copydesk(s, "check --config config/.copydesk.yaml typo.txt").status == 0);
+  CHECK(cli(s, "check --config config/.copydesk.yaml typo.txt").status == 0);
 
   write(s.dir / "pack" / "house.yaml",
         "rules:\n  - id: spelling.house-words\n    kind: spelling\n    severity: error\n    message: House words.\n");
-  const Run r = copydesk(s, "check --rules pack --format json typo.txt");
+  const Run r = cli(s, "check --rules pack --format json typo.txt");
   CHECK(r.out.find("spelling.house-words") != std::string::npos);
   write(s.dir / "badpack" / "house.yaml", "rules:\n  - id: spelling.x\n    kind: nonesuch\n");
-  const Run bad = copydesk(s, "check --rules badpack typo.txt");
+  const Run bad = cli(s, "check --rules badpack typo.txt");
   CHECK(bad.status == 2);
   CHECK(bad.err.find("house.yaml:2:5: rule spelling.x names an unknown kind 'nonesuch'") != std::string::npos);
 }
@@ -266,10 +260,10 @@ TEST_CASE("a newsroom adds dictionaries and rule packs", "[cli]") {
 TEST_CASE("the language option switches the dictionary", "[cli]") {
   Scratch s;
   write(s.dir / "gb.txt", "The colour of the organisation’s flag.\n");
-  CHECK(copydesk(s, "check --lang en_GB gb.txt").status == 0);
-  CHECK(copydesk(s, "check --lang en_US gb.txt").status == 1);
+  CHECK(cli(s, "check --lang en_GB gb.txt").status == 0);
+  CHECK(cli(s, "check --lang en_US gb.txt").status == 1);
   write(s.dir / ".copydesk.yaml", "language: en_GB\n");
-  CHECK(copydesk(s, "check gb.txt").status == 0);
+  CHECK(cli(s, "check gb.txt").status == 0);
 }
 
 TEST_CASE("the article's variety of English is its own unless --lang forces one", "[cli]") {
@@ -277,9 +271,9 @@ TEST_CASE("the article's variety of English is its own unless --lang forces one"
   write(s.dir / "gb.txt", "The colour of the organisation’s flag honoured the centre.\n");
   write(s.dir / "us.txt", "The color of the organization’s flag honored the center.\n");
   // Unforced, each article is checked against its own variety.
-  CHECK(copydesk(s, "check gb.txt us.txt").status == 0);
+  CHECK(cli(s, "check gb.txt us.txt").status == 0);
   // Forced, the other variety is reported once per article, not word by word.
-  const Run r = copydesk(s, "check --lang en_GB us.txt");
+  const Run r = cli(s, "check --lang en_GB us.txt");
   CHECK(r.status == 1);
   CHECK(r.out.find("[style.mixed-variety]") != std::string::npos);
   CHECK(r.out.find("[spelling.unknown-word]") == std::string::npos);
@@ -288,23 +282,23 @@ TEST_CASE("the article's variety of English is its own unless --lang forces one"
 
 TEST_CASE("rules lists every rule and explain prints one", "[cli]") {
   Scratch s;
-  const Run rules = copydesk(s, "rules");
+  const Run rules = cli(s, "rules");
   CHECK(rules.status == 0);
   CHECK(rules.out.find("spelling.unknown-word") != std::string::npos);
-  const Run explain = copydesk(s, "explain spelling.unknown-word");
+  const Run explain = cli(s, "explain spelling.unknown-word");
   CHECK(explain.status == 0);
   CHECK(explain.out.find("Hunspell") != std::string::npos);
   CHECK(explain.out.find("Example:") != std::string::npos);
-  CHECK(copydesk(s, "explain spelling.nonesuch").status == 2);
+  CHECK(cli(s, "explain spelling.nonesuch").status == 2);
   // A rule that is off by default is still shown at work on its example.
-  const Run off = copydesk(s, "explain repetition.overused-word");
+  const Run off = cli(s, "explain repetition.overused-word");
   CHECK(off.out.find("off by default") != std::string::npos);
   CHECK(off.out.find("[repetition.overused-word]") != std::string::npos);
 }
 
 TEST_CASE("the README's table of rules is what rules --format markdown prints", "[cli]") {
   Scratch s;
-  const Run table = copydesk(s, "rules --format markdown");
+  const Run table = cli(s, "rules --format markdown");
   REQUIRE(table.status == 0);
   CHECK(table.out.rfind("| rule | severity | on | what it flags |\n", 0) == 0);
   CHECK(table.out.find("| `names.inconsistent-spelling` | warning | yes | ") != std::string::npos);
@@ -321,7 +315,7 @@ TEST_CASE("a misspelt or mistyped option is refused at its line, in the configur
   Scratch s;
   write(s.dir / "typo.txt", kTypo);
   write(s.dir / ".copydesk.yaml", "rules:\n  repetition.echo:\n    options:\n      max_distanse: 8\n");
-  Run r = copydesk(s, "check typo.txt");
+  Run r = cli(s, "check typo.txt");
   CHECK(r.status == 2);
   CHECK(r.out.empty());
   CHECK(r.err.find(".copydesk.yaml:4:7: option 'max_distanse' of rule repetition.echo is unknown to kind 'echo'") !=
@@ -329,7 +323,7 @@ TEST_CASE("a misspelt or mistyped option is refused at its line, in the configur
   CHECK(r.err.find("it takes max_distance") != std::string::npos);
 
   write(s.dir / ".copydesk.yaml", "rules:\n  repetition.echo:\n    options: {max_distance: eight}\n");
-  r = copydesk(s, "check typo.txt");
+  r = cli(s, "check typo.txt");
   CHECK(r.status == 2);
   CHECK(r.err.find(".copydesk.yaml:3:15: option 'max_distance' of rule repetition.echo must be an integer") !=
         std::string::npos);
@@ -338,7 +332,7 @@ TEST_CASE("a misspelt or mistyped option is refused at its line, in the configur
   write(s.dir / "pack" / "house.yaml",
         "rules:\n  - id: garbled.house-phrases\n    kind: existence\n    options:\n      phrases: [at this point in time]\n"
         "      reprot: \"Cut it.\"\n");
-  r = copydesk(s, "check --rules pack typo.txt");
+  r = cli(s, "check --rules pack typo.txt");
   CHECK(r.status == 2);
   CHECK(r.err.find("house.yaml:6:7: option 'reprot' of rule garbled.house-phrases is unknown to kind 'existence'") !=
         std::string::npos);
@@ -346,7 +340,7 @@ TEST_CASE("a misspelt or mistyped option is refused at its line, in the configur
   // A kind that takes no options says so.
   write(s.dir / "pack" / "house.yaml",
         "rules:\n  - id: punctuation.house\n    kind: double-space\n    options: {width: 2}\n");
-  r = copydesk(s, "check --rules pack typo.txt");
+  r = cli(s, "check --rules pack typo.txt");
   CHECK(r.status == 2);
   CHECK(r.err.find("house.yaml:4:15: option 'width' of rule punctuation.house is unknown to kind 'double-space' "
                    "(it takes no options)") != std::string::npos);
@@ -354,7 +348,7 @@ TEST_CASE("a misspelt or mistyped option is refused at its line, in the configur
 
 TEST_CASE("explain prints the kind's options with their defaults and the rule's values", "[cli]") {
   Scratch s;
-  const Run r = copydesk(s, "explain repetition.echo");
+  const Run r = cli(s, "explain repetition.echo");
   CHECK(r.status == 0);
   CHECK(r.out.find("Options:\n\n  max_distance (an integer, default 6, this rule: 6): ") != std::string::npos);
   CHECK(r.out.find("frequency_list (a text, default dictionaries/word-frequency.tsv)") != std::string::npos);
@@ -367,7 +361,7 @@ TEST_CASE("test-rules runs the examples a newsroom's pack carries", "[cli]") {
         "    options:\n      phrases: [at this point in time]\n    examples:\n"
         "      - fires: \"We are, [[at this point in time]], ready.\"\n"
         "      - silent: \"We are ready now.\"\n");
-  Run r = copydesk(s, "test-rules pack");
+  Run r = cli(s, "test-rules pack");
   CHECK(r.status == 0);
   CHECK(r.out == "2 examples: 0 wrong\n");
 
@@ -375,14 +369,14 @@ TEST_CASE("test-rules runs the examples a newsroom's pack carries", "[cli]") {
         "rules:\n  - id: garbled.house-phrases\n    kind: existence\n    message: Phrases the desk cuts.\n"
         "    options:\n      phrases: [at this point in time]\n    examples:\n"
         "      - fires: \"We are [[ready]] at this point in time.\"\n");
-  r = copydesk(s, "test-rules pack");
+  r = cli(s, "test-rules pack");
   CHECK(r.status == 1);
   CHECK(r.out.find("house.yaml:8: garbled.house-phrases example “We are ready at this point in time.”: nothing "
                    "flagged at “ready”") != std::string::npos);
   CHECK(r.out.find("unexpected finding at “at this point in time”") != std::string::npos);
 
   // The shipped rules pass their own examples.
-  CHECK(copydesk(s, "test-rules").status == 0);
+  CHECK(cli(s, "test-rules").status == 0);
 }
 
 TEST_CASE("an article that reads as machine translated lowers the bar for its sentences", "[cli]") {
@@ -403,7 +397,7 @@ TEST_CASE("an article that reads as machine translated lowers the bar for its se
         "One requests against the closures had collected more that three thousand signatures for evening of "
         "Wednesday.\n");
   write(s.dir / "mt.yaml", "rules:\n  garbled.unlikely-sentence:\n    options: {article_max_slor: 0.40}\n");
-  const Run r = copydesk(s, "check --config mt.yaml --format json mt.txt");
+  const Run r = cli(s, "check --config mt.yaml --format json mt.txt");
   const auto json = nlohmann::json::parse(r.out);
   int flagged = 0;
   for (const auto& d : json["files"][0]["diagnostics"])
@@ -414,22 +408,22 @@ TEST_CASE("an article that reads as machine translated lowers the bar for its se
   CHECK(flagged == 4);
   // At the shipped 0.35 the article is not judged machine translated, and no sentence of
   // it is garbled enough alone.
-  const Run shipped = copydesk(s, "check --format json mt.txt");
+  const Run shipped = cli(s, "check --format json mt.txt");
   CHECK(shipped.out.find("garbled.unlikely-sentence") == std::string::npos);
 }
 
 TEST_CASE("the html format writes one self-contained page, and lsp stops on a missing configuration", "[cli]") {
   Scratch s;
   write(s.dir / "typo.txt", kTypo);
-  const Run page = copydesk(s, "check --format html typo.txt");
+  const Run page = cli(s, "check --format html typo.txt");
   CHECK(page.status == 1);
   CHECK(page.out.rfind("<!DOCTYPE html>", 0) == 0);
   CHECK(page.out.find("<mark class=\"cat-spelling\" data-findings=\"1\">adressed</mark>") != std::string::npos);
-  CHECK(copydesk(s, "check --format html", kClean).out.find("<mark") == std::string::npos);
-  const Run help = copydesk(s, "lsp --help");
+  CHECK(cli(s, "check --format html", kClean).out.find("<mark") == std::string::npos);
+  const Run help = cli(s, "lsp --help");
   CHECK(help.status == 0);
   CHECK(help.out.find("--debounce") != std::string::npos);
-  const Run bad = copydesk(s, "lsp --config missing.yaml");
+  const Run bad = cli(s, "lsp --config missing.yaml");
   CHECK(bad.status == 2);
   CHECK(bad.err.find("missing.yaml") != std::string::npos);
   CHECK(bad.out.empty());

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -69,6 +70,8 @@ struct RuleInfo {
   std::string description;
   std::string example;   // a text it flags
   std::string options;   // the options its kind takes, with defaults and this rule's values
+  bool safe_fix = false;  // --fix applies its suggestion
+  std::string help_uri;   // where it is documented; may be empty
 };
 
 // One checked input.
@@ -108,8 +111,47 @@ COPYDESK_API Inputs read_inputs(const std::vector<std::string>& paths, const Not
 // The path of an input, as reports name it.
 COPYDESK_API const std::string& input_path(const Source& source);
 
+// What `--fix` would do to one checked file.
+struct FixResult {
+  std::string original;     // the text as it was read
+  std::string fixed;        // the text with the safe fixes applied
+  std::size_t applied = 0;  // findings fixed
+  std::size_t skipped = 0;  // findings with a suggestion left alone (not safe, overlapping, in markup)
+};
+
+// Findings recorded on a day (copydesk baseline write), so that a check reports only
+// the ones found since. A finding is known by its rule, its file and its fingerprint (the
+// flagged text and a few words around it), not by its line: moved text stays known.
+class COPYDESK_API Baseline {
+ public:
+  // The baseline file's JSON text for these results.
+  static std::string write(const std::vector<Result>& results);
+  // Throws InputError (what and where) when the file cannot be read or is no baseline.
+  static Baseline read(const std::filesystem::path& file);
+  // Drops from the results each finding the baseline records (as often as it records it).
+  void filter(std::vector<Result>& results) const;
+
+ private:
+  std::map<std::string, std::size_t> known_;  // path, rule and fingerprint → how many
+};
+
+// The unified diff (diff -u, paths a/PATH and b/PATH) from one text to another; empty
+// when they are the same.
+COPYDESK_API std::string unified_diff(const std::string& path, const std::string& before, const std::string& after);
+
+// Replaces a file's contents whole or not at all: a temporary file in the same folder,
+// written, flushed to disk, given the file's mode, then renamed over it. With `expected`,
+// the file is left alone (InputError) when it no longer holds those bytes, as when an
+// editor saved it after it was read. Test hook: COPYDESK_TEST_ABORT_BEFORE_RENAME set in
+// the environment aborts the process between the write and the rename.
+COPYDESK_API void write_file_atomically(const std::filesystem::path& file, const std::string& content,
+                                        const std::string* expected = nullptr);
+
 struct RenderOptions {
   bool color = false;  // ANSI colours in text output
+  // github format: annotations written at most (the most severe first), then a summary
+  // line; GitHub shows 10 of a kind per step. 0: no limit.
+  std::size_t max_annotations = 10;
 };
 
 // The rules loaded and built once, then any number of texts checked. Safe to share
@@ -132,6 +174,11 @@ class COPYDESK_API Linter {
   // word lists and indexes, tagger model, then Hunspell, opened once per checking thread
   // (summed over those opened so far). `copydesk check --timings` prints them.
   std::vector<Timing> timings() const;
+
+  // The safe fixes of a checked input: a rule's suggestion is applied when the rule says
+  // its fix is safe, the finding has exactly one suggestion, its span is prose (no markup
+  // blanked in it) and no other fix overlaps it.
+  FixResult fix(const Result& result) const;
 
   // Runs the examples: in the YAML of the rules read from these rule folders (all rules
   // when none is given): one line per example a rule gets wrong. Build the Linter with
