@@ -22,6 +22,8 @@ EngineOptions engine_options(const Options& options, const Config* config) {
   e.only.insert(options.only.begin(), options.only.end());
   e.tag = options.models;
   e.enable_all = options.all_rules;
+  e.findings_per_rule = options.limits.findings_per_rule;
+  e.related_per_finding = options.limits.related_per_finding;
   return e;
 }
 
@@ -32,12 +34,13 @@ Result to_result(FileResult&& found, std::shared_ptr<const Source> source) {
 }  // namespace
 
 struct Linter::Impl {
-  explicit Impl(EngineOptions options) : engine(std::move(options)) {
+  explicit Impl(EngineOptions options) : engine(std::move(options)), sarif(sarif_rules(engine.rules())) {
     for (const Rule& r : engine.rules())
       rules.push_back({r.id, r.category, r.severity, r.enabled, r.message, r.description, r.example,
                        describe_options(r, *CheckRegistry::instance().find(r.kind))});
   }
   const Engine engine;
+  const SarifRules sarif;
   std::vector<RuleInfo> rules;
   // check(text) reuses one Worker (a Speller is costly to open), one call at a time.
   std::mutex single_lock;
@@ -106,7 +109,7 @@ std::size_t Linter::example_count(const std::vector<std::filesystem::path>& pack
 
 std::string Linter::render(const std::vector<Result>& results, std::string_view format,
                            const RenderOptions& options) const {
-  return render_results(results, format, impl_->engine.rules(), options);
+  return render_results(results, format, impl_->sarif, options);
 }
 
 const std::vector<std::string>& Linter::formats() { return format_names(); }

@@ -5,14 +5,13 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "report/reporter.hpp"
 
 namespace copydesk {
 namespace {
 
 struct Renderer {
   std::string name;
-  std::function<void(std::ostream&, const std::vector<Result>&, const std::vector<Rule>&, const RenderOptions&)> write;
+  std::function<void(std::ostream&, const std::vector<Result>&, const SarifRules&, const RenderOptions&)> write;
 };
 
 const std::vector<Renderer>& renderers() {
@@ -36,7 +35,7 @@ const std::vector<std::string>& format_names() {
   return names;
 }
 
-std::string render_results(const std::vector<Result>& results, std::string_view format, const std::vector<Rule>& rules,
+std::string render_results(const std::vector<Result>& results, std::string_view format, const SarifRules& rules,
                            const RenderOptions& options) {
   const auto& table = renderers();
   const auto it = std::find_if(table.begin(), table.end(), [&](const Renderer& r) { return r.name == format; });

@@ -30,6 +30,7 @@ struct CheckOptions {
   std::vector<std::string> paths;
   std::string format = "text", fail_on = "warning", color = "auto";
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+  copydesk::Limits limits;
 };
 
 void add_common(CLI::App& app, CommonOptions& common) {
@@ -38,7 +39,7 @@ void add_common(CLI::App& app, CommonOptions& common) {
       ->check(CLI::IsMember({"en_US", "en_GB"}));
   app.add_option("--rules", common.rule_dirs, "A folder of extra rule packs (repeatable)")
       ->allow_extra_args(false);
-  app.add_option("--dict", common.dictionaries, "An extra Hunspell .dic word list (repeatable)")
+  app.add_option("--dict", common.dictionaries, "An extra word list: a Hunspell .dic or one word a line (repeatable)")
       ->allow_extra_args(false);
 }
 
@@ -60,14 +61,23 @@ bool use_color(const std::string& mode) {
   return isatty(STDOUT_FILENO) && (no_color == nullptr || *no_color == '\0');
 }
 
-int run_check(const copydesk::Options& options, const CheckOptions& check) {
+int run_check(copydesk::Options options, const CheckOptions& check) {
+  options.limits = check.limits;
+  // A file or folder that cannot be read is noted and the rest checked; the run fails.
+  std::vector<std::string> unchecked;
   const auto inputs = copydesk::read_inputs(
-      check.paths, [](const std::string& note) { std::cerr << fmt::format("copydesk: {}\n", note); });
+      check.paths, [](const std::string& note) { std::cerr << fmt::format("copydesk: {}\n", note); },
+      check.limits.input_bytes, &unchecked);
   const copydesk::Linter linter(options);
   const auto results = linter.check(inputs, check.jobs);
   std::cout << linter.render(results, check.format, {use_color(check.color)}) << std::flush;
   if (!std::cout) {
     std::cerr << "copydesk: cannot write the report to standard output\n";
+    return kExitTrouble;
+  }
+  if (!unchecked.empty()) {
+    std::cerr << fmt::format("copydesk: {} path{} could not be checked (see above)\n", unchecked.size(),
+                             unchecked.size() == 1 ? "" : "s");
     return kExitTrouble;
   }
   if (check.fail_on == "none") return kExitClean;
@@ -144,6 +154,12 @@ int main(int argc, char** argv) {
   check->add_option("--jobs,-j", check_options.jobs, "Files checked at once (default: all cores)")->check(CLI::Range(1u, 1024u));
   check->add_option("--color", check_options.color, "Colour in text output: auto, always, never (default: auto)")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  check->add_option("--max-findings", check_options.limits.findings_per_rule,
+                    "Findings shown per rule per file; the rest are counted in one finding (default: 100, 0: all)");
+  check->add_option("--max-related", check_options.limits.related_per_finding,
+                    "Related places shown per finding; the rest are counted (default: 20, 0: all)");
+  check->add_option("--max-bytes", check_options.limits.input_bytes,
+                    "Largest input checked, in bytes: a larger file named or standard input stops the run, one met in a folder is not checked (default: 268435456, 0: no limit)");
   add_common(*check, common);
 
   CLI::App* rules = app.add_subcommand("rules", "List every rule with its category, severity and description");
@@ -158,7 +174,8 @@ int main(int argc, char** argv) {
   test_rules->add_option("packs", packs, "Folders of rule packs; none: the shipped rules");
   add_common(*test_rules, common);
 
-  app.footer("Exit status: 0 nothing at or above --fail-on, 1 something is, 2 the check could not be done.");
+  app.footer("Exit status: 0 nothing at or above --fail-on, 1 something is, 2 the check could not be done\n"
+             "(or a file or folder could not be read; the rest is checked and reported first).");
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -38,19 +38,22 @@ std::string artifact_uri(const std::string& path) {
 
 }  // namespace
 
-void report_sarif(std::ostream& out, const std::vector<Result>& files, const std::vector<Rule>& rules) {
-  using nlohmann::ordered_json;
-  ordered_json rule_list = ordered_json::array();
-  std::map<std::string, std::size_t> rule_index;
+SarifRules sarif_rules(const std::vector<Rule>& rules) {
+  SarifRules catalogue;
   for (const Rule& r : rules) {
     if (!r.enabled) continue;
-    rule_index[r.id] = rule_list.size();
-    rule_list.push_back({{"id", r.id},
-                         {"shortDescription", {{"text", r.message}}},
-                         {"fullDescription", {{"text", r.description.empty() ? r.message : r.description}}},
-                         {"defaultConfiguration", {{"level", sarif_level(r.severity)}}},
-                         {"properties", {{"category", r.category}}}});
+    catalogue.index[r.id] = catalogue.list.size();
+    catalogue.list.push_back({{"id", r.id},
+                              {"shortDescription", {{"text", r.message}}},
+                              {"fullDescription", {{"text", r.description.empty() ? r.message : r.description}}},
+                              {"defaultConfiguration", {{"level", sarif_level(r.severity)}}},
+                              {"properties", {{"category", r.category}}}});
   }
+  return catalogue;
+}
+
+void report_sarif(std::ostream& out, const std::vector<Result>& files, const SarifRules& rules) {
+  using nlohmann::ordered_json;
   ordered_json results = ordered_json::array();
   for (const auto& f : files) {
     const ordered_json artifact = {{"uri", artifact_uri(f.path)}};
@@ -61,7 +64,7 @@ void report_sarif(std::ostream& out, const std::vector<Result>& files, const std
           {"message", {{"text", d.message}}},
           {"locations",
            {{{"physicalLocation", {{"artifactLocation", artifact}, {"region", region(*f.source, d.offset, d.length)}}}}}}};
-      if (auto it = rule_index.find(d.rule); it != rule_index.end()) result["ruleIndex"] = it->second;
+      if (auto it = rules.index.find(d.rule); it != rules.index.end()) result["ruleIndex"] = it->second;
       if (!d.related.empty()) {
         ordered_json related = ordered_json::array();
         for (std::size_t i = 0; i < d.related.size(); ++i) {
@@ -91,7 +94,7 @@ void report_sarif(std::ostream& out, const std::vector<Result>& files, const std
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
       {"version", "2.1.0"},
       {"runs",
-       {{{"tool", {{"driver", {{"name", "copydesk"}, {"version", COPYDESK_VERSION}, {"rules", rule_list}}}}},
+       {{{"tool", {{"driver", {{"name", "copydesk"}, {"version", COPYDESK_VERSION}, {"rules", rules.list}}}}},
          {"columnKind", "unicodeCodePoints"},
          {"results", results}}}}};
   out << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';

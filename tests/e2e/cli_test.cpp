@@ -8,40 +8,18 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "e2e/scratch.hpp"
+
 namespace fs = std::filesystem;
+using e2e::Scratch;
+using e2e::slurp;
+using e2e::write;
 
 namespace {
 
 struct Run {
   int status;
   std::string out, err;
-};
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-void write(const fs::path& p, const std::string& text) {
-  fs::create_directories(p.parent_path());
-  std::ofstream(p, std::ios::binary) << text;
-}
-
-// A scratch folder per test case, removed at the end.
-struct Scratch {
-  fs::path dir;
-  Scratch() {
-    dir = fs::temp_directory_path() / ("copydesk-e2e-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-  }
-  ~Scratch() { fs::remove_all(dir); }
-  static int& counter() {
-    static int n = 0;
-    return n;
-  }
 };
 
 // Runs the binary from `cwd` with args (already shell-quoted) and stdin text.
