@@ -44,6 +44,7 @@ TEST_CASE("help and version tell the truth", "[cli]") {
   const Run check_help = copydesk(s, "check --help");
   CHECK(check_help.status == 0);
   CHECK(check_help.out.find("--fail-on") != std::string::npos);
+  for (const char* limit : {"--max-findings", "--max-related", "--max-bytes"}) CHECK(check_help.out.find(limit) != std::string::npos);
   const Run version = copydesk(s, "--version");
   CHECK(version.status == 0);
   CHECK(version.out.rfind("copydesk ", 0) == 0);
