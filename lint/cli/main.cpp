@@ -88,12 +88,23 @@ int run_check(copydesk::Options options, const CheckOptions& check) {
   return kExitClean;
 }
 
-int run_rules(copydesk::Options options) {
+// "markdown" prints the table the README carries (make readme-rules writes it there).
+int run_rules(copydesk::Options options, const std::string& format) {
   options.models = false;  // listing rules needs no tagger model
   const copydesk::Linter linter(options);
-  for (const auto& r : linter.rules())
-    std::cout << fmt::format("{:<36} {:<12} {:<8}{} {}\n", r.id, r.category, copydesk::severity_name(r.severity),
-                             r.enabled ? "" : " (off)", r.message);
+  if (format == "markdown") std::cout << "| rule | severity | on | what it flags |\n|---|---|---|---|\n";
+  for (const auto& r : linter.rules()) {
+    if (format == "markdown") {
+      std::string message = r.message;
+      for (std::size_t at = message.find('|'); at != std::string::npos; at = message.find('|', at + 2))
+        message.insert(at, "\\");
+      std::cout << fmt::format("| `{}` | {} | {} | {} |\n", r.id, copydesk::severity_name(r.severity),
+                               r.enabled ? "yes" : "no", message);
+    } else {
+      std::cout << fmt::format("{:<36} {:<12} {:<8}{} {}\n", r.id, r.category, copydesk::severity_name(r.severity),
+                               r.enabled ? "" : " (off)", r.message);
+    }
+  }
   return kExitClean;
 }
 
@@ -163,6 +174,9 @@ int main(int argc, char** argv) {
   add_common(*check, common);
 
   CLI::App* rules = app.add_subcommand("rules", "List every rule with its category, severity and description");
+  std::string rules_format = "text";
+  rules->add_option("--format", rules_format, "text, or markdown: the README's table of rules (default: text)")
+      ->check(CLI::IsMember({"text", "markdown"}));
   add_common(*rules, common);
   std::string rule_id;
   CLI::App* explain = app.add_subcommand("explain", "Print a rule's full description with an example");
@@ -191,7 +205,7 @@ int main(int argc, char** argv) {
 
   try {
     const copydesk::Options options = linter_options(common);
-    if (*rules) return run_rules(options);
+    if (*rules) return run_rules(options, rules_format);
     if (*test_rules) return run_test_rules(options, packs);
     if (*explain) return run_explain(options, rule_id);
     return run_check(options, check_options);

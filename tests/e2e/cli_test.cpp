@@ -306,6 +306,21 @@ TEST_CASE("rules lists every rule and explain prints one", "[cli]") {
   CHECK(off.out.find("[repetition.overused-word]") != std::string::npos);
 }
 
+TEST_CASE("the README's table of rules is what rules --format markdown prints", "[cli]") {
+  Scratch s;
+  const Run table = copydesk(s, "rules --format markdown");
+  REQUIRE(table.status == 0);
+  CHECK(table.out.rfind("| rule | severity | on | what it flags |\n", 0) == 0);
+  CHECK(table.out.find("| `names.inconsistent-spelling` | warning | yes | ") != std::string::npos);
+  const std::string readme = slurp(fs::path(COPYDESK_SOURCE_DIR) / "README.md");
+  const std::string begin = "<!-- rules: begin -->\n", end = "<!-- rules: end -->";
+  const auto from = readme.find(begin), to = readme.find(end);
+  REQUIRE(from != std::string::npos);
+  REQUIRE(to != std::string::npos);
+  INFO("make readme-rules writes the table anew");
+  CHECK(readme.substr(from + begin.size(), to - from - begin.size()) == table.out);
+}
+
 TEST_CASE("a misspelt or mistyped option is refused at its line, in the configuration and in a rule pack", "[cli]") {
   Scratch s;
   write(s.dir / "typo.txt", kTypo);
