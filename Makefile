@@ -44,14 +44,22 @@ garble-figures: build
 	@$(BUILD)/tools/garbled_calibrate < $(GARBLE_DATA)/sentences.tsv > $(GARBLE_DATA)/features.tsv
 	@python3 tools/garbled_fit.py $(GARBLE_DATA)/features.tsv --article-sentences 5 --article-max-slor 0.35 --min-scored 5 --max-slor 0.18
 
-# libFuzzer over the whole check of arbitrary bytes (needs clang): FUZZ_SECONDS to set how long.
+# libFuzzer (needs clang and Debian's libclang-rt-dev): each target for FUZZ_SECONDS,
+# inputs up to 64 KB, with the dictionary of quotes, brackets, tags, entities and front
+# matter; new inputs go to fuzz-corpus/<target>, the committed fuzz/corpus/<target> seeds it.
 FUZZ_SECONDS ?= 300
+FUZZ_TARGETS ?= check markdown html config
 fuzz: setup
+	@command -v clang++ >/dev/null && [ -n "$$(ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a 2>/dev/null)" ] || \
+	  apt-get install -y -qq --no-install-recommends clang libclang-rt-dev >/dev/null
 	@cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
 	  -DCOPYDESK_FUZZ=ON -DCOPYDESK_TESTS=OFF -DCOPYDESK_BENCH=OFF >/dev/null
-	@cmake --build build-fuzz -j $(JOBS) --target copydesk_fuzz
-	@mkdir -p fuzz-corpus && cp -n examples/*.txt fuzz/seeds/* fuzz-corpus/ 2>/dev/null || true
-	@build-fuzz/copydesk_fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 fuzz-corpus
+	@cmake --build build-fuzz -j $(JOBS) $(addprefix --target copydesk_fuzz_,$(FUZZ_TARGETS))
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p fuzz-corpus/$$t && \
+	  build-fuzz/copydesk_fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
+	    -dict=fuzz/copydesk.dict -print_final_stats=1 fuzz-corpus/$$t fuzz/corpus/$$t || exit 1; \
+	done
 
 # The tests under AddressSanitizer and UndefinedBehaviorSanitizer.
 sanitize: setup

@@ -4,10 +4,8 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
-
 #include <map>
 
-#include "api/files.hpp"
 #include "api/git.hpp"
 #include "api/glob.hpp"
 #include "copydesk/copydesk.hpp"
@@ -24,26 +22,68 @@ bool checkable_extension(const fs::path& p) {
   return ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".html" || ext == ".htm";
 }
 
-// The checkable files under a folder, in name order, less those git ignores.
-std::vector<fs::path> walk(const std::string& arg, bool gitignore) {
-  std::vector<fs::path> found;
-  std::error_code ec;
-  fs::recursive_directory_iterator it(arg, fs::directory_options::skip_permission_denied, ec), end;
-  if (ec) throw InputError(fmt::format("{}: cannot be read: {}", arg, ec.message()));
-  for (; it != end; it.increment(ec)) {
-    if (ec) throw InputError(fmt::format("{}: cannot be read: {}", arg, ec.message()));
-    const std::string name = it->path().filename().string();
-    if (it->is_directory() && name.size() > 1 && name[0] == '.') {
-      it.disable_recursion_pending();
+std::string too_large(const std::string& name, std::size_t max_bytes) {
+  return fmt::format("{}: larger than the limit of {} bytes (--max-bytes); not checked", name, max_bytes);
+}
+
+// At most max_bytes + 1 bytes (0: no limit), so an endless stream stops at the limit.
+std::string read_bounded(std::istream& in, std::size_t max_bytes) {
+  std::string bytes;
+  char buffer[1 << 16];
+  while (in && (max_bytes == 0 || bytes.size() <= max_bytes)) {
+    in.read(buffer, sizeof buffer);
+    bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
+  }
+  return bytes;
+}
+
+// What a run cannot check: an InputError, or with `unchecked` a note and the path kept.
+struct Trouble {
+  const Note& note;
+  std::vector<std::string>* unchecked;
+  void operator()(const std::string& path, const std::string& what) const {
+    if (unchecked == nullptr) throw InputError(what);
+    if (note) note(what);
+    unchecked->push_back(path);
+  }
+};
+
+// The checkable files under a folder, in name order, less those git ignores; folders
+// and files met that cannot be read go to `trouble`. Symbolic links to folders are not followed (no cycles).
+std::vector<fs::path> walk(const fs::path& root, const Trouble& trouble, bool gitignore) {
+  std::vector<fs::path> found, folders{root};
+  while (!folders.empty()) {
+    const fs::path folder = folders.back();
+    folders.pop_back();
+    std::error_code ec;
+    fs::directory_iterator it(folder, ec), end;
+    if (ec) {
+      trouble(folder.string(), fmt::format("{}: folder cannot be read: {}", folder.string(), ec.message()));
       continue;
     }
-    if (it->is_regular_file() && checkable_extension(it->path())) found.push_back(it->path());
+    for (; it != end; it.increment(ec)) {
+      const fs::path& p = it->path();
+      std::error_code link_ec, target_ec;
+      const auto link = it->symlink_status(link_ec);
+      if (fs::is_directory(link)) {
+        const std::string name = p.filename().string();
+        if (!(name.size() > 1 && name[0] == '.')) folders.push_back(p);
+        continue;
+      }
+      if (!checkable_extension(p)) continue;
+      const auto target = it->status(target_ec);
+      if (link_ec || target_ec)
+        trouble(p.string(), fmt::format("{}: cannot be read: {}", p.string(), (link_ec ? link_ec : target_ec).message()));
+      else if (fs::is_regular_file(target))
+        found.push_back(p);
+    }
+    if (ec) trouble(folder.string(), fmt::format("{}: folder cannot be read: {}", folder.string(), ec.message()));
   }
   std::sort(found.begin(), found.end());
   if (!gitignore || found.empty()) return found;
   std::vector<fs::path> absolute;
   for (const auto& f : found) absolute.push_back(fs::absolute(f).lexically_normal());
-  auto ignored = git_ignored(arg, absolute);
+  auto ignored = git_ignored(root.string(), absolute);
   std::sort(ignored.begin(), ignored.end());
   std::vector<fs::path> kept;
   for (std::size_t i = 0; i < found.size(); ++i)
@@ -81,40 +121,62 @@ class Exclusions {
 
 const std::string& input_path(const Source& source) { return source.path(); }
 
-Inputs read_inputs(const std::vector<std::string>& paths, const Note& note, const InputOptions& options) {
+Inputs read_inputs(const std::vector<std::string>& paths, const Note& note, const InputOptions& options,
+                   std::vector<std::string>* unchecked) {
   Inputs sources;
+  const Trouble trouble{note, unchecked};
+  const std::size_t max_bytes = options.max_bytes;
   Exclusions exclusions(options);
+  auto add = [&](std::string name, std::string bytes, Format format) {
+    if (auto decoded = decode_utf16(bytes)) bytes = std::move(*decoded);
+    sources.push_back(std::make_shared<const Source>(name, std::move(bytes), format));
+  };
   auto add_file = [&](const fs::path& p, bool named) {
+    const std::string name = p.string();
     if (exclusions.excluded(p)) {
-      if (named && note) note(fmt::format("skipping {}: excluded by an ignore pattern", p.string()));
+      if (named && note) note(fmt::format("skipping {}: excluded by an ignore pattern", name));
       return;
     }
-    std::string bytes = read_file(p);
-    if (looks_binary(bytes)) {
-      if (named) throw InputError(fmt::format("{}: not a text file", p.string()));
-      if (note) note(fmt::format("skipping {}: not a text file", p.string()));
+    std::error_code ec;
+    const auto size = fs::file_size(p, ec);
+    if (!ec && max_bytes != 0 && size > max_bytes) {
+      if (named) throw InputError(too_large(name, max_bytes));
+      return trouble(name, too_large(name, max_bytes));
+    }
+    std::ifstream in(p, std::ios::binary);
+    if (!in) return trouble(name, fmt::format("{}: cannot be read", name));
+    std::string bytes = read_bounded(in, max_bytes);
+    if (in.bad()) return trouble(name, fmt::format("{}: read error", name));
+    if (max_bytes != 0 && bytes.size() > max_bytes) return trouble(name, too_large(name, max_bytes));
+    if (looks_binary(bytes) && !has_utf16_bom(bytes)) {
+      if (named) throw InputError(fmt::format("{}: not a text file", name));
+      if (note) note(fmt::format("skipping {}: not a text file", name));
       return;
     }
-    sources.push_back(std::make_shared<const Source>(p.string(), std::move(bytes), format_for_path(p.string())));
+    add(name, std::move(bytes), format_for_path(name));
   };
   if (std::count(paths.begin(), paths.end(), "-") > 1) throw InputError("standard input (-) can be read only once");
   for (const std::string& arg : paths.empty() ? std::vector<std::string>{"-"} : paths) {
     if (arg == "-") {
-      std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
       const std::string name = options.stdin_filename.empty() ? "<stdin>" : options.stdin_filename;
-      if (looks_binary(bytes)) throw InputError(fmt::format("{}: not a text file", name));
-      const Format format = options.stdin_filename.empty() ? Format::Plain : format_for_path(name);
-      sources.push_back(std::make_shared<const Source>(name, std::move(bytes), format));
+      std::string bytes = read_bounded(std::cin, max_bytes);
+      if (max_bytes != 0 && bytes.size() > max_bytes) throw InputError(too_large(name, max_bytes));
+      if (looks_binary(bytes) && !has_utf16_bom(bytes)) throw InputError(fmt::format("{}: not a text file", name));
+      add(name, std::move(bytes), options.stdin_filename.empty() ? Format::Plain : format_for_path(name));
       continue;
     }
     std::error_code ec;
     const auto status = fs::status(arg, ec);
+    if (ec && ec != std::errc::no_such_file_or_directory) {
+      trouble(arg, fmt::format("{}: cannot be read: {}", arg, ec.message()));
+      continue;
+    }
     if (ec || !fs::exists(status)) throw InputError(fmt::format("{}: no such file or directory", arg));
     if (!fs::is_directory(status)) {
       add_file(arg, true);
       continue;
     }
-    const auto found = walk(arg, options.gitignore);
+    const auto found = walk(arg, trouble, options.gitignore);
     if (found.empty() && note) note(fmt::format("no .txt, .md, .markdown, .html or .htm files in {}", arg));
     for (const auto& f : found) add_file(f, false);
   }

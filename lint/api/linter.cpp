@@ -23,6 +23,8 @@ EngineOptions engine_options(const Options& options, const Config* config) {
   e.tag = options.models;
   e.enable_all = options.all_rules;
   e.report_unused_suppressions = options.report_unused_suppressions;
+  e.findings_per_rule = options.limits.findings_per_rule;
+  e.related_per_finding = options.limits.related_per_finding;
   return e;
 }
 
@@ -33,12 +35,13 @@ Result to_result(FileResult&& found, std::shared_ptr<const Source> source) {
 }  // namespace
 
 struct Linter::Impl {
-  explicit Impl(EngineOptions options) : engine(std::move(options)) {
+  explicit Impl(EngineOptions options) : engine(std::move(options)), catalogue(rule_catalogue(engine.rules())) {
     for (const Rule& r : engine.rules())
       rules.push_back({r.id, r.category, r.severity, r.enabled, r.message, r.description, r.example,
                        describe_options(r, *CheckRegistry::instance().find(r.kind)), r.safe_fix, r.help_uri});
   }
   const Engine engine;
+  const RuleCatalogue catalogue;  // points into engine
   std::vector<RuleInfo> rules;
   // check(text) reuses one Worker (a Speller is costly to open), one call at a time.
   std::mutex single_lock;
@@ -113,7 +116,7 @@ std::size_t Linter::example_count(const std::vector<std::filesystem::path>& pack
 
 std::string Linter::render(const std::vector<Result>& results, std::string_view format,
                            const RenderOptions& options) const {
-  return render_results(results, format, impl_->engine.rules(), options);
+  return render_results(results, format, impl_->catalogue, options);
 }
 
 const std::vector<std::string>& Linter::formats() { return format_names(); }

@@ -5,14 +5,13 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "report/reporter.hpp"
 
 namespace copydesk {
 namespace {
 
 struct Renderer {
   std::string name;
-  std::function<void(std::ostream&, const std::vector<Result>&, const std::vector<Rule>&, const RenderOptions&)> write;
+  std::function<void(std::ostream&, const std::vector<Result>&, const RuleCatalogue&, const RenderOptions&)> write;
 };
 
 const std::vector<Renderer>& renderers() {
@@ -21,8 +20,8 @@ const std::vector<Renderer>& renderers() {
       {"json", [](auto& out, const auto& files, const auto&, const auto&) { report_json(out, files); }},
       {"sarif", [](auto& out, const auto& files, const auto& rules, const auto&) { report_sarif(out, files, rules); }},
       {"github", [](auto& out, const auto& files, const auto&, const auto& o) { report_github(out, files, o); }},
-      {"rdjson", [](auto& out, const auto& files, const auto& rules, const auto&) { report_rdjson(out, files, rules); }},
-      {"rdjsonl", [](auto& out, const auto& files, const auto& rules, const auto&) { report_rdjsonl(out, files, rules); }},
+      {"rdjson", [](auto& out, const auto& files, const auto& rules, const auto&) { report_rdjson(out, files, *rules.rules); }},
+      {"rdjsonl", [](auto& out, const auto& files, const auto& rules, const auto&) { report_rdjsonl(out, files, *rules.rules); }},
       {"checkstyle", [](auto& out, const auto& files, const auto&, const auto&) { report_checkstyle(out, files); }},
       {"junit", [](auto& out, const auto& files, const auto&, const auto&) { report_junit(out, files); }},
       {"gitlab", [](auto& out, const auto& files, const auto&, const auto&) { report_gitlab(out, files); }},
@@ -42,7 +41,7 @@ const std::vector<std::string>& format_names() {
   return names;
 }
 
-std::string render_results(const std::vector<Result>& results, std::string_view format, const std::vector<Rule>& rules,
+std::string render_results(const std::vector<Result>& results, std::string_view format, const RuleCatalogue& rules,
                            const RenderOptions& options) {
   const auto& table = renderers();
   const auto it = std::find_if(table.begin(), table.end(), [&](const Renderer& r) { return r.name == format; });

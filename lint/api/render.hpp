@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "copydesk/copydesk.hpp"
-#include "config/rule.hpp"
+#include "report/reporter.hpp"
 
 namespace copydesk {
 
@@ -13,7 +13,7 @@ namespace copydesk {
 const std::vector<std::string>& format_names();
 
 // Throws std::invalid_argument for a format not in format_names().
-std::string render_results(const std::vector<Result>& results, std::string_view format, const std::vector<Rule>& rules,
+std::string render_results(const std::vector<Result>& results, std::string_view format, const RuleCatalogue& rules,
                            const RenderOptions& options);
 
 }  // namespace copydesk

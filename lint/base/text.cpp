@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdlib>
 #include <vector>
+#include <fmt/format.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
@@ -169,6 +171,34 @@ std::string words_around(std::string_view text, std::size_t begin, std::size_t e
     out += text.substr(from, to - from);
   }
   return out + (cut_after ? "…" : "");
+}
+
+}  // namespace copydesk
+
+namespace copydesk {
+
+bool is_terminal_control(UChar32 c) {
+  return u_charType(c) == U_CONTROL_CHAR || u_hasBinaryProperty(c, UCHAR_BIDI_CONTROL);
+}
+
+std::string escape_controls(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < n;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) {
+      for (int32_t k = start; k < i; ++k) out += fmt::format("<0x{:02X}>", s[k]);
+    } else if (is_terminal_control(c)) {
+      out += fmt::format("<U+{:04X}>", static_cast<std::uint32_t>(c));
+    } else {
+      out.append(text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+    }
+  }
+  return out;
 }
 
 }  // namespace copydesk

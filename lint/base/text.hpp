@@ -64,6 +64,14 @@ bool is_opening_quotation_mark(std::string_view text);
 // and of a long span's either end, with "…" where text is left out.
 std::string words_around(std::string_view text, std::size_t begin, std::size_t end);
 
+// Whether a terminal would act on the code point rather than show it: the C0 and C1
+// controls and the bidirectional controls (U+202E RIGHT-TO-LEFT OVERRIDE turns what
+// follows around on screen).
+bool is_terminal_control(UChar32 c);
+// The text with each such code point written as <U+001B>, and each byte that is not
+// UTF-8 as <0xFF>, so that quoting an article or a file name cannot drive a terminal.
+std::string escape_controls(std::string_view text);
+
 // Hash tables keyed by std::string that are looked up by std::string_view without
 // building a std::string per look-up.
 struct StringHash {

@@ -45,6 +45,7 @@ struct CheckOptions {
   std::string stdin_filename, diff_base, diff_file;
   bool report_unused_suppressions = false;
   bool timings = false;
+  copydesk::Limits limits;
 };
 
 using Clock = std::chrono::steady_clock;
@@ -107,7 +108,7 @@ void add_common(CLI::App& app, CommonOptions& common) {
       ->check(CLI::IsMember({"en_US", "en_GB"}));
   app.add_option("--rules", common.rule_dirs, "A folder of extra rule packs (repeatable)")
       ->allow_extra_args(false);
-  app.add_option("--dict", common.dictionaries, "An extra Hunspell .dic word list (repeatable)")
+  app.add_option("--dict", common.dictionaries, "An extra word list: a Hunspell .dic or one word a line (repeatable)")
       ->allow_extra_args(false);
 }
 
@@ -235,12 +236,17 @@ int run_check(copydesk::Options options, const CheckOptions& check, bool config_
   if (!check.diff_base.empty() && reads_stdin)
     throw copydesk::InputError("--diff-base needs files: standard input has no history in git");
   options.report_unused_suppressions = check.report_unused_suppressions;
+  options.limits = check.limits;
   copydesk::InputOptions input_options;
+  input_options.max_bytes = check.limits.input_bytes;
   input_options.exclude = check.exclude;
   input_options.stdin_filename = check.stdin_filename;
   if (config_given) input_options.configuration = options.configuration;
+  // A file or folder that cannot be read is noted and the rest checked; the run fails.
+  std::vector<std::string> unchecked;
   const auto inputs = copydesk::read_inputs(
-      check.paths, [](const std::string& note) { std::cerr << fmt::format("copydesk: {}\n", note); }, input_options);
+      check.paths, [](const std::string& note) { std::cerr << fmt::format("copydesk: {}\n", note); }, input_options,
+      &unchecked);
   timings.lap("reading inputs");
   Checked checked = check_inputs(options, config_given, inputs, check);
   timings.lap("loading and checking");
@@ -271,6 +277,11 @@ int run_check(copydesk::Options options, const CheckOptions& check, bool config_
   }
   timings.lap("report");
   if (check.timings) timings.print(linter.timings());
+  if (!unchecked.empty()) {
+    std::cerr << fmt::format("copydesk: {} path{} could not be checked (see above)\n", unchecked.size(),
+                             unchecked.size() == 1 ? "" : "s");
+    return kExitTrouble;
+  }
   if (!written) return kExitTrouble;
   if (check.fail_on == "none") return kExitClean;
   const copydesk::Severity threshold = *copydesk::severity_from_name(check.fail_on);
@@ -431,6 +442,12 @@ int main(int argc, char** argv) {
   check->add_flag("--timings", check_options.timings,
                   "Print to standard error how long each part took: each part of loading (rules, models, "
                   "lexicon, word lists, Hunspell), reading, checking, the report");
+  check->add_option("--max-findings", check_options.limits.findings_per_rule,
+                    "Findings shown per rule per file; the rest are counted in one finding (default: 100, 0: all)");
+  check->add_option("--max-related", check_options.limits.related_per_finding,
+                    "Related places shown per finding; the rest are counted (default: 20, 0: all)");
+  check->add_option("--max-bytes", check_options.limits.input_bytes,
+                    "Largest input checked, in bytes: a larger file named or standard input stops the run, one met in a folder is not checked (default: 268435456, 0: no limit)");
   add_common(*check, common);
 
   CLI::App* rules = app.add_subcommand("rules", "List every rule with its category, severity and description");
@@ -465,7 +482,8 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0u, 60000u));
   add_common(*lsp, common);
 
-  app.footer("Exit status: 0 nothing at or above --fail-on, 1 something is, 2 the check could not be done.");
+  app.footer("Exit status: 0 nothing at or above --fail-on, 1 something is, 2 the check could not be done\n"
+             "(or a file or folder could not be read; the rest is checked and reported first).");
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -9,6 +9,11 @@ namespace copydesk {
 
 Diagnostic& Emitter::report(std::size_t offset, std::size_t length, std::string message,
                             std::vector<std::string> suggestions) {
+  if (cap_ != 0 && out_.size() - first_ >= cap_) {
+    if (dropped_++ == 0) first_dropped_ = offset;
+    overflow_ = Diagnostic{};
+    return overflow_;
+  }
   Diagnostic& d = out_.emplace_back();
   d.rule = rule_.id;
   d.category = rule_.category;
@@ -18,6 +23,22 @@ Diagnostic& Emitter::report(std::size_t offset, std::size_t length, std::string 
   d.length = length;
   d.suggestions = std::move(suggestions);
   return d;
+}
+
+void Emitter::finish() {
+  if (related_cap_ != 0)
+    for (std::size_t i = first_; i < out_.size(); ++i) {
+      auto& related = out_[i].related;
+      if (related.size() <= related_cap_) continue;
+      const std::size_t more = related.size() - related_cap_;
+      related.resize(related_cap_);
+      related.back().message += fmt::format(" (and {} more place{} like it)", more, more == 1 ? "" : "s");
+    }
+  if (dropped_ == 0) return;
+  cap_ = 0;  // the summary itself is always kept
+  report(first_dropped_, 0, fmt::format("…and {} more finding{} of this rule in this file, not shown (the first {} are).",
+                                dropped_, dropped_ == 1 ? "" : "s", out_.size() - first_));
+  dropped_ = 0;
 }
 
 std::filesystem::path LoadContext::resolve(const Rule& rule, const std::string& path) const {

@@ -23,24 +23,52 @@ class Lexicon;
 class Speller;
 class Tagger;
 
+// Work on one document that the rules of a kind share, done by the first of them that
+// asks (the matches of every rule of a data-driven kind, found in one pass); forgotten
+// before the next document. One per worker thread.
+class DocumentMemo {
+ public:
+  template <typename T, typename Make>
+  const T& get(const void* owner, Make make) const {
+    auto& slot = entries_[owner];
+    if (!slot) slot = std::make_shared<T>(make());
+    return *static_cast<const T*>(slot.get());
+  }
+  void clear() const { entries_.clear(); }
+
+ private:
+  mutable std::map<const void*, std::shared_ptr<void>> entries_;
+};
+
 // What a check may use besides the Document. One per worker thread.
 struct Resources {
   const Speller* speller = nullptr;      // this thread's
   const Tagger* tagger = nullptr;        // shared, read-only
   const LanguageModel* lm = nullptr;     // shared; null when the model is not installed
+  DocumentMemo memo;                     // this thread's, for the current document
 };
 
-// Collects one rule's diagnostics, filling in its id, category and severity.
+// Collects one rule's diagnostics, filling in its id, category and severity. Past `cap`
+// findings (0: none) a report is only counted, so a pathological file costs no more
+// memory or output than the cap; finish() then adds one finding that says how many more
+// there were, and trims each finding's related places to `related_cap`.
 class Emitter {
  public:
-  Emitter(const Rule& rule, std::vector<Diagnostic>& out) : rule_(rule), out_(out) {}
+  Emitter(const Rule& rule, std::vector<Diagnostic>& out, std::size_t cap = 0, std::size_t related_cap = 0)
+      : rule_(rule), out_(out), first_(out.size()), cap_(cap), related_cap_(related_cap) {}
   Diagnostic& report(std::size_t offset, std::size_t length, std::string message,
                      std::vector<std::string> suggestions = {});
+  void finish();
   const Rule& rule() const { return rule_; }
 
  private:
   const Rule& rule_;
   std::vector<Diagnostic>& out_;
+  std::size_t first_;        // where this rule's findings begin in out_
+  std::size_t cap_, related_cap_;
+  std::size_t dropped_ = 0;  // findings past the cap
+  Diagnostic overflow_;      // what a report past the cap writes into, then forgets
+  std::size_t first_dropped_ = 0;
 };
 
 class Check {
@@ -61,6 +89,15 @@ struct LoadContext {
   // run without such checks never loads it; lexicon_seconds says how long that took.
   std::shared_ptr<const Lexicon> lexicon() const;
   mutable double lexicon_seconds = 0;
+  // What the rules of one kind build together while they load, by kind (one automaton
+  // for all their phrases); kept for the engine's life.
+  mutable std::map<std::string, std::shared_ptr<void>> shared;
+  template <typename T>
+  std::shared_ptr<T> shared_by_kind(const std::string& kind) const {
+    auto& slot = shared[kind];
+    if (!slot) slot = std::make_shared<T>();
+    return std::static_pointer_cast<T>(slot);
+  }
   // A path named in a rule's options, relative to the rule file or the data dir.
   std::filesystem::path resolve(const Rule& rule, const std::string& path) const;
 };

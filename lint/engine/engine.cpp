@@ -10,6 +10,7 @@
 #include "engine/suppress.hpp"
 #include "lm/language_model.hpp"
 #include "spell/speller.hpp"
+#include "spell/word_list.hpp"
 #include "tagger/tagger.hpp"
 
 namespace copydesk {
@@ -50,7 +51,8 @@ std::filesystem::path find_data_dir() {
   return COPYDESK_SOURCE_DIR;
 }
 
-Engine::Engine(EngineOptions options) {
+Engine::Engine(EngineOptions options)
+    : findings_per_rule_(options.findings_per_rule), related_per_finding_(options.related_per_finding) {
   const Config& config = options.config;
   context_.data_dir = options.data_dir.empty() ? find_data_dir() : options.data_dir;
   context_.language = config.language.value_or(options.language);
@@ -63,7 +65,9 @@ Engine::Engine(EngineOptions options) {
   for (const auto& dic : config.dictionaries) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(dic, ec))
-      throw ConfigError(fmt::format("{}: dictionary {} cannot be read", config.origin.string(), dic.string()));
+      throw ConfigError(config.origin.empty() ? fmt::format("{}: word list cannot be read", dic.string())
+                                              : fmt::format("{}: dictionary {} cannot be read", config.origin.string(), dic.string()));
+    read_word_list(dic.string());  // a word list that is not one stops the run here, with its place
     context_.dictionaries.push_back(dic.string());
   }
 
@@ -146,11 +150,14 @@ FileResult Engine::Worker::check(const Source& source) const {
   FileResult result;
   result.path = source.path();
   const Document doc(source, speller_.get(), engine_.tagger_.get(), engine_.prose_);
+  resources_.memo.clear();
   result.words = doc.word_count();
   for (std::size_t i = 0; i < engine_.checks_.size(); ++i) {
-    Emitter emitter(*engine_.active_[i], result.diagnostics);
+    Emitter emitter(*engine_.active_[i], result.diagnostics, engine_.findings_per_rule_, engine_.related_per_finding_);
     engine_.checks_[i]->run(doc, resources_, emitter);
+    emitter.finish();
   }
+  resources_.memo.clear();
   auto& d = result.diagnostics;
   widen_to_references(doc.references(), d);
   apply_suppressions(doc, d, engine_.report_unused_suppressions_, engine_.context_.rule_ids);

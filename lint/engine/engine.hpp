@@ -22,6 +22,8 @@ struct EngineOptions {
   bool tag = true;                             // load the part-of-speech and language models
   bool enable_all = false;                     // run rules that are off by default too (rule examples)
   bool report_unused_suppressions = false;     // report suppression comments that silenced nothing
+  std::size_t findings_per_rule = 0;           // per file, then one summary finding (0: no cap)
+  std::size_t related_per_finding = 0;         // 0: no cap
 };
 
 struct FileResult {
@@ -62,6 +64,7 @@ class Engine {
   std::vector<Rule> rules_;
   std::vector<std::unique_ptr<Check>> checks_;  // parallel to the enabled rules
   std::vector<const Rule*> active_;
+  std::size_t findings_per_rule_, related_per_finding_;
   LoadContext context_;
   std::pair<std::string, std::string> system_dic_;
   std::unique_ptr<Tagger> tagger_;

@@ -2,15 +2,17 @@
 #include <fmt/format.h>
 #include <numeric>
 
+#include "base/text.hpp"
 #include "report/reporter.hpp"
 
 namespace copydesk {
 namespace {
 
 // GitHub's workflow command escaping: data escapes % CR LF; properties also : and ,.
-std::string escape_data(std::string_view s) {
+// Controls a terminal would act on (the log is shown in one) are escaped first.
+std::string escape_data(std::string_view text) {
   std::string out;
-  for (char c : s) {
+  for (char c : escape_controls(text)) {
     if (c == '%') out += "%25";
     else if (c == '\r') out += "%0D";
     else if (c == '\n') out += "%0A";

@@ -1,5 +1,7 @@
 // Reporters: each output format renders the one diagnostic model.
 #pragma once
+#include <map>
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -12,7 +14,15 @@ namespace copydesk {
 
 void report_text(std::ostream& out, const std::vector<Result>& files, const RenderOptions& options);
 void report_json(std::ostream& out, const std::vector<Result>& files);
-void report_sarif(std::ostream& out, const std::vector<Result>& files, const std::vector<Rule>& rules);
+// What the reporters read of the rules, built once per linter rather than for every
+// report: the rules themselves, and SARIF's catalogue of them (tool.driver.rules).
+struct RuleCatalogue {
+  const std::vector<Rule>* rules = nullptr;  // every rule loaded, the engine's
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  std::map<std::string, std::size_t> index;  // rule id → place in list
+};
+RuleCatalogue rule_catalogue(const std::vector<Rule>& rules);
+void report_sarif(std::ostream& out, const std::vector<Result>& files, const RuleCatalogue& rules);
 void report_github(std::ostream& out, const std::vector<Result>& files, const RenderOptions& options);
 void report_rdjson(std::ostream& out, const std::vector<Result>& files, const std::vector<Rule>& rules);
 void report_rdjsonl(std::ostream& out, const std::vector<Result>& files, const std::vector<Rule>& rules);

@@ -39,23 +39,27 @@ std::string artifact_uri(const std::string& path) {
 
 }  // namespace
 
-void report_sarif(std::ostream& out, const std::vector<Result>& files, const std::vector<Rule>& rules) {
-  using nlohmann::ordered_json;
-  ordered_json rule_list = ordered_json::array();
-  std::map<std::string, std::size_t> rule_index;
+RuleCatalogue rule_catalogue(const std::vector<Rule>& rules) {
+  RuleCatalogue catalogue;
+  catalogue.rules = &rules;
   for (const Rule& r : rules) {
     if (!r.enabled) continue;
-    rule_index[r.id] = rule_list.size();
+    catalogue.index[r.id] = catalogue.list.size();
     const std::string& explanation = r.description.empty() ? r.message : r.description;
-    ordered_json rule = {{"id", r.id},
-                         {"shortDescription", {{"text", r.message}}},
-                         {"fullDescription", {{"text", explanation}}},
-                         {"help", {{"text", explanation}}},
-                         {"defaultConfiguration", {{"level", sarif_level(r.severity)}}},
-                         {"properties", {{"category", r.category}}}};
+    nlohmann::ordered_json rule = {{"id", r.id},
+                                   {"shortDescription", {{"text", r.message}}},
+                                   {"fullDescription", {{"text", explanation}}},
+                                   {"help", {{"text", explanation}}},
+                                   {"defaultConfiguration", {{"level", sarif_level(r.severity)}}},
+                                   {"properties", {{"category", r.category}}}};
     if (!r.help_uri.empty()) rule["helpUri"] = r.help_uri;
-    rule_list.push_back(rule);
+    catalogue.list.push_back(rule);
   }
+  return catalogue;
+}
+
+void report_sarif(std::ostream& out, const std::vector<Result>& files, const RuleCatalogue& rules) {
+  using nlohmann::ordered_json;
   ordered_json results = ordered_json::array();
   for (const auto& f : files) {
     const ordered_json artifact = {{"uri", artifact_uri(f.path)}};
@@ -69,7 +73,7 @@ void report_sarif(std::ostream& out, const std::vector<Result>& files, const std
           {"locations",
            {{{"physicalLocation", {{"artifactLocation", artifact}, {"region", region(*f.source, d.offset, d.length)}}}}}},
           {"partialFingerprints", {{"copydesk/v1", prints[n]}}}};
-      if (auto it = rule_index.find(d.rule); it != rule_index.end()) result["ruleIndex"] = it->second;
+      if (auto it = rules.index.find(d.rule); it != rules.index.end()) result["ruleIndex"] = it->second;
       if (!d.related.empty()) {
         ordered_json related = ordered_json::array();
         for (std::size_t i = 0; i < d.related.size(); ++i) {
@@ -99,7 +103,7 @@ void report_sarif(std::ostream& out, const std::vector<Result>& files, const std
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
       {"version", "2.1.0"},
       {"runs",
-       {{{"tool", {{"driver", {{"name", "copydesk"}, {"version", COPYDESK_VERSION}, {"rules", rule_list}}}}},
+       {{{"tool", {{"driver", {{"name", "copydesk"}, {"version", COPYDESK_VERSION}, {"rules", rules.list}}}}},
          {"columnKind", "unicodeCodePoints"},
          {"results", results}}}}};
   out << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';

@@ -2,12 +2,14 @@
 #include <fmt/format.h>
 #include <unicode/utf8.h>
 
+#include "base/text.hpp"
 #include "report/reporter.hpp"
 
 namespace copydesk {
 namespace {
 
 constexpr std::size_t kContext = 40;  // code points shown each side of a span on a long line
+constexpr std::size_t kSpan = 120;    // code points of a span underlined before it is cut
 
 struct Style {
   bool on;
@@ -25,44 +27,72 @@ std::string_view severity_color(Severity s) {
   return "1";
 }
 
-// Byte offsets of every code point start in a line, plus its end.
-std::vector<std::size_t> code_point_starts(std::string_view line) {
-  std::vector<std::size_t> starts;
+// A byte offset `points` code points before or after `at` in a line, stopping at its ends.
+std::size_t step_back(std::string_view line, std::size_t at, std::size_t points) {
   const auto* s = reinterpret_cast<const uint8_t*>(line.data());
-  const int32_t n = static_cast<int32_t>(line.size());
-  for (int32_t i = 0; i < n;) {
-    starts.push_back(static_cast<std::size_t>(i));
-    U8_FWD_1(s, i, n);
-  }
-  starts.push_back(line.size());
-  return starts;
+  int32_t i = static_cast<int32_t>(at);
+  for (; points > 0 && i > 0; --points) U8_BACK_1(s, 0, i);
+  return static_cast<std::size_t>(i);
 }
 
+std::size_t step_forward(std::string_view line, std::size_t at, std::size_t points) {
+  const auto* s = reinterpret_cast<const uint8_t*>(line.data());
+  const int32_t n = static_cast<int32_t>(line.size());
+  int32_t i = static_cast<int32_t>(at);
+  for (; points > 0 && i < n; --points) U8_FWD_1(s, i, n);
+  return static_cast<std::size_t>(i);
+}
+
+// A piece of a line as shown under a finding: a tab as a space (it would shift the
+// underline), other controls escaped; and its width in columns.
+struct Shown {
+  std::string text;
+  std::size_t width = 0;
+};
+
+Shown show(std::string_view piece) {
+  Shown out;
+  const auto* s = reinterpret_cast<const uint8_t*>(piece.data());
+  const int32_t n = static_cast<int32_t>(piece.size());
+  for (int32_t i = 0; i < n;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    const std::string one = c == '\t' ? std::string(" ")
+                                       : escape_controls(piece.substr(static_cast<std::size_t>(start),
+                                                                      static_cast<std::size_t>(i - start)));
+    out.text += one;
+    out.width += static_cast<std::size_t>(std::count_if(one.begin(), one.end(), [](char b) { return (b & 0xC0) != 0x80; }));
+  }
+  return out;
+}
+
+// The finding's line around its span, the span underlined: work and output in
+// proportion to the excerpt, however long the line (kContext code points each side, a
+// long span cut at kSpan).
 void show_excerpt(std::ostream& out, const Source& source, const Diagnostic& d, const Style& style) {
   const Position a = source.position(d.offset);
-  const Position b = source.position(d.offset + d.length);
   const std::string_view line = source.line_text(a.line);
-  const auto starts = code_point_starts(line);
-  const std::size_t points = starts.size() - 1;
-  const std::size_t col = std::min(a.column - 1, points);
-  const std::size_t end_col = b.line == a.line ? std::min(b.column - 1, points) : points;
-  const std::size_t from = col > kContext ? col - kContext : 0;
-  const std::size_t to = std::min(points, std::max(end_col, col + 1) + kContext);
-  std::string excerpt(line.substr(starts[from], starts[to] - starts[from]));
-  // Tabs and control characters would shift the underline: show them as spaces.
-  for (char& c : excerpt)
-    if (static_cast<unsigned char>(c) < 0x20) c = ' ';
+  const std::size_t line_start = static_cast<std::size_t>(line.data() - source.valid_text().data());
+  const std::size_t at = std::min(line.size(), d.offset > line_start ? d.offset - line_start : 0);
+  const std::size_t span_end = std::min(line.size(), d.offset + d.length - std::min(d.offset + d.length, line_start));
+  const std::size_t from = step_back(line, at, kContext);
+  const std::size_t shown_end = std::min(span_end, step_forward(line, at, kSpan));
+  const std::size_t to = step_forward(line, std::max(shown_end, step_forward(line, at, 1)), kContext);
+  const Shown before = show(line.substr(from, at - from));
+  const Shown span = show(line.substr(at, shown_end - at));
+  const Shown after = show(line.substr(shown_end, to - shown_end));
   const std::string prefix = from > 0 ? "…" : "";
-  // Under the span: the excerpt's columns before it, plus the "…" shown in front.
-  const std::string indent(col - from + (from > 0 ? 1 : 0), ' ');
-  out << "    " << prefix << excerpt << (to < points ? "…" : "") << '\n';
-  const std::size_t width = std::max<std::size_t>(1, end_col > col ? end_col - col : 1);
-  out << "    " << indent
-      << style("1;32", "^" + std::string(width - 1, '~')) << '\n';
+  // Under the span: the columns before it, plus the "…" shown in front.
+  const std::string indent(before.width + (from > 0 ? 1 : 0), ' ');
+  out << "    " << prefix << before.text << span.text << after.text << (to < line.size() ? "…" : "") << '\n';
+  const std::size_t width = std::max<std::size_t>(1, span.width);
+  out << "    " << indent << style("1;32", "^" + std::string(width - 1, '~')) << (shown_end < span_end ? "…" : "")
+      << '\n';
   if (!d.suggestions.empty()) {
     std::string list;
     // An empty replacement means the flagged text should go.
-    for (const auto& s : d.suggestions) list += (list.empty() ? "" : ", ") + (s.empty() ? "remove it" : fmt::format("“{}”", s));
+    for (const auto& s : d.suggestions) list += (list.empty() ? "" : ", ") + (s.empty() ? "remove it" : fmt::format("“{}”", escape_controls(s)));
     out << "    " << indent << style("32", "suggestion: " + list) << '\n';
   }
 }
@@ -72,16 +102,18 @@ void show_excerpt(std::ostream& out, const Source& source, const Diagnostic& d, 
 void report_text(std::ostream& out, const std::vector<Result>& files, const RenderOptions& options) {
   const Style style{options.color};
   for (const auto& f : files) {
+    const std::string path = escape_controls(f.path);
     for (const Diagnostic& d : f.diagnostics) {
       const Position a = f.source->position(d.offset);
-      out << style("1", fmt::format("{}:{}:{}:", f.path, a.line, a.column)) << ' '
-          << style(severity_color(d.severity), fmt::format("{}:", severity_name(d.severity))) << ' ' << d.message
+      out << style("1", fmt::format("{}:{}:{}:", path, a.line, a.column)) << ' '
+          << style(severity_color(d.severity), fmt::format("{}:", severity_name(d.severity))) << ' '
+          << escape_controls(d.message)
           << ' ' << style("2", fmt::format("[{}]", d.rule)) << '\n';
       show_excerpt(out, *f.source, d, style);
       for (const Related& r : d.related) {
         const Position p = f.source->position(r.offset);
-        out << style("1", fmt::format("{}:{}:{}:", f.path, p.line, p.column)) << ' ' << style("1;90", "note:")
-            << ' ' << r.message << '\n';
+        out << style("1", fmt::format("{}:{}:{}:", path, p.line, p.column)) << ' ' << style("1;90", "note:")
+            << ' ' << escape_controls(r.message) << '\n';
       }
     }
   }

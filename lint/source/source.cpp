@@ -1,6 +1,7 @@
 #include "source/source.hpp"
 
 #include <algorithm>
+#include <unicode/ucnv.h>
 #include <unicode/utf8.h>
 
 namespace copydesk {
@@ -82,5 +83,21 @@ Format format_for_path(std::string_view path) {
 }
 
 bool looks_binary(std::string_view bytes) { return bytes.find('\0') != std::string_view::npos; }
+
+bool has_utf16_bom(std::string_view bytes) {
+  return bytes.rfind("\xFF\xFE", 0) == 0 || bytes.rfind("\xFE\xFF", 0) == 0;
+}
+
+std::optional<std::string> decode_utf16(std::string_view bytes) {
+  if (!has_utf16_bom(bytes)) return std::nullopt;
+  // ICU's "UTF-16" converter reads the mark, takes its byte order and drops it.
+  UErrorCode status = U_ZERO_ERROR;
+  const int32_t in = static_cast<int32_t>(bytes.size());
+  std::string out(static_cast<std::size_t>(in) / 2 * 3 + 4, '\0');
+  const int32_t n = ucnv_convert("UTF-8", "UTF-16", out.data(), static_cast<int32_t>(out.size()), bytes.data(), in, &status);
+  if (U_FAILURE(status)) return std::nullopt;
+  out.resize(static_cast<std::size_t>(n));
+  return out;
+}
 
 }  // namespace copydesk

@@ -1,6 +1,7 @@
 // The bytes of one input as read, checked as UTF-8, with a line/column index.
 #pragma once
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -69,5 +70,13 @@ Format format_for_path(std::string_view path);
 
 // Whether bytes look like a binary file rather than text (a NUL byte).
 bool looks_binary(std::string_view bytes);
+
+// Whether bytes begin with a UTF-16 byte-order mark (either byte order).
+bool has_utf16_bom(std::string_view bytes);
+// UTF-16 text with a byte-order mark converted to UTF-8 (ICU), the mark dropped and
+// unpaired surrogates made U+FFFD; nothing for any other bytes. Offsets into the result
+// are UTF-8 byte offsets, not offsets into the file; lines and columns (code points)
+// are the same in both.
+std::optional<std::string> decode_utf16(std::string_view bytes);
 
 }  // namespace copydesk

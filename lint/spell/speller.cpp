@@ -3,11 +3,20 @@
 #include <filesystem>
 #include <hunspell.hxx>
 
+#include "spell/word_list.hpp"
+
 namespace copydesk {
 
 Speller::Speller(const std::string& aff, const std::string& dic, const std::vector<std::string>& extra_dics)
     : hunspell_(std::make_unique<Hunspell>(aff.c_str(), dic.c_str())) {
-  for (const std::string& extra : extra_dics) hunspell_->add_dic(extra.c_str());
+  for (const std::string& extra : extra_dics) {
+    const WordList list = read_word_list(extra);
+    if (list.hunspell_format) {
+      hunspell_->add_dic(extra.c_str());
+      continue;
+    }
+    for (const std::string& word : list.entries) hunspell_->add(word);
+  }
 }
 
 Speller::~Speller() = default;
@@ -16,6 +25,9 @@ bool Speller::known(std::string_view word) const {
   std::string key(word);
   if (auto it = known_cache_.find(key); it != known_cache_.end()) return it->second;
   const bool ok = hunspell_->spell(key);
+  // Bounded, so a stream of new words (a fuzzer's, a long-running service's) cannot grow it
+  // without end: full, it starts over.
+  if (known_cache_.size() >= kMaxCached) known_cache_.clear();
   known_cache_.emplace(std::move(key), ok);
   return ok;
 }

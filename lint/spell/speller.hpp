@@ -14,7 +14,8 @@ namespace copydesk {
 
 class Speller {
  public:
-  // aff/dic: the system dictionary; extra_dics: further .dic word lists loaded on top.
+  // aff/dic: the system dictionary; extra_dics: further word lists loaded on top, Hunspell
+  // .dic files or plain lists (spell/word_list.hpp).
   Speller(const std::string& aff, const std::string& dic, const std::vector<std::string>& extra_dics);
   ~Speller();
   Speller(const Speller&) = delete;
@@ -25,6 +26,7 @@ class Speller {
 
  private:
   std::unique_ptr<Hunspell> hunspell_;
+  static constexpr std::size_t kMaxCached = 1 << 16;
   mutable std::unordered_map<std::string, bool> known_cache_;
 };
 

@@ -30,7 +30,12 @@ Scratch::Scratch() {
   fs::create_directories(dir);
 }
 
-Scratch::~Scratch() { fs::remove_all(dir); }
+// A test may leave a folder unreadable (bad paths); it is made readable to be removed.
+Scratch::~Scratch() {
+  std::error_code ec;
+  fs::permissions(dir, fs::perms::owner_all, fs::perm_options::add, ec);
+  fs::remove_all(dir, ec);
+}
 
 Run shell(const Scratch& s, const std::string& command) {
   const std::string cmd = "cd '" + s.dir.string() + "' && " + command + " < .in > .out 2> .err";

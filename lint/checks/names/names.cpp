@@ -1,7 +1,6 @@
 #include "checks/names/names.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <memory>
 
 #include <unicode/translit.h>
@@ -9,6 +8,7 @@
 #include <unicode/unistr.h>
 
 #include "spell/speller.hpp"
+#include "spell/word_list.hpp"
 
 namespace copydesk::names {
 namespace {
@@ -207,12 +207,9 @@ std::vector<std::uint32_t> DeletionIndex::near(const Spelling& s) const {
 
 NameList::NameList(const std::vector<std::string>& dic_paths) {
   for (const std::string& path : dic_paths) {
-    std::ifstream in(path);
-    std::string line;
-    std::getline(in, line);  // Hunspell's first line: the number of entries
-    while (std::getline(in, line)) {
+    for (const std::string& entry : read_word_list(path).entries) {
       // "word/FLAGS" or "word": the flags do not matter here.
-      std::string word = line.substr(0, line.find_first_of("/\t \r"));
+      std::string word = entry.substr(0, entry.find_first_of("/\t "));
       if (word.empty() || !u_isupper(code_point_at(word, 0)) || !texts_.insert(word).second) continue;
       names_.push_back(std::move(word));
     }

@@ -47,8 +47,17 @@ class COPYDESK_API Configuration {
   std::shared_ptr<const Config> config_;
 };
 
+// The bounds that keep a run's time, memory and output in proportion to its input,
+// whatever the input's shape (README, "Bounds").
+struct Limits {
+  std::size_t findings_per_rule = 100;    // per file; the rest are counted in one summary finding (0: no cap)
+  std::size_t related_per_finding = 20;   // places a finding points to; the rest are counted
+  std::size_t input_bytes = 256u << 20;   // a larger input is not checked (0: no limit)
+};
+
 struct Options {
   Configuration configuration;
+  Limits limits;
   std::string language;                             // en_US or en_GB; empty: the configuration's, else en_US
   std::vector<std::filesystem::path> rule_dirs;     // extra folders of rule packs
   std::vector<std::filesystem::path> dictionaries;  // extra Hunspell .dic word lists
@@ -97,16 +106,21 @@ struct InputOptions {
   // Whose `ignore:` patterns apply; none: each file's nearest .copydesk.yaml.
   std::optional<Configuration> configuration;
   std::string stdin_filename;  // standard input read as if it were this file (format, configuration, name)
+  std::size_t max_bytes = Limits{}.input_bytes;  // a larger input is not read
 };
 
-// Reads every input before anything is checked, so a bad path stops the run whole
+// Reads every input before anything is checked. A path that does not exist, standard
+// input or a file named that is not text or is larger than `max_bytes` stops the run
 // (InputError). A folder is walked for .txt, .md, .markdown, .html and .htm files,
 // skipping hidden folders, files git ignores, and files an `--exclude` or `ignore:`
 // pattern matches (a file named on the command line too, with a note); no path or "-"
 // reads standard input. A file met in a folder that is not text is skipped, and an
-// empty folder passed, with a note.
+// empty folder passed, with a note. A file or folder that cannot be read (given or met
+// while walking) or a walked file over `max_bytes`: without `unchecked`, an InputError;
+// with it, a note, and its path added there, so the caller checks the rest and still
+// fails the run. UTF-16 with a byte-order mark is read as text, converted to UTF-8.
 COPYDESK_API Inputs read_inputs(const std::vector<std::string>& paths, const Note& note = {},
-                                const InputOptions& options = {});
+                                const InputOptions& options = {}, std::vector<std::string>* unchecked = nullptr);
 
 // The path of an input, as reports name it.
 COPYDESK_API const std::string& input_path(const Source& source);
