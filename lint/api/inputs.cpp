@@ -5,7 +5,7 @@
 #include <iostream>
 #include <iterator>
 
-#include "copydesk/copydesk.hpp"
+#include "api/inputs.hpp"
 #include "source/source.hpp"
 
 namespace fs = std::filesystem;
@@ -17,14 +17,6 @@ bool checkable_extension(const fs::path& p) {
   std::string ext = p.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
   return ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".html" || ext == ".htm";
-}
-
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) throw InputError(fmt::format("{}: cannot be read", p.string()));
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) throw InputError(fmt::format("{}: read error", p.string()));
-  return bytes;
 }
 
 // The checkable files under a folder, in name order.
@@ -47,6 +39,27 @@ std::vector<fs::path> walk(const std::string& arg) {
 }
 
 }  // namespace
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) throw InputError(fmt::format("{}: cannot be read", p.string()));
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) throw InputError(fmt::format("{}: read error", p.string()));
+  return bytes;
+}
+
+Progress progress_over(const Inputs& inputs) {
+  Progress p;
+  p.total = inputs.size();
+  for (const auto& s : inputs) p.total_bytes += s->bytes().size();
+  return p;
+}
+
+void count_done(Progress& progress, const Source& source, std::size_t words) {
+  ++progress.done;
+  progress.words += words;
+  progress.bytes += source.bytes().size();
+}
 
 Inputs read_inputs(const std::vector<std::string>& paths, const Note& note) {
   Inputs sources;

@@ -55,6 +55,7 @@ struct LoadContext {
   bool language_forced = false;     // set by --lang or the configuration, not the default
   const LanguageModel* lm = nullptr;  // the engine's, for checks that index its vocabulary
   std::vector<std::string> dictionaries;  // all .dic word lists in force (shipped and user)
+  std::filesystem::path names_file;       // an archive's counts of name spellings; empty: none
   // A path named in a rule's options, relative to the rule file or the data dir.
   std::filesystem::path resolve(const Rule& rule, const std::string& path) const;
 };

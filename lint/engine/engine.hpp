@@ -20,6 +20,7 @@ struct EngineOptions {
   std::set<std::string> only;                  // if not empty, run only these rule ids
   bool tag = true;                             // load the part-of-speech and language models
   bool enable_all = false;                     // run rules that are off by default too (rule examples)
+  std::filesystem::path names_file;            // an archive's counts of name spellings (check --names)
 };
 
 struct FileResult {
@@ -42,6 +43,8 @@ class Engine {
     explicit Worker(const Engine& engine);
     ~Worker();
     FileResult check(const Source& source) const;
+    // One rule alone, built afresh from `rule` (an example's own options), on a source.
+    std::vector<Diagnostic> check_with(const Source& source, const Rule& rule) const;
     const Resources& resources() const { return resources_; }
 
    private:
