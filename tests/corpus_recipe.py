@@ -13,7 +13,7 @@ ways, in input order. --memory also runs the whole stream through one copydesk p
 and through one over a tenth of it, and prints the peak memory of each (it must not grow
 with the number of articles). Exit status 0: the same; 1: a difference; 77: no corpus.
 """
-import json, os, resource, subprocess, sys, tempfile
+import argparse, json, os, subprocess, sys, tempfile
 
 def build(news_clean, folder, count):
     sources = sorted(f for f in os.listdir(news_clean) if f.endswith(".txt"))
@@ -45,16 +45,17 @@ def peak_memory_mib(command, stdin):
     return usage.ru_maxrss / 1024
 
 def main():
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    if len(args) != 2:
-        sys.exit(__doc__)
-    copydesk, news_clean = args
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("copydesk")
+    parser.add_argument("news_clean")
+    parser.add_argument("--articles", type=int)
+    parser.add_argument("--memory", action="store_true")
+    args = parser.parse_args()
+    copydesk, news_clean = args.copydesk, args.news_clean
     if not os.path.isdir(news_clean):
         print(f"skipped: {news_clean} is not there")
         return 77
-    count = 2 * len([f for f in os.listdir(news_clean) if f.endswith(".txt")])
-    if "--articles" in sys.argv:
-        count = int(sys.argv[sys.argv.index("--articles") + 1])
+    count = args.articles or 2 * len([f for f in os.listdir(news_clean) if f.endswith(".txt")])
     with tempfile.TemporaryDirectory(prefix="copydesk-recipe-") as folder:
         stream, ids = build(news_clean, folder, count)
         # The README's recipe, with blocks small enough to give several copydesk processes.
@@ -79,7 +80,7 @@ def main():
         words = sum(r["words"] for r in results)
         print(f"{len(results)} articles, {words} words, {findings} findings: "
               f"{'the same' if wrong == 0 else f'{wrong} different'} through GNU parallel and as files")
-        if "--memory" in sys.argv:
+        if args.memory:
             tenth = os.path.join(folder, "tenth.jsonl")
             with open(stream, encoding="utf-8") as f, open(tenth, "w", encoding="utf-8") as t:
                 t.writelines(line for n, line in enumerate(f) if n < count // 10)

@@ -47,7 +47,7 @@ Rule with_options(const Rule& rule, const RuleExample& example) {
 std::vector<Diagnostic> findings(const Engine::Worker& worker, const Rule& rule, const RuleExample& example,
                                  const std::string& text) {
   const Source source("<example>", text);
-  if (example.options) return worker.check_with(source, with_options(rule, example));
+  if (example.options.IsMap()) return worker.check_with(source, with_options(rule, example));
   std::vector<Diagnostic> found;
   for (Diagnostic& d : worker.check(source).diagnostics)
     if (d.rule == rule.id) found.push_back(std::move(d));
