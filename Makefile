@@ -1,9 +1,9 @@
-# copydesk: make demo | make test | make bench | make install | make tagger | make garble-figures | make fuzz | make sanitize
+# copydesk: make demo | make test | make bench | make install | make readme-rules | make tagger | make garble-figures | make fuzz | make sanitize
 BUILD ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: setup build demo test bench install tagger garble-figures fuzz sanitize clean
+.PHONY: setup build demo test bench install readme-rules tagger garble-figures fuzz sanitize clean
 
 setup:
 	@sh tools/setup.sh
@@ -25,6 +25,11 @@ bench: build
 
 install: build
 	@cmake --install $(BUILD)
+
+# Writes the README's table of rules from the rules themselves (a test checks it agrees).
+readme-rules: build
+	@$(BUILD)/copydesk rules --format markdown > $(BUILD)/rules.md
+	@python3 tools/replace_block.py README.md rules $(BUILD)/rules.md
 
 # Retrains the part-of-speech model from UD English EWT (../shared/corpus/ud-english-ewt).
 tagger: build

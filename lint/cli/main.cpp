@@ -224,12 +224,23 @@ int run_names_merge(const NamesOptions& names) {
   return write_counts(copydesk::read_name_counts(files), names.output);
 }
 
-int run_rules(copydesk::Options options) {
+// "markdown" prints the table the README carries (make readme-rules writes it there).
+int run_rules(copydesk::Options options, const std::string& format) {
   options.models = false;  // listing rules needs no tagger model
   const copydesk::Linter linter(options);
-  for (const auto& r : linter.rules())
-    std::cout << fmt::format("{:<36} {:<12} {:<8}{} {}\n", r.id, r.category, copydesk::severity_name(r.severity),
-                             r.enabled ? "" : " (off)", r.message);
+  if (format == "markdown") std::cout << "| rule | severity | on | what it flags |\n|---|---|---|---|\n";
+  for (const auto& r : linter.rules()) {
+    if (format == "markdown") {
+      std::string message = r.message;
+      for (std::size_t at = message.find('|'); at != std::string::npos; at = message.find('|', at + 2))
+        message.insert(at, "\\");
+      std::cout << fmt::format("| `{}` | {} | {} | {} |\n", r.id, copydesk::severity_name(r.severity),
+                               r.enabled ? "yes" : "no", message);
+    } else {
+      std::cout << fmt::format("{:<36} {:<12} {:<8}{} {}\n", r.id, r.category, copydesk::severity_name(r.severity),
+                               r.enabled ? "" : " (off)", r.message);
+    }
+  }
   return kExitClean;
 }
 
@@ -325,6 +336,9 @@ int main(int argc, char** argv) {
   merge->add_option("--output,-o", names_options.output, "Write the sum to this file (default: standard output)");
 
   CLI::App* rules = app.add_subcommand("rules", "List every rule with its category, severity and description");
+  std::string rules_format = "text";
+  rules->add_option("--format", rules_format, "text, or markdown: the README's table of rules (default: text)")
+      ->check(CLI::IsMember({"text", "markdown"}));
   add_common(*rules, common);
   std::string rule_id;
   CLI::App* explain = app.add_subcommand("explain", "Print a rule's full description with an example");
@@ -355,7 +369,7 @@ int main(int argc, char** argv) {
     if (*merge) return run_names_merge(names_options);
     const copydesk::Options options = linter_options(common);
     if (*learn) return run_names_learn(options, names_options);
-    if (*rules) return run_rules(options);
+    if (*rules) return run_rules(options, rules_format);
     if (*test_rules) return run_test_rules(options, packs);
     if (*explain) return run_explain(options, rule_id);
     return run_check(options, check_options);

@@ -86,7 +86,8 @@ Document::Document(const Source& source, const Speller* speller, const Tagger* t
   split_paragraphs_at(prose.block_starts);
   tokenize();
   split_sentences();
-  mark_quotes();
+  quote_marks_ = pair_quotation_marks(*this);
+  mark_quoted_tokens();
   classify(speller, tagger);
 }
 
@@ -240,22 +241,36 @@ void Document::split_sentences() {
   }
 }
 
-void Document::mark_quotes() {
-  // Within a paragraph: curly marks open and close, a straight double mark toggles.
-  // Apostrophes (’ inside or after a word) are not quotation marks.
-  for (const Paragraph& p : paragraphs_) {
-    if (p.first_sentence == p.last_sentence) continue;
-    bool inside = false;
-    const std::uint32_t first = sentences_[p.first_sentence].first_token;
-    const std::uint32_t last = sentences_[p.last_sentence - 1].last_token;
-    for (std::uint32_t k = first; k < last; ++k) {
-      Token& t = tokens_[k];
-      if (t.text == "\u201C" || t.text == "\u00AB") inside = true;
-      else if (t.text == "\u201D" || t.text == "\u00BB") { t.in_quote = true; inside = false; continue; }
-      else if (t.text == "\"") { inside = !inside; if (!inside) { t.in_quote = true; continue; } }
-      t.in_quote = inside;
+void Document::mark_quoted_tokens() {
+  // The words between a double mark that opens and the mark that closes it, or the end
+  // of the paragraph; the marks count as quoted too. Where inch marks make pairing
+  // unsafe, a straight mark still toggles.
+  std::uint32_t paragraph = 0;
+  bool inside = false;
+  std::uint32_t from = 0;
+  auto fill = [&](std::uint32_t to) {
+    for (std::uint32_t k = from; k < to; ++k) tokens_[k].in_quote = true;
+  };
+  for (const QuoteMark& m : quote_marks_) {
+    if (!m.double_mark || m.role == QuoteRole::Apostrophe) continue;
+    const std::uint32_t p = sentences_[tokens_[m.token].sentence].paragraph;
+    if (inside && p != paragraph) {
+      fill(sentences_[paragraphs_[paragraph].last_sentence - 1].last_token);
+      inside = false;
+    }
+    paragraph = p;
+    const bool opens = m.role == QuoteRole::Opening || m.role == QuoteRole::Unclosed ||
+                       (m.role == QuoteRole::Unknown && !inside);
+    if (opens && !inside) {
+      inside = true;
+      from = m.token;
+    } else if (!opens) {
+      if (!inside) from = m.token;
+      fill(m.token + 1);
+      inside = false;
     }
   }
+  if (inside) fill(sentences_[paragraphs_[paragraph].last_sentence - 1].last_token);
 }
 
 void Document::classify(const Speller* speller, const Tagger* tagger) {

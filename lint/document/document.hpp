@@ -9,6 +9,7 @@
 
 #include "base/pos.hpp"
 #include "base/text.hpp"
+#include "document/quotations.hpp"
 #include "source/source.hpp"
 
 namespace copydesk {
@@ -32,7 +33,7 @@ struct Token {
   TokenKind kind = TokenKind::Word;
   Case letter_case = Case::None;
   bool sentence_initial = false;  // first word of its sentence
-  bool in_quote = false;          // inside a quotation (as far as the marks tell)
+  bool in_quote = false;          // inside a double quotation, its marks included
   bool known = false;             // a word the dictionaries know, as written or lower-cased
   Pos pos = Pos::None;
   std::uint32_t sentence = 0;     // index into Document::sentences()
@@ -72,12 +73,14 @@ class Document {
   std::size_t word_count() const { return word_count_; }
 
   std::string_view sentence_text(const Sentence& s) const { return slice(s.begin, s.end); }
+  // Every quotation mark and apostrophe token, paired once (quotations.hpp).
+  const std::vector<QuoteMark>& quote_marks() const { return quote_marks_; }
 
  private:
   void split_paragraphs_at(const std::vector<std::size_t>& block_starts);
   void tokenize();
   void split_sentences();
-  void mark_quotes();
+  void mark_quoted_tokens();
   void classify(const Speller* speller, const Tagger* tagger);
 
   const Source* source_;
@@ -85,6 +88,7 @@ class Document {
   std::vector<Token> tokens_;
   std::vector<Sentence> sentences_;
   std::vector<Paragraph> paragraphs_;
+  std::vector<QuoteMark> quote_marks_;
   std::size_t word_count_ = 0;
 };
 

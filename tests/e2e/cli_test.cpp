@@ -327,6 +327,21 @@ TEST_CASE("rules lists every rule and explain prints one", "[cli]") {
   CHECK(off.out.find("[repetition.overused-word]") != std::string::npos);
 }
 
+TEST_CASE("the README's table of rules is what rules --format markdown prints", "[cli]") {
+  Scratch s;
+  const Run table = copydesk(s, "rules --format markdown");
+  REQUIRE(table.status == 0);
+  CHECK(table.out.rfind("| rule | severity | on | what it flags |\n", 0) == 0);
+  CHECK(table.out.find("| `names.inconsistent-spelling` | warning | yes | ") != std::string::npos);
+  const std::string readme = slurp(fs::path(COPYDESK_SOURCE_DIR) / "README.md");
+  const std::string begin = "<!-- rules: begin -->\n", end = "<!-- rules: end -->";
+  const auto from = readme.find(begin), to = readme.find(end);
+  REQUIRE(from != std::string::npos);
+  REQUIRE(to != std::string::npos);
+  INFO("make readme-rules writes the table anew");
+  CHECK(readme.substr(from + begin.size(), to - from - begin.size()) == table.out);
+}
+
 TEST_CASE("a misspelt or mistyped option is refused at its line, in the configuration and in a rule pack", "[cli]") {
   Scratch s;
   write(s.dir / "typo.txt", kTypo);
@@ -595,4 +610,31 @@ TEST_CASE("progress goes to standard error only when it is a terminal", "[cli][p
                             "' check --fail-on none --no-progress a.txt b.txt > report.txt\" /dev/null > tty.txt";
   REQUIRE(std::system(quiet.c_str()) == 0);
   CHECK(slurp(s.dir / "tty.txt").find("words/s") == std::string::npos);
+}
+
+TEST_CASE("a rule pack's examples may carry options of their own, such as an archive beside the pack", "[cli][names]") {
+  Scratch s;
+  write(s.dir / "pack/archive.tsv", "Stoltenberg\t90\n");
+  const std::string rule = R"(rules:
+  - id: names.house-archive
+    kind: archive-variant
+    severity: warning
+    message: A name our archive spells otherwise.
+    examples:
+      - fires: "NATO chief Jens [[Stoltenburg]] spoke."
+        suggestion: "Stoltenberg"
+        options: {archive: archive.tsv}
+      - silent: "NATO chief Jens Stoltenburg spoke."
+)";
+  write(s.dir / "pack/house.yaml", rule);
+  const Run ok = copydesk(s, "test-rules pack");
+  CHECK(ok.status == 0);
+  CHECK(ok.out.find("2 examples: 0 wrong") != std::string::npos);  // no archive, no finding
+
+  std::string wrong = rule;
+  wrong.replace(wrong.find("archive: archive.tsv"), 20, "archives: archive.tsv");
+  write(s.dir / "pack/house.yaml", wrong);
+  const Run refused = copydesk(s, "test-rules pack");
+  CHECK(refused.status == 2);
+  CHECK(refused.err.find("archives") != std::string::npos);
 }

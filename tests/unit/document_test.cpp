@@ -76,6 +76,50 @@ TEST_CASE("tokens inside quotation marks are marked", "[document]") {
   CHECK(quoted == "we are ready ");
 }
 
+namespace {
+
+std::string quoted_words(const Document& doc) {
+  std::string quoted;
+  for (const auto& t : doc.tokens())
+    if (t.in_quote && t.kind == TokenKind::Word) quoted += std::string(t.text) + " ";
+  return quoted;
+}
+
+std::vector<QuoteRole> roles(const Document& doc) {
+  std::vector<QuoteRole> r;
+  for (const QuoteMark& m : doc.quote_marks()) r.push_back(m.role);
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("one pairing of quotation marks gives the marks' roles and the quoted words", "[document]") {
+  SECTION("an apostrophe inside a quotation neither opens nor closes it") {
+    const Source source("t", "She said “the States’ plan works” on Monday.", Format::Plain);
+    const Document doc(source, nullptr, nullptr);
+    CHECK(roles(doc) == std::vector<QuoteRole>{QuoteRole::Opening, QuoteRole::Apostrophe, QuoteRole::Closing});
+    CHECK(quoted_words(doc) == "the States plan works ");
+  }
+  SECTION("a quotation continued into the next paragraph is open, not unclosed") {
+    const Source source("t", "He said: “We will stay.\n\n“We will not leave,” he added.", Format::Plain);
+    const Document doc(source, nullptr, nullptr);
+    CHECK(roles(doc) == std::vector<QuoteRole>{QuoteRole::Opening, QuoteRole::Opening, QuoteRole::Closing});
+    CHECK(quoted_words(doc) == "We will stay We will not leave ");
+  }
+  SECTION("a closing mark with nothing open is stray, and only the mark is quoted") {
+    const Source source("t", "The talks ended” on Monday.", Format::Plain);
+    const Document doc(source, nullptr, nullptr);
+    CHECK(roles(doc) == std::vector<QuoteRole>{QuoteRole::Stray});
+    CHECK(quoted_words(doc).empty());
+  }
+  SECTION("a quotation never closed runs to the end of its paragraph") {
+    const Source source("t", "He said “we are ready and left.\n\nThen it rained.", Format::Plain);
+    const Document doc(source, nullptr, nullptr);
+    CHECK(roles(doc) == std::vector<QuoteRole>{QuoteRole::Unclosed});
+    CHECK(quoted_words(doc) == "we are ready and left ");
+  }
+}
+
 TEST_CASE("Markdown and HTML prose keeps source offsets", "[document]") {
   const std::string md = "# Title\n\nSome **bold** text and `code`.\n";
   const Source md_source("t.md", "# A heading without a blank line after it\nThe first paragraph of the story,\nwrapped.\n", Format::Markdown);

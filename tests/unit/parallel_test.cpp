@@ -9,22 +9,9 @@
 #include <vector>
 
 #include "api/parallel.hpp"
+#include "support.hpp"
 
 using namespace copydesk;
-
-namespace {
-
-const Engine& engine_without_models() {
-  static const Engine engine{[] {
-    EngineOptions options;
-    options.tag = false;
-    options.only = {"punctuation.double-space"};
-    return options;
-  }()};
-  return engine;
-}
-
-}  // namespace
 
 TEST_CASE("the streaming pool hands inputs on in order, with a bounded window in flight", "[parallel]") {
   constexpr std::size_t count = 200, window = 6;
@@ -32,7 +19,7 @@ TEST_CASE("the streaming pool hands inputs on in order, with a bounded window in
   std::vector<std::size_t> emitted;
   std::atomic<std::size_t> worked{0};
   run_streaming(
-      engine_without_models(), 3, window,
+      test::shipped(), 3, window,
       [&](std::size_t i) {
         REQUIRE(i == read);
         if (read == count) return false;
@@ -55,7 +42,7 @@ TEST_CASE("the streaming pool hands inputs on in order, with a bounded window in
 TEST_CASE("the streaming pool stops at the first failure and raises it", "[parallel]") {
   std::size_t emitted = 0;
   CHECK_THROWS_WITH(run_streaming(
-                        engine_without_models(), 2, 4, [](std::size_t i) { return i < 1000; },
+                        test::shipped(), 2, 4, [](std::size_t i) { return i < 1000; },
                         [](const Engine::Worker&, std::size_t i) {
                           if (i == 10) throw std::runtime_error("input 10 is broken");
                         },

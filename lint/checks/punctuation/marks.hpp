@@ -1,10 +1,7 @@
-// What the punctuation checks share: telling real spaces from blanked markup, and
-// pairing quotation marks once for every check.
+// What the punctuation checks share: telling real spaces from blanked markup and
+// addresses from prose.
 #pragma once
 #include <cstddef>
-#include <string>
-#include <string_view>
-#include <vector>
 
 #include "document/document.hpp"
 
@@ -16,25 +13,5 @@ bool typed_spaces(const Document& doc, std::size_t begin, std::size_t end);
 
 // Whether offset lies inside a URL, e-mail address or handle token.
 bool in_address(const Document& doc, std::size_t offset);
-
-enum class QuoteRole {
-  Opening,     // opens a quotation that is closed, or continued in the next paragraph
-  Closing,     // closes one
-  Apostrophe,  // ’90s, the States’, rock ’n’ roll: not a quotation mark
-  Unclosed,    // opens a quotation that is never closed
-  Stray,       // a closing mark with no quotation open
-  Unknown      // a straight mark in a paragraph where inch marks make pairing unsafe
-};
-
-struct QuoteMark {
-  std::size_t begin = 0, end = 0;  // byte range of the mark
-  bool double_mark = true;         // “ ” " rather than ‘ ’ '
-  QuoteRole role = QuoteRole::Unknown;
-};
-
-// Every quotation mark or apostrophe token of the document, in order, with its role.
-// A quotation that runs over several paragraphs leaves each earlier one unclosed and
-// reopens the next with an opening mark: those earlier marks count as Opening.
-std::vector<QuoteMark> quote_marks(const Document& doc);
 
 }  // namespace copydesk::punctuation

@@ -11,8 +11,6 @@
 namespace copydesk {
 namespace {
 
-using punctuation::QuoteRole;
-
 // The start of the run of spaces that ends at offset (offset itself when there is none).
 std::size_t spaces_before(std::string_view text, std::size_t offset) {
   while (offset > 0 && (text[offset - 1] == ' ' || text[offset - 1] == '\t')) --offset;
@@ -34,7 +32,7 @@ class QuoteSpacing : public Check {
  public:
   void run(const Document& doc, const Resources&, Emitter& out) const override {
     const std::string_view text = doc.text();
-    for (const punctuation::QuoteMark& m : punctuation::quote_marks(doc)) {
+    for (const QuoteMark& m : doc.quote_marks()) {
       const std::string mark(text.substr(m.begin, m.end - m.begin));
       const bool curly = mark != "\"" && mark != "'";
       if (m.role == QuoteRole::Opening || m.role == QuoteRole::Unclosed) {

@@ -1,9 +1,8 @@
 // unbalanced-quote kind: an opening quotation mark that is never closed, or a closing one
 // with nothing open. Apostrophes and quotations continued over paragraphs are told apart
-// in marks.cpp.
+// in the Document's quotation model (document/quotations.cpp).
 #include <fmt/format.h>
 
-#include "checks/punctuation/marks.hpp"
 #include "engine/check.hpp"
 
 namespace copydesk {
@@ -28,13 +27,13 @@ class UnbalancedQuote : public Check {
  public:
   void run(const Document& doc, const Resources&, Emitter& out) const override {
     const std::string_view text = doc.text();
-    for (const punctuation::QuoteMark& m : punctuation::quote_marks(doc)) {
+    for (const QuoteMark& m : doc.quote_marks()) {
       const std::string_view mark = text.substr(m.begin, m.end - m.begin);
       const char* kind = m.double_mark ? "double" : "single";
-      if (m.role == punctuation::QuoteRole::Unclosed)
+      if (m.role == QuoteRole::Unclosed)
         out.report(m.begin, m.end - m.begin,
                    fmt::format("The {} quotation mark before “{}” is never closed.", kind, excerpt(text, m.end)));
-      else if (m.role == punctuation::QuoteRole::Stray)
+      else if (m.role == QuoteRole::Stray)
         out.report(m.begin, m.end - m.begin,
                    fmt::format("The closing {} quotation mark “{}” has no opening mark before it.", kind, mark));
     }
