@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "copydesk/copydesk.hpp"
+#include "engine/engine.hpp"
 
 namespace copydesk::test {
 namespace {
@@ -81,6 +82,15 @@ std::vector<std::string> verify_annotated(const std::string& annotated, const st
     if (!matched[k])
       problems.push_back(fmt::format("unexpected {} at “{}”: {}", found[k].rule, covered(text, found[k]), found[k].message));
   return problems;
+}
+
+const Engine& shipped() {
+  static const Engine engine{[] {
+    EngineOptions options;
+    options.tag = false;
+    return options;
+  }()};
+  return engine;
 }
 
 std::string shared_dir() {

@@ -7,7 +7,14 @@
 #include "copydesk/diagnostic.hpp"
 #include "source/source.hpp"
 
+namespace copydesk {
+class Engine;
+}
+
 namespace copydesk::test {
+
+// The shipped rules loaded once, without the tagger and language model.
+const Engine& shipped();
 
 // Runs only the named rules (shipped defaults) over text and returns their diagnostics.
 std::vector<Diagnostic> run_rules(const std::string& text, const std::set<std::string>& rules,

@@ -6,8 +6,10 @@
 #include <iterator>
 #include <map>
 
+#include "api/files.hpp"
 #include "api/git.hpp"
 #include "api/glob.hpp"
+#include "api/inputs.hpp"
 #include "copydesk/copydesk.hpp"
 #include "source/source.hpp"
 
@@ -118,6 +120,19 @@ class Exclusions {
 };
 
 }  // namespace
+
+Progress progress_over(const Inputs& inputs) {
+  Progress p;
+  p.total = inputs.size();
+  for (const auto& s : inputs) p.total_bytes += s->bytes().size();
+  return p;
+}
+
+void count_done(Progress& progress, const Source& source, std::size_t words) {
+  ++progress.done;
+  progress.words += words;
+  progress.bytes += source.bytes().size();
+}
 
 const std::string& input_path(const Source& source) { return source.path(); }
 

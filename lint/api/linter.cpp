@@ -2,6 +2,9 @@
 #include <algorithm>
 #include <mutex>
 
+#include "api/corpus.hpp"
+#include "api/inputs.hpp"
+#include "api/names.hpp"
 #include "api/parallel.hpp"
 #include "api/render.hpp"
 #include "copydesk/copydesk.hpp"
@@ -25,6 +28,7 @@ EngineOptions engine_options(const Options& options, const Config* config) {
   e.report_unused_suppressions = options.report_unused_suppressions;
   e.findings_per_rule = options.limits.findings_per_rule;
   e.related_per_finding = options.limits.related_per_finding;
+  e.names_file = options.names_file;
   return e;
 }
 
@@ -65,12 +69,32 @@ Result Linter::check(std::string text, std::string path, std::optional<Format> f
   return to_result(std::move(found), std::move(source));
 }
 
-std::vector<Result> Linter::check(const Inputs& inputs, unsigned jobs) const {
+std::vector<Result> Linter::check(const Inputs& inputs, unsigned jobs, const ProgressSink& progress) const {
   std::vector<Result> results(inputs.size());
+  Progress done = progress_over(inputs);
+  std::mutex lock;
   run_parallel(impl_->engine, inputs.size(), jobs, [&](const Engine::Worker& worker, std::size_t i) {
     results[i] = to_result(worker.check(*inputs[i]), inputs[i]);
+    if (!progress) return;
+    const std::lock_guard<std::mutex> hold(lock);
+    count_done(done, *inputs[i], results[i].words);
+    progress(done);
   });
   return results;
+}
+
+CorpusSummary Linter::check_jsonl(std::istream& in, std::ostream& out, unsigned jobs,
+                                  const ProgressSink& progress) const {
+  return check_corpus(impl_->engine, in, out, jobs, progress);
+}
+
+NameCounts Linter::learn_names(const Inputs& inputs, unsigned jobs, const ProgressSink& progress) const {
+  return learn_from_inputs(impl_->engine, inputs, jobs, progress);
+}
+
+NameCounts Linter::learn_names(std::istream& jsonl, unsigned jobs, CorpusSummary& summary,
+                               const ProgressSink& progress) const {
+  return learn_from_corpus(impl_->engine, jsonl, jobs, summary, progress);
 }
 
 const std::vector<RuleInfo>& Linter::rules() const { return impl_->rules; }

@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <fmt/format.h>
 #include <fstream>
@@ -46,6 +47,9 @@ struct CheckOptions {
   bool report_unused_suppressions = false;
   bool timings = false;
   copydesk::Limits limits;
+  bool jsonl = false;        // corpus mode: one article a line of JSON on standard input
+  bool no_progress = false;
+  std::string names_file;
 };
 
 using Clock = std::chrono::steady_clock;
@@ -102,6 +106,76 @@ std::vector<Report> reports(const CheckOptions& check) {
   return out;
 }
 
+struct NamesOptions {
+  std::vector<std::string> paths;  // learn: the archive; merge: the count files
+  bool jsonl = false;
+  std::string output;              // empty: standard output
+  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+  bool no_progress = false;
+};
+
+// A line on a terminal's standard error saying how far a long run has come, redrawn in
+// place a few times a second and wiped at the end, so nothing of it stays in the output.
+class ProgressLine {
+ public:
+  ProgressLine(bool shown, const char* unit) : shown_(shown), unit_(unit) {}
+  ~ProgressLine() {
+    if (drawn_) std::fputs("\r\033[K", stderr);
+  }
+  // The library's callback; null when the line is not shown.
+  copydesk::ProgressSink sink() {
+    if (!shown_) return {};
+    return [this](const copydesk::Progress& p) { update(p); };
+  }
+
+ private:
+  void update(const copydesk::Progress& p) {
+    using namespace std::chrono;
+    const auto now = steady_clock::now();
+    if (drawn_ && now - last_ < milliseconds(200) && p.done != p.total) return;
+    last_ = now;
+    drawn_ = true;
+    const double seconds = std::max(duration<double>(now - start_).count(), 1e-3);
+    std::string line = p.total > 0 ? fmt::format("{}/{} {}", p.done, p.total, unit_) : fmt::format("{} {}", p.done, unit_);
+    line += fmt::format(", {} words, {:.0f} words/s", p.words, p.words / seconds);
+    if (p.total_bytes > 0 && p.bytes > 0) {
+      const auto left = static_cast<long>(seconds * static_cast<double>(p.total_bytes - p.bytes) / static_cast<double>(p.bytes));
+      line += fmt::format(", {}:{:02} left", left / 60, left % 60);
+    }
+    std::fputs(fmt::format("\r\033[Kcopydesk: {}", line).c_str(), stderr);
+    std::fflush(stderr);
+  }
+
+  bool shown_;
+  const char* unit_;
+  bool drawn_ = false;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now(), last_;
+};
+
+// Progress only for a person watching standard error, and never over results streaming
+// to the same terminal.
+bool show_progress(bool no_progress, bool streams_to_stdout) {
+  return !no_progress && isatty(STDERR_FILENO) && !(streams_to_stdout && isatty(STDOUT_FILENO));
+}
+
+void note(const std::string& text) { std::cerr << fmt::format("copydesk: {}\n", text); }
+
+bool at_or_above(const copydesk::CorpusSummary& s, const std::string& fail_on) {
+  if (fail_on == "none") return false;
+  if (fail_on == "error") return s.errors > 0;
+  if (fail_on == "warning") return s.errors + s.warnings > 0;
+  return s.errors + s.warnings + s.info > 0;
+}
+
+// The exit status of a corpus stream is the findings'. A line that could not be checked
+// is answered in the stream itself and counted here: as the map step of a distributed
+// job, one bad article must not fail the whole task.
+int corpus_status(const copydesk::CorpusSummary& s, const std::string& fail_on) {
+  if (s.failed > 0)
+    note(fmt::format("{} of {} lines could not be checked (first: {})", s.failed, s.failed + s.articles, s.first_failure));
+  return at_or_above(s, fail_on) ? kExitFindings : kExitClean;
+}
+
 void add_common(CLI::App& app, CommonOptions& common) {
   app.add_option("--config", common.config_file, "Configuration file (default: for check, the nearest .copydesk.yaml above each file; otherwise above the working folder)");
   app.add_option("--lang", common.lang, "Language of the text: en_US or en_GB (default: en_US)")
@@ -148,7 +222,7 @@ struct Checked {
 // Each file is checked under the nearest .copydesk.yaml above it (or --config's): one
 // Linter per configuration in use, the results put back in input order.
 Checked check_inputs(const copydesk::Options& options, bool config_given, const copydesk::Inputs& inputs,
-                     const CheckOptions& check) {
+                     const CheckOptions& check, const copydesk::ProgressSink& progress) {
   std::map<fs::path, copydesk::Configuration> configurations;
   std::map<fs::path, fs::path> configuration_of_folder;  // each folder looked up once
   std::vector<std::pair<fs::path, std::vector<std::size_t>>> groups;  // by configuration file, first use first
@@ -179,7 +253,7 @@ Checked check_inputs(const copydesk::Options& options, bool config_given, const 
     auto linter = std::make_unique<const copydesk::Linter>(group_options);
     copydesk::Inputs subset;
     for (std::size_t i : members) subset.push_back(inputs[i]);
-    auto found = linter->check(subset, check.jobs);
+    auto found = linter->check(subset, check.jobs, progress);
     if (!change.diff_base.empty() || !check.diff_file.empty()) found = copydesk::keep_changes(*linter, std::move(found), change);
     for (std::size_t k = 0; k < members.size(); ++k) {
       checked.results[members[k]] = std::move(found[k]);
@@ -229,6 +303,16 @@ FixOutcome apply_fixes(Checked& checked, bool dry_run) {
 
 int run_check(copydesk::Options options, const CheckOptions& check, bool config_given, Clock::time_point process_start) {
   RunTimings timings(process_start);
+  options.names_file = check.names_file;
+  if (check.jsonl) {
+    const copydesk::Linter linter(options);
+    copydesk::CorpusSummary summary;
+    {
+      ProgressLine progress(show_progress(check.no_progress, true), "articles");
+      summary = linter.check_jsonl(std::cin, std::cout, check.jobs, progress.sink());
+    }
+    return corpus_status(summary, check.fail_on);
+  }
   const std::vector<Report> outputs = reports(check);
   const std::optional<copydesk::Baseline> baseline =
       check.baseline.empty() ? std::nullopt : std::optional(copydesk::Baseline::read(check.baseline));
@@ -244,11 +328,13 @@ int run_check(copydesk::Options options, const CheckOptions& check, bool config_
   if (config_given) input_options.configuration = options.configuration;
   // A file or folder that cannot be read is noted and the rest checked; the run fails.
   std::vector<std::string> unchecked;
-  const auto inputs = copydesk::read_inputs(
-      check.paths, [](const std::string& note) { std::cerr << fmt::format("copydesk: {}\n", note); }, input_options,
-      &unchecked);
+  const auto inputs = copydesk::read_inputs(check.paths, note, input_options, &unchecked);
   timings.lap("reading inputs");
-  Checked checked = check_inputs(options, config_given, inputs, check);
+  Checked checked;
+  {
+    ProgressLine progress(show_progress(check.no_progress, false), "files");
+    checked = check_inputs(options, config_given, inputs, check, progress.sink());
+  }
   timings.lap("loading and checking");
   const copydesk::Linter& linter = *checked.linters.front();
   auto& results = checked.results;
@@ -293,8 +379,7 @@ int run_check(copydesk::Options options, const CheckOptions& check, bool config_
 
 // copydesk baseline write FILE [PATHS...]: today's findings, recorded.
 int run_baseline_write(const copydesk::Options& options, const CheckOptions& check, const std::string& file) {
-  const auto inputs = copydesk::read_inputs(
-      check.paths, [](const std::string& note) { std::cerr << fmt::format("copydesk: {}\n", note); });
+  const auto inputs = copydesk::read_inputs(check.paths, note);
   const copydesk::Linter linter(options);
   const auto results = linter.check(inputs, check.jobs);
   copydesk::write_file_atomically(file, copydesk::Baseline::write(results));
@@ -302,6 +387,63 @@ int run_baseline_write(const copydesk::Options& options, const CheckOptions& che
   for (const auto& r : results) count += r.diagnostics.size();
   std::cerr << fmt::format("copydesk: {} finding{} recorded in {}\n", count, count == 1 ? "" : "s", file);
   return kExitClean;
+}
+
+// Writes to `output` through a file beside it, renamed when whole, so a run that fails
+// leaves no half-written file; empty: standard output.
+int write_counts(const copydesk::NameCounts& counts, const std::string& output) {
+  if (output.empty()) {
+    copydesk::write_name_counts(std::cout, counts);
+    std::cout.flush();
+    if (std::cout) return kExitClean;
+    std::cerr << "copydesk: cannot write the counts to standard output\n";
+    return kExitTrouble;
+  }
+  const std::string partial = output + ".partial";
+  {
+    std::ofstream out(partial, std::ios::binary);
+    copydesk::write_name_counts(out, counts);
+    out.close();
+    if (!out) {
+      std::remove(partial.c_str());
+      std::cerr << fmt::format("copydesk: {}: cannot be written\n", output);
+      return kExitTrouble;
+    }
+  }
+  std::error_code ec;
+  fs::rename(partial, output, ec);
+  if (!ec) return kExitClean;
+  std::remove(partial.c_str());
+  std::cerr << fmt::format("copydesk: {}: cannot be written: {}\n", output, ec.message());
+  return kExitTrouble;
+}
+
+int run_names_learn(copydesk::Options options, const NamesOptions& names) {
+  options.models = false;  // names are found without the tagger or the language model
+  if (names.jsonl) {
+    const copydesk::Linter linter(options);
+    copydesk::CorpusSummary summary;
+    copydesk::NameCounts counts;
+    {
+      ProgressLine progress(show_progress(names.no_progress, false), "articles");
+      counts = linter.learn_names(std::cin, names.jobs, summary, progress.sink());
+    }
+    corpus_status(summary, "none");
+    return write_counts(counts, names.output);
+  }
+  const auto inputs = copydesk::read_inputs(names.paths, note);
+  const copydesk::Linter linter(options);
+  copydesk::NameCounts counts;
+  {
+    ProgressLine progress(show_progress(names.no_progress, false), "files");
+    counts = linter.learn_names(inputs, names.jobs, progress.sink());
+  }
+  return write_counts(counts, names.output);
+}
+
+int run_names_merge(const NamesOptions& names) {
+  const std::vector<fs::path> files(names.paths.begin(), names.paths.end());
+  return write_counts(copydesk::read_name_counts(files), names.output);
 }
 
 // "markdown" prints the table the README carries (make readme-rules writes it there);
@@ -425,7 +567,7 @@ int main(int argc, char** argv) {
   check->add_option("--fail-on", check_options.fail_on, "Lowest severity that makes the exit status 1 (default: warning)")
       ->check(CLI::IsMember({"error", "warning", "info", "none"}));
   check->add_option("--jobs,-j", check_options.jobs, "Files checked at once (default: all cores)")->check(CLI::Range(1u, 1024u));
-  check->add_option("--color", check_options.color, "Colour in text output: auto, always, never (default: auto)")
+  CLI::Option* color = check->add_option("--color", check_options.color, "Colour in text output: auto, always, never (default: auto)")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   check->add_option("--exclude", check_options.exclude,
                     "Skip files matching this glob, relative to the working folder (repeatable; e.g. 'drafts/**')")
@@ -448,7 +590,39 @@ int main(int argc, char** argv) {
                     "Related places shown per finding; the rest are counted (default: 20, 0: all)");
   check->add_option("--max-bytes", check_options.limits.input_bytes,
                     "Largest input checked, in bytes: a larger file named or standard input stops the run, one met in a folder is not checked (default: 268435456, 0: no limit)");
+  check->add_flag("--jsonl", check_options.jsonl,
+                  "Corpus mode: read one article a line from standard input, {\"id\": …, \"text\": …} or\n"
+                  "{\"id\": …, \"path\": …} with an optional \"format\" (text, markdown, html), and write one\n"
+                  "line a result, in input order: {\"id\": …, \"words\": …, \"diagnostics\": [...]} as in\n"
+                  "--format json, or {\"id\": …, \"line\": N, \"error\": …} for a line that cannot be checked")
+      ->excludes(check->get_option("paths"))
+      ->excludes(check->get_option("--format"))
+      ->excludes(color);
+  check->add_option("--names", check_options.names_file,
+                    "Counts of the archive's name spellings (copydesk names learn) for names.archive-variant")
+      ->check(CLI::ExistingFile);
+  check->add_flag("--no-progress", check_options.no_progress,
+                  "Show no progress line (shown on standard error when it is a terminal)");
   add_common(*check, common);
+
+  NamesOptions names_options;
+  CLI::App* names = app.add_subcommand("names", "Count the spellings of names over an archive, for check --names");
+  names->require_subcommand(1);
+  CLI::App* learn = names->add_subcommand(
+      "learn", "Count every spelling of every name in files, folders or (--jsonl) a corpus stream;\n"
+               "writes \"spelling<TAB>count\" lines in byte order");
+  learn->add_option("paths", names_options.paths, "Files or folders; none or - reads standard input");
+  learn->add_flag("--jsonl", names_options.jsonl, "Read articles from standard input as check --jsonl does")
+      ->excludes(learn->get_option("paths"));
+  learn->add_option("--output,-o", names_options.output, "Write the counts to this file (default: standard output)");
+  learn->add_option("--jobs,-j", names_options.jobs, "Files checked at once (default: all cores)")->check(CLI::Range(1u, 1024u));
+  learn->add_flag("--no-progress", names_options.no_progress, "Show no progress line");
+  add_common(*learn, common);
+  CLI::App* merge = names->add_subcommand(
+      "merge", "Sum count files (from names learn over parts of an archive) into one: the counts of\n"
+               "equal spellings added up, as sort and awk would (README)");
+  merge->add_option("files", names_options.paths, "Count files")->required()->check(CLI::ExistingFile);
+  merge->add_option("--output,-o", names_options.output, "Write the sum to this file (default: standard output)");
 
   CLI::App* rules = app.add_subcommand("rules", "List every rule with its category, severity and description");
   std::string rules_format = "text";
@@ -483,7 +657,8 @@ int main(int argc, char** argv) {
   add_common(*lsp, common);
 
   app.footer("Exit status: 0 nothing at or above --fail-on, 1 something is, 2 the check could not be done\n"
-             "(or a file or folder could not be read; the rest is checked and reported first).");
+             "(or a file or folder could not be read; the rest is checked and reported first; with --jsonl,\n"
+             "a line that cannot be checked is answered in the output and noted on standard error).");
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -499,7 +674,9 @@ int main(int argc, char** argv) {
 
   try {
     if (*lsp) return run_lsp(common, debounce_ms);
+    if (*merge) return run_names_merge(names_options);
     const copydesk::Options options = linter_options(common, !*check);
+    if (*learn) return run_names_learn(options, names_options);
     if (*rules) return run_rules(options, rules_format);
     if (*baseline) return run_baseline_write(options, check_options, baseline_file);
     if (*test_rules) return run_test_rules(options, packs);

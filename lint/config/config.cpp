@@ -70,7 +70,7 @@ Severity severity_of(const std::string& origin, const YAML::Node& node) {
 RuleExample parse_example(const std::string& origin, const YAML::Node& node) {
   if (!node.IsMap() || (node["fires"].IsDefined() == node["silent"].IsDefined()))
     config_error(origin, node, "an example is a map with either fires: or silent:");
-  check_keys(origin, node, {"fires", "silent", "suggestion"});
+  check_keys(origin, node, {"fires", "silent", "suggestion", "options"});
   RuleExample e;
   e.mark = node.Mark();
   e.fires = node["fires"].IsDefined();
@@ -78,6 +78,10 @@ RuleExample parse_example(const std::string& origin, const YAML::Node& node) {
   if (e.fires && e.text.find("[[") == std::string::npos)
     config_error(origin, node["fires"], "a firing example marks the flagged text [[like this]]");
   if (node["suggestion"]) e.suggestion = scalar(origin, node["suggestion"], "suggestion");
+  if (const YAML::Node options = node["options"]) {
+    if (!options.IsMap()) config_error(origin, options, "an example's options are a map of option: value");
+    e.options = options;
+  }
   return e;
 }
 

@@ -25,6 +25,7 @@ struct RuleExample {
   std::string text;
   bool fires = true;
   std::string suggestion;  // empty: not checked
+  YAML::Node options;      // options of the rule's own for this example (a file it reads)
   YAML::Mark mark;
 };
 

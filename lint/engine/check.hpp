@@ -98,6 +98,7 @@ struct LoadContext {
     if (!slot) slot = std::make_shared<T>();
     return std::static_pointer_cast<T>(slot);
   }
+  std::filesystem::path names_file;       // an archive's counts of name spellings; empty: none
   // A path named in a rule's options, relative to the rule file or the data dir.
   std::filesystem::path resolve(const Rule& rule, const std::string& path) const;
 };

@@ -57,6 +57,7 @@ Engine::Engine(EngineOptions options)
   context_.data_dir = options.data_dir.empty() ? find_data_dir() : options.data_dir;
   context_.language = config.language.value_or(options.language);
   context_.language_forced = config.language.has_value();
+  context_.names_file = options.names_file;
   system_dic_ = system_dictionary(context_.language);
   if (system_dic_.first.empty())
     throw ConfigError(fmt::format("no Hunspell dictionary for {} (install hunspell-{})", context_.language,
@@ -168,6 +169,15 @@ FileResult Engine::Worker::check(const Source& source) const {
             return a.offset == b.offset && a.length == b.length && a.rule == b.rule;
           }), d.end());
   return result;
+}
+
+std::vector<Diagnostic> Engine::Worker::check_with(const Source& source, const Rule& rule) const {
+  const std::unique_ptr<Check> check = CheckRegistry::instance().find(rule.kind)->factory(rule, engine_.context_);
+  const Document doc(source, speller_.get(), engine_.tagger_.get());
+  std::vector<Diagnostic> found;
+  Emitter emitter(rule, found);
+  check->run(doc, resources_, emitter);
+  return found;
 }
 
 }  // namespace copydesk

@@ -24,6 +24,7 @@ struct EngineOptions {
   bool report_unused_suppressions = false;     // report suppression comments that silenced nothing
   std::size_t findings_per_rule = 0;           // per file, then one summary finding (0: no cap)
   std::size_t related_per_finding = 0;         // 0: no cap
+  std::filesystem::path names_file;            // an archive's counts of name spellings (check --names)
 };
 
 struct FileResult {
@@ -51,6 +52,8 @@ class Engine {
     explicit Worker(const Engine& engine);
     ~Worker();
     FileResult check(const Source& source) const;
+    // One rule alone, built afresh from `rule` (an example's own options), on a source.
+    std::vector<Diagnostic> check_with(const Source& source, const Rule& rule) const;
     const Resources& resources() const { return resources_; }
 
    private:

@@ -30,6 +30,30 @@ Marked unmark(const std::string& annotated) {
   return m;
 }
 
+// The rule with the example's own options over its own, checked like a rule pack's.
+Rule with_options(const Rule& rule, const RuleExample& example) {
+  Rule r = rule;
+  r.options = rule.options ? YAML::Clone(rule.options) : YAML::Node(YAML::NodeType::Map);
+  for (const auto& option : example.options) {
+    const std::string name = option.first.as<std::string>();
+    r.options[name] = option.second;
+    r.option_origins[name] = {rule.origin, option.first.Mark()};
+  }
+  complete_options(r, *CheckRegistry::instance().find(r.kind));
+  return r;
+}
+
+// The rule's findings on an example.
+std::vector<Diagnostic> findings(const Engine::Worker& worker, const Rule& rule, const RuleExample& example,
+                                 const std::string& text) {
+  const Source source("<example>", text);
+  if (example.options.IsMap()) return worker.check_with(source, with_options(rule, example));
+  std::vector<Diagnostic> found;
+  for (Diagnostic& d : worker.check(source).diagnostics)
+    if (d.rule == rule.id) found.push_back(std::move(d));
+  return found;
+}
+
 bool overlaps(const Diagnostic& d, std::size_t begin, std::size_t end) {
   return d.offset < std::max(end, begin + 1) && begin < d.offset + std::max<std::size_t>(d.length, 1);
 }
@@ -41,9 +65,7 @@ std::vector<std::string> verify_examples(const Engine::Worker& worker, const Rul
   for (const RuleExample& example : rule.examples) {
     const Marked m = unmark(example.text);
     const std::string where = fmt::format("{}:{}: {} example “{}”", rule.origin, example.mark.line + 1, rule.id, m.text);
-    std::vector<Diagnostic> found;
-    for (Diagnostic& d : worker.check(Source("<example>", m.text)).diagnostics)
-      if (d.rule == rule.id) found.push_back(std::move(d));
+    const std::vector<Diagnostic> found = findings(worker, rule, example, m.text);
     std::vector<bool> expected(found.size(), false);
     for (const auto& [begin, end] : m.spans) {
       bool hit = false, suggested = example.suggestion.empty();

@@ -1,47 +1,56 @@
-#include <nlohmann/json.hpp>
+#include "report/json.hpp"
 
 #include "report/reporter.hpp"
 
 namespace copydesk {
+
+nlohmann::ordered_json diagnostic_json(const Diagnostic& d, const Source& source) {
+  using nlohmann::ordered_json;
+  const Position start = source.position(d.offset);
+  const Position end = source.position(d.offset + d.length);
+  ordered_json related = ordered_json::array();
+  for (const Related& r : d.related) {
+    const Position p = source.position(r.offset);
+    related.push_back(
+        {{"line", p.line}, {"column", p.column}, {"offset", r.offset}, {"length", r.length}, {"message", r.message}});
+  }
+  return {{"rule", d.rule},
+          {"category", d.category},
+          {"severity", severity_name(d.severity)},
+          {"message", d.message},
+          {"line", start.line},
+          {"column", start.column},
+          {"end_line", end.line},
+          {"end_column", end.column},
+          {"offset", d.offset},
+          {"length", d.length},
+          {"text", source.bytes().substr(d.offset, d.length)},
+          {"suggestions", d.suggestions},
+          {"related", related}};
+}
+
+nlohmann::ordered_json diagnostics_json(const std::vector<Diagnostic>& diagnostics, const Source& source) {
+  nlohmann::ordered_json diags = nlohmann::ordered_json::array();
+  for (const Diagnostic& d : diagnostics) diags.push_back(diagnostic_json(d, source));
+  return diags;
+}
+
+std::string dump_json(const nlohmann::ordered_json& doc) {
+  // Invalid UTF-8 in a flagged text is replaced rather than aborting the whole report.
+  return doc.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
 
 void report_json(std::ostream& out, const std::vector<Result>& files) {
   using nlohmann::ordered_json;
   ordered_json doc;
   doc["version"] = 1;
   ordered_json list = ordered_json::array();
-  for (const auto& f : files) {
-    ordered_json diags = ordered_json::array();
-    for (const Diagnostic& d : f.diagnostics) {
-      const Position start = f.source->position(d.offset);
-      const Position end = f.source->position(d.offset + d.length);
-      ordered_json related = ordered_json::array();
-      for (const Related& r : d.related) {
-        const Position p = f.source->position(r.offset);
-        related.push_back({{"line", p.line}, {"column", p.column}, {"offset", r.offset}, {"length", r.length},
-                           {"message", r.message}});
-      }
-      diags.push_back({{"rule", d.rule},
-                       {"category", d.category},
-                       {"severity", severity_name(d.severity)},
-                       {"message", d.message},
-                       {"line", start.line},
-                       {"column", start.column},
-                       {"end_line", end.line},
-                       {"end_column", end.column},
-                       {"offset", d.offset},
-                       {"length", d.length},
-                       {"text", f.source->bytes().substr(d.offset, d.length)},
-                       {"suggestions", d.suggestions},
-                       {"related", related}});
-    }
-    list.push_back({{"path", f.path}, {"words", f.words}, {"diagnostics", diags}});
-  }
+  for (const auto& f : files) list.push_back({{"path", f.path}, {"words", f.words}, {"diagnostics", diagnostics_json(f.diagnostics, *f.source)}});
   doc["files"] = list;
   const Summary s = summarize(files);
   doc["summary"] = {{"files", s.files}, {"words", s.words}, {"errors", s.errors}, {"warnings", s.warnings},
                     {"info", s.info}};
-  // Invalid UTF-8 in a flagged text is replaced rather than aborting the whole report.
-  out << doc.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+  out << dump_json(doc) << '\n';
 }
 
 }  // namespace copydesk

@@ -428,3 +428,199 @@ TEST_CASE("the html format writes one self-contained page, and lsp stops on a mi
   CHECK(bad.err.find("missing.yaml") != std::string::npos);
   CHECK(bad.out.empty());
 }
+
+namespace {
+
+// The lines of a corpus run's output, parsed.
+std::vector<nlohmann::json> json_lines(const std::string& out) {
+  std::vector<nlohmann::json> lines;
+  std::istringstream in(out);
+  for (std::string line; std::getline(in, line);) lines.push_back(nlohmann::json::parse(line));
+  return lines;
+}
+
+std::string article_line(const nlohmann::json& id, const std::string& field, const std::string& value) {
+  return nlohmann::json{{"id", id}, {field, value}}.dump() + "\n";
+}
+
+}  // namespace
+
+TEST_CASE("corpus mode answers each article on a line of its own, in input order", "[cli][jsonl]") {
+  Scratch s;
+  write(s.dir / "typo.txt", kTypo);
+  write(s.dir / "page.html", "<p>The minister adressed reporters.</p>\n");
+  const std::string input = article_line("a", "text", kClean) + article_line(2, "text", kTypo) + "\n" +
+                            article_line("c", "path", "typo.txt") +
+                            nlohmann::json{{"id", "d"}, {"path", "page.html"}}.dump() + "\n" +
+                            nlohmann::json{{"id", "e"}, {"text", "<b>Bold</b> text.\n"}, {"format", "html"}}.dump() + "\n";
+  const Run r = cli(s, "check --jsonl --jobs 2", input);
+  CHECK(r.status == 1);
+  const auto lines = json_lines(r.out);
+  REQUIRE(lines.size() == 5);  // the blank line is no article
+  CHECK(lines[0]["id"] == "a");
+  CHECK(lines[0]["words"] == 6);
+  CHECK(lines[0]["diagnostics"].empty());
+  CHECK(lines[1]["id"] == 2);
+  CHECK(lines[2]["id"] == "c");
+  CHECK(lines[3]["id"] == "d");
+  REQUIRE(lines[3]["diagnostics"].size() == 1);
+  CHECK(lines[3]["diagnostics"][0]["column"] == 17);  // the markup blanked, as for the file
+  CHECK(lines[4]["diagnostics"].empty());            // HTML read as HTML: no markup left to flag
+  CHECK(r.err.empty());
+
+  // The diagnostics are the json format's, field for field.
+  const auto whole = nlohmann::json::parse(cli(s, "check --format json typo.txt").out);
+  CHECK(lines[1]["diagnostics"] == whole["files"][0]["diagnostics"]);
+  CHECK(lines[2]["diagnostics"] == whole["files"][0]["diagnostics"]);
+  CHECK(cli(s, "check --jsonl --fail-on none", input).status == 0);
+  CHECK(cli(s, "check --jsonl", article_line("a", "text", kClean)).status == 0);
+}
+
+TEST_CASE("corpus mode answers a bad line with an error and goes on", "[cli][jsonl]") {
+  Scratch s;
+  const std::string input = "not json\n" + article_line("a", "text", kClean) + "[1, 2]\n" +
+                            nlohmann::json{{"text", kClean}}.dump() + "\n" +
+                            nlohmann::json{{"id", "both"}, {"text", kClean}, {"path", "x.txt"}}.dump() + "\n" +
+                            article_line("gone", "path", "missing.txt") +
+                            nlohmann::json{{"id", "f"}, {"text", kClean}, {"format", "pdf"}}.dump() + "\n" +
+                            article_line("b", "text", kClean);
+  const Run r = cli(s, "check --jsonl", input);
+  CHECK(r.status == 0);  // findings decide; the bad lines are answered in the output
+  const auto lines = json_lines(r.out);
+  REQUIRE(lines.size() == 8);
+  for (std::size_t i : {0, 2, 3, 4, 5, 6}) {
+    INFO("line " << i + 1);
+    CHECK(lines[i].contains("error"));
+    CHECK(lines[i]["line"] == i + 1);
+    CHECK_FALSE(lines[i].contains("diagnostics"));
+  }
+  CHECK(lines[0]["id"].is_null());
+  CHECK(lines[5]["id"] == "gone");
+  CHECK(lines[5]["error"].get<std::string>().find("missing.txt: cannot be read") != std::string::npos);
+  CHECK(lines[6]["error"].get<std::string>().find("format") != std::string::npos);
+  CHECK(lines[1]["diagnostics"].empty());
+  CHECK(lines[7]["id"] == "b");
+  CHECK(r.err.find("6 of 8 lines could not be checked (first: line 1: not a JSON object)") != std::string::npos);
+}
+
+TEST_CASE("corpus mode takes no paths and no other format", "[cli][jsonl]") {
+  Scratch s;
+  write(s.dir / "clean.txt", kClean);
+  CHECK(cli(s, "check --jsonl clean.txt").status == 2);
+  CHECK(cli(s, "check --jsonl --format sarif").status == 2);
+  const Run help = cli(s, "check --help");
+  for (const char* flag : {"--jsonl", "--names", "--no-progress"}) CHECK(help.out.find(flag) != std::string::npos);
+}
+
+TEST_CASE("names learn counts the spellings of names, merge sums them, check --names flags rare ones", "[cli][names]") {
+  Scratch s;
+  write(s.dir / "a/one.txt", "Secretary of State Antony Blinken spoke. Blinken left for Kyiv.\n");
+  write(s.dir / "a/two.txt", "Blinken met Nancy Levenson in Kyiv. Later, Blinken flew home.\n");
+  const Run learn = cli(s, "names learn a -o one.tsv --no-progress");
+  REQUIRE(learn.status == 0);
+  const std::string counts = slurp(s.dir / "one.tsv");
+  CHECK(counts.find("Blinken\t4\n") != std::string::npos);
+  CHECK(counts.find("Kyiv\t2\n") != std::string::npos);
+  CHECK(counts.find("Levenson\t1\n") != std::string::npos);
+  CHECK(counts.find("Secretary") == std::string::npos);  // a word capitalized, no name
+  CHECK_FALSE(fs::exists(s.dir / "one.tsv.partial"));
+
+  // The same articles as a corpus stream, learnt again: the counts are the same.
+  const std::string stream = article_line(1, "path", "a/one.txt") + article_line(2, "path", "a/two.txt");
+  const Run jsonl = cli(s, "names learn --jsonl", stream);
+  REQUIRE(jsonl.status == 0);
+  CHECK(jsonl.out == counts);
+
+  write(s.dir / "archive.tsv", "Blinken\t236\nHarris\t500\n");
+  const Run merged = cli(s, "names merge one.tsv archive.tsv");
+  REQUIRE(merged.status == 0);
+  CHECK(merged.out.rfind("Antony\t1\nBlinken\t240\nHarris\t500\nKyiv\t2\nLevenson\t1\n", 0) == 0);
+  write(s.dir / "all.tsv", merged.out);
+
+  write(s.dir / "story.txt", "Secretary of State Antony Blingen arrived in Kyiv.\n");
+  write(s.dir / "other.txt", "The lawyer Kamala Parris arrived in Kyiv.\n");
+  const Run flagged = cli(s, "check --format json --names all.tsv story.txt other.txt");
+  CHECK(flagged.status == 1);
+  const auto j = nlohmann::json::parse(flagged.out);
+  std::vector<std::string> rules;
+  for (const auto& d : j["files"][0]["diagnostics"])
+    if (d["rule"] == "names.archive-variant") {
+      CHECK(d["text"] == "Blingen");
+      CHECK(d["suggestions"][0] == "Blinken");
+      CHECK(d["message"] == "“Blingen” looks like a misspelling of “Blinken”, which the archive uses 240 times (“Blingen”: never).");
+      rules.push_back(d["rule"]);
+    }
+  CHECK(rules.size() == 1);
+  for (const auto& d : j["files"][1]["diagnostics"]) CHECK(d["rule"] != "names.archive-variant");  // Parris is no Harris
+  // Without the archive the rule says nothing.
+  for (const auto& d : nlohmann::json::parse(cli(s, "check --format json story.txt").out)["files"][0]["diagnostics"])
+    CHECK(d["rule"] != "names.archive-variant");
+}
+
+TEST_CASE("a count file that is not one stops the run at its line", "[cli][names]") {
+  Scratch s;
+  write(s.dir / "bad.tsv", "Blinken\t240\nBlingen two\n");
+  write(s.dir / "story.txt", kClean);
+  const Run merge = cli(s, "names merge bad.tsv -o out.tsv");
+  CHECK(merge.status == 2);
+  CHECK(merge.err.find("bad.tsv:2: expected a spelling, a tab and a count") != std::string::npos);
+  CHECK_FALSE(fs::exists(s.dir / "out.tsv"));
+  const Run check = cli(s, "check --names bad.tsv story.txt");
+  CHECK(check.status == 2);
+  CHECK(check.err.find("bad.tsv:2:") != std::string::npos);
+  CHECK(cli(s, "check --names missing.tsv story.txt").status == 2);
+}
+
+TEST_CASE("progress goes to standard error only when it is a terminal", "[cli][progress]") {
+  Scratch s;
+  write(s.dir / "a.txt", kClean);
+  write(s.dir / "b.txt", kTypo);
+  // Not a terminal: nothing but the report.
+  const Run files = cli(s, "check a.txt b.txt");
+  CHECK(files.err.empty());
+  const Run jsonl = cli(s, "check --jsonl", article_line("a", "text", kClean));
+  CHECK(jsonl.err.empty());
+  CHECK(jsonl.out.find("words/s") == std::string::npos);
+
+  // On a terminal (script(1) gives the command one), standard output to a file: the
+  // progress line is drawn on the terminal and wiped, the report is untouched.
+  const std::string run = "cd '" + s.dir.string() + "' && script -qec \"'" + std::string(COPYDESK_BINARY) +
+                          "' check --fail-on none --format json a.txt b.txt > report.json\" /dev/null > tty.txt";
+  REQUIRE(std::system(run.c_str()) == 0);
+  const std::string tty = slurp(s.dir / "tty.txt");
+  CHECK(tty.find("2/2 files") != std::string::npos);
+  CHECK(tty.find("words/s") != std::string::npos);
+  CHECK(tty.find("\r\033[K") != std::string::npos);
+  CHECK(nlohmann::json::parse(slurp(s.dir / "report.json"))["summary"]["files"] == 2);
+  const std::string quiet = "cd '" + s.dir.string() + "' && script -qec \"'" + std::string(COPYDESK_BINARY) +
+                            "' check --fail-on none --no-progress a.txt b.txt > report.txt\" /dev/null > tty.txt";
+  REQUIRE(std::system(quiet.c_str()) == 0);
+  CHECK(slurp(s.dir / "tty.txt").find("words/s") == std::string::npos);
+}
+
+TEST_CASE("a rule pack's examples may carry options of their own, such as an archive beside the pack", "[cli][names]") {
+  Scratch s;
+  write(s.dir / "pack/archive.tsv", "Stoltenberg\t90\n");
+  const std::string rule = R"(rules:
+  - id: names.house-archive
+    kind: archive-variant
+    severity: warning
+    message: A name our archive spells otherwise.
+    examples:
+      - fires: "NATO chief Jens [[Stoltenburg]] spoke."
+        suggestion: "Stoltenberg"
+        options: {archive: archive.tsv}
+      - silent: "NATO chief Jens Stoltenburg spoke."
+)";
+  write(s.dir / "pack/house.yaml", rule);
+  const Run ok = cli(s, "test-rules pack");
+  CHECK(ok.status == 0);
+  CHECK(ok.out.find("2 examples: 0 wrong") != std::string::npos);  // no archive, no finding
+
+  std::string wrong = rule;
+  wrong.replace(wrong.find("archive: archive.tsv"), 20, "archives: archive.tsv");
+  write(s.dir / "pack/house.yaml", wrong);
+  const Run refused = cli(s, "test-rules pack");
+  CHECK(refused.status == 2);
+  CHECK(refused.err.find("archives") != std::string::npos);
+}

@@ -37,9 +37,9 @@ TEST_CASE("a rule's examples catch a rule that flags nothing or flags too much",
   Rule rule = engine.rules().front();
   for (const Rule& r : engine.rules())
     if (r.id == "punctuation.double-space") rule = r;
-  rule.examples = {{"The talks ended on [[Wednesday]].", true, "", {}},
-                   {"The talks  ended.", false, "", {}},
-                   {"The talks[[  ]]ended.", true, "a single space", {}}};
+  rule.examples = {{"The talks ended on [[Wednesday]].", true, "", {}, {}},
+                   {"The talks  ended.", false, "", {}, {}},
+                   {"The talks[[  ]]ended.", true, "a single space", {}, {}}};
   const auto problems = verify_examples(worker, rule);
   REQUIRE(problems.size() == 3);
   CHECK(problems[0].find("nothing flagged at “Wednesday”") != std::string::npos);

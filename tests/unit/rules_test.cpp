@@ -8,21 +8,11 @@
 #include <yaml-cpp/yaml.h>
 
 #include "engine/engine.hpp"
+#include "support.hpp"
 
 using namespace copydesk;
 
-namespace {
-
-const Engine& shipped() {
-  static const Engine engine{[] {
-    EngineOptions options;
-    options.tag = false;
-    return options;
-  }()};
-  return engine;
-}
-
-}  // namespace
+using test::shipped;
 
 TEST_CASE("every registered check kind is used by a shipped rule", "[rules]") {
   std::set<std::string> used;

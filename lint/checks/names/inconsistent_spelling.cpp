@@ -90,12 +90,6 @@ class InconsistentName : public Check {
 
  private:
   static void report(const Document& doc, const Form& form, const Form& canon, Relation r, Emitter& out) {
-    std::string how;
-    switch (r) {
-      case Relation::Case: how = "is capitalized differently from"; break;
-      case Relation::Typo: how = "looks like a misspelling of"; break;
-      default: how = "is another spelling of"; break;
-    }
     // The first use written in full shows the name best.
     const names::Use* shown = &canon.uses.front();
     for (const names::Use& u : canon.uses)
@@ -113,7 +107,7 @@ class InconsistentName : public Check {
     } else {
       why = fmt::format("which this article uses with the full name “{}”", doc.slice(shown->first_name, shown->end));
     }
-    const std::string message = fmt::format("“{}” {} “{}”, {}.", form.text, how, canon.text, why);
+    const std::string message = fmt::format("“{}” {} “{}”, {}.", form.text, names::relation_phrase(r), canon.text, why);
     for (const names::Use& u : form.uses) {
       Diagnostic& d = out.report(u.begin, u.end - u.begin, message, {canon.text});
       d.related.push_back({shown->begin, shown->end - shown->begin, fmt::format("“{}” is used here.", canon.text)});

@@ -162,6 +162,14 @@ Relation relation(const Spelling& a, const Spelling& b, const Limits& limits) {
   return edit_distance(a.key, b.key, allowed) <= allowed ? Relation::Typo : Relation::None;
 }
 
+std::string_view relation_phrase(Relation r) {
+  switch (r) {
+    case Relation::Case: return "is capitalized differently from";
+    case Relation::Typo: return "looks like a misspelling of";
+    default: return "is another spelling of";
+  }
+}
+
 std::vector<std::string> DeletionIndex::variants(std::string_view key) const {
   // Long strings (not names) are indexed as they are: their neighbourhoods would be large.
   constexpr std::size_t longest = 40;

@@ -69,6 +69,9 @@ enum class Relation {
   Typo,      // "Blinken" / "Blingen"
 };
 
+// How a message says it: "looks like a misspelling of", "is capitalized differently from".
+std::string_view relation_phrase(Relation r);
+
 // Thresholds of the pair rules, from the rule's options (declared with each kind).
 struct Limits {
   std::size_t min_length;   // shorter keys are never typos of each other

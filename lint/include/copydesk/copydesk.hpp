@@ -7,8 +7,10 @@
 //   std::cout << linter.render({result}, "text");
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <iosfwd>
 #include <map>
 #include <memory>
 #include <optional>
@@ -67,6 +69,7 @@ struct Options {
   std::filesystem::path data_dir;  // the shipped rules/, dictionaries/, models/; empty: found beside the library
   bool models = true;              // load the tagger and language model (listing rules needs neither)
   bool report_unused_suppressions = false;  // a finding for each suppression comment that silenced nothing
+  std::filesystem::path names_file;  // counts of an archive's name spellings (names.archive-variant)
 };
 
 // A rule as `copydesk rules` and `copydesk explain` show it.
@@ -161,6 +164,31 @@ COPYDESK_API std::string unified_diff(const std::string& path, const std::string
 COPYDESK_API void write_file_atomically(const std::filesystem::path& file, const std::string& content,
                                         const std::string* expected = nullptr);
 
+// How far a long run has come, for a caller that shows it (the CLI does, on a terminal).
+struct Progress {
+  std::size_t done = 0, total = 0;         // inputs checked, of total (0: a stream, unknown)
+  std::size_t words = 0;                   // words in the inputs checked
+  std::size_t bytes = 0, total_bytes = 0;  // bytes of the inputs checked, of total_bytes (0: unknown)
+};
+// Called after each input, one call at a time, from whichever thread checked it.
+using ProgressSink = std::function<void(const Progress&)>;
+
+// What a corpus run (Linter::check_jsonl) checked and found.
+struct CorpusSummary {
+  std::size_t articles = 0, words = 0;     // articles checked, not counting failed lines
+  std::size_t errors = 0, warnings = 0, info = 0;  // diagnostics by severity
+  std::size_t failed = 0;                  // lines answered with an "error" field
+  std::string first_failure;               // "line N: what was wrong"
+};
+
+// How often an archive spells each name each way: what `copydesk names learn` writes and
+// `check --names` reads, a text file of "spelling<TAB>count" lines in byte order. The
+// sum of two files is their merge.
+using NameCounts = std::map<std::string, std::uint64_t>;
+// Reads and sums the files; throws InputError (file:line) on a file that is not one.
+COPYDESK_API NameCounts read_name_counts(const std::vector<std::filesystem::path>& files);
+COPYDESK_API void write_name_counts(std::ostream& out, const NameCounts& counts);
+
 struct RenderOptions {
   bool color = false;  // ANSI colours in text output
   // github format: annotations written at most (the most severe first), then a summary
@@ -181,7 +209,23 @@ class COPYDESK_API Linter {
   Result check(std::string text, std::string path = "<text>", std::optional<Format> format = {}) const;
   // Checks inputs on `jobs` threads, one set of per-thread resources each; the results
   // are in input order whatever `jobs` is.
-  std::vector<Result> check(const Inputs& inputs, unsigned jobs) const;
+  std::vector<Result> check(const Inputs& inputs, unsigned jobs, const ProgressSink& progress = {}) const;
+
+  // Corpus mode: reads one article a line from `in`, {"id": …, "text": …} or {"id": …,
+  // "path": …}, with an optional "format" (text, markdown, html; else plain text, or the
+  // path's), and writes one line a result to `out` in input order as each is ready:
+  // {"id": …, "words": …, "diagnostics": [… as in the json format …]}, or {"id": …,
+  // "line": N, "error": …} for a line that cannot be checked, and goes on. Blank lines
+  // are skipped. Memory stays flat: only a few articles per thread are held at once.
+  CorpusSummary check_jsonl(std::istream& in, std::ostream& out, unsigned jobs,
+                            const ProgressSink& progress = {}) const;
+
+  // Every spelling of every name (as the names rules see names) and how often it is
+  // used, over the inputs, or over the articles of a corpus stream (failed lines counted
+  // in `summary`).
+  NameCounts learn_names(const Inputs& inputs, unsigned jobs, const ProgressSink& progress = {}) const;
+  NameCounts learn_names(std::istream& jsonl, unsigned jobs, CorpusSummary& summary,
+                         const ProgressSink& progress = {}) const;
 
   const std::vector<RuleInfo>& rules() const;
   // Each part of loading, in the order done: rules, language model, lexicon, the checks'

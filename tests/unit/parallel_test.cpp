@@ -1,0 +1,52 @@
+// The streaming pool: inputs handed on in input order, with no more than its window read
+// and not yet handed on, whatever order the threads finish them in.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+#include "api/parallel.hpp"
+#include "support.hpp"
+
+using namespace copydesk;
+
+TEST_CASE("the streaming pool hands inputs on in order, with a bounded window in flight", "[parallel]") {
+  constexpr std::size_t count = 200, window = 6;
+  std::size_t read = 0, in_flight_most = 0;
+  std::vector<std::size_t> emitted;
+  std::atomic<std::size_t> worked{0};
+  run_streaming(
+      test::shipped(), 3, window,
+      [&](std::size_t i) {
+        REQUIRE(i == read);
+        if (read == count) return false;
+        ++read;
+        in_flight_most = std::max(in_flight_most, read - emitted.size());
+        return true;
+      },
+      [&](const Engine::Worker&, std::size_t i) {
+        // Early inputs take longest, so later ones finish first and must wait.
+        if (i % window == 0) std::this_thread::yield();
+        ++worked;
+      },
+      [&](std::size_t i) { emitted.push_back(i); });  // one call at a time, as read
+  CHECK(worked == count);
+  REQUIRE(emitted.size() == count);
+  for (std::size_t i = 0; i < count; ++i) CHECK(emitted[i] == i);
+  CHECK(in_flight_most <= window);
+}
+
+TEST_CASE("the streaming pool stops at the first failure and raises it", "[parallel]") {
+  std::size_t emitted = 0;
+  CHECK_THROWS_WITH(run_streaming(
+                        test::shipped(), 2, 4, [](std::size_t i) { return i < 1000; },
+                        [](const Engine::Worker&, std::size_t i) {
+                          if (i == 10) throw std::runtime_error("input 10 is broken");
+                        },
+                        [&](std::size_t) { ++emitted; }),
+                    "input 10 is broken");
+  CHECK(emitted <= 10);  // nothing after the broken input was handed on
+}
