@@ -17,6 +17,7 @@ demo: build
 	@$(BUILD)/copydesk check examples/article.txt || [ $$? -eq 1 ]
 
 test: build
+	@sh tools/setup.sh test
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 bench: build

@@ -1,14 +1,19 @@
 #!/bin/sh
-# Installs the Debian packages copydesk needs to build, test and run; does nothing when
-# they are all there. Run as root (or with sudo available).
+# Installs the Debian packages copydesk needs to build and run (and, with the argument
+# "test", what the test suite drives besides: GNU parallel, the schema validators,
+# Chromium for the proof page's screenshot); does nothing when they are all there.
+# Run as root (or with sudo available).
 set -eu
 
 PACKAGES="cmake ninja-build g++ pkg-config python3 \
   libicu-dev libhunspell-dev hunspell hunspell-en-us hunspell-en-gb \
-  catch2 libcli11-dev nlohmann-json3-dev libyaml-cpp-dev libre2-dev libfmt-dev parallel \
+  catch2 libcli11-dev nlohmann-json3-dev libyaml-cpp-dev libre2-dev libfmt-dev \
   libmd4c-dev libgumbo-dev libbenchmark-dev liburiparser-dev \
   libsphinxbase-dev pocketsphinx-en-us wamerican-insane wbritish-insane \
-  libxml2-dev libssl-dev diffutils python3-jsonschema libxml2-utils"
+  libxml2-dev libssl-dev diffutils"
+if [ "${1:-}" = "test" ]; then
+  PACKAGES="$PACKAGES parallel python3-jsonschema libxml2-utils chromium"
+fi
 
 missing=""
 for p in $PACKAGES; do

@@ -22,10 +22,11 @@ std::string fold_case(std::string_view text);
 // The text with typographic apostrophes (U+2019) made straight: "Let’s" → "Let's".
 std::string straighten_apostrophes(std::string_view text);
 
-// A word as compared: case folded, apostrophes straightened ("Let’s" → "let's").
 // Digits or a dot make a code or a web address ("G7", "90s", "whitehouse.gov"), not a word.
 bool has_digit_or_dot(std::string_view word);
 
+// A word as compared: case folded, apostrophes straightened ("Let’s" → "let's"). A
+// Document's tokens carry theirs (Token::key), folded once.
 std::string fold_word(std::string_view word);
 
 // "Blinken’s" → "Blinken": the word without a possessive ending, straight or curly.

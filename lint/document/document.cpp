@@ -90,6 +90,7 @@ Document::Document(const Source& source, const Speller* speller, const Tagger* t
   suppressions_ = std::move(prose.suppressions);
   split_paragraphs_at(prose.block_starts);
   tokenize();
+  for (Token& t : tokens_) t.key = fold_word(t.text);
   split_sentences();
   quote_marks_ = pair_quotation_marks(*this);
   mark_quoted_tokens();

@@ -39,6 +39,7 @@ struct Token {
   Pos pos = Pos::None;
   std::uint32_t sentence = 0;     // index into Document::sentences()
   std::string_view text;          // view into the document's prose
+  std::string key;                // the token as compared: fold_word(text), folded once for every check
   std::size_t size() const { return end - begin; }
 };
 

@@ -27,7 +27,7 @@ constexpr double kFunctionWordLogP = -2.5;
 // a proper noun the model knows ("America", "Putin") is scored like any word.
 std::int32_t model_id(const Token& t, const LanguageModel& lm, const Speller* speller) {
   if (has_digit_or_dot(t.text) || t.letter_case == Case::Upper || t.letter_case == Case::Mixed) return LanguageModel::kNone;
-  const std::string word = fold_word(t.text);
+  const std::string& word = t.key;
   const std::int32_t id = lm.id(word);
   if (t.letter_case == Case::Capital && !t.sentence_initial && id != LanguageModel::kNone &&
       lm.unigram(id) < kFunctionWordLogP && (speller == nullptr || speller->known(word)))

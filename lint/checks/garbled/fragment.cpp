@@ -28,7 +28,7 @@ enum class Opening { None, Preposition, Infinitive, Participle, Subordinate, Nou
 
 // A contraction carries a finite verb: "we’re", "I’ve", "doesn’t", "it’s".
 bool is_contracted_verb(const Token& t) {
-  const std::string w = fold_word(t.text);
+  const std::string& w = t.key;
   const auto ends = [&](std::string_view tail) { return w.size() > tail.size() && w.ends_with(tail); };
   if (ends("'re") || ends("'ve") || ends("'ll") || ends("'d") || ends("'m") || ends("n't")) return true;
   static constexpr std::string_view kIs[] = {"it's", "that's", "he's", "she's", "there's", "here's",

@@ -43,7 +43,7 @@ class PhraseTrie {
     for (const Token& t : doc.tokens()) {
       if (!is_matched(t)) continue;
       any = true;
-      const std::string key = fold_word(t.text);
+      const std::string& key = t.key;
       const auto it = nodes_[node].next.find(std::string_view(key));
       if (it != nodes_[node].next.end()) {
         node = it->second;
@@ -70,7 +70,7 @@ class PhraseTrie {
     for (std::uint32_t k = 0; k < tokens.size(); ++k) {
       if (!is_matched(tokens[k])) continue;
       words.push_back(k);
-      keys.push_back(fold_word(tokens[k].text));
+      keys.push_back(tokens[k].key);
     }
     Matches matches(owners_);
     std::vector<std::size_t> best(owners_, 0), resume(owners_, 0);  // by owner

@@ -73,7 +73,7 @@ class DuplicateSentence : public Check {
           const Token& t = doc.tokens()[k];
           if (t.kind != TokenKind::Word && t.kind != TokenKind::Number) continue;
           in_quote += t.in_quote;
-          const std::string key = fold_word(t.text);
+          const std::string& key = t.key;
           keys.push_back(std::hash<std::string>{}(key));
           if (t.kind == TokenKind::Number || (!t.sentence_initial && t.letter_case != Case::Lower)) u.facts.push_back(key);
         }

@@ -34,7 +34,7 @@ class Echo : public Check {
     // A word the article uses three times or more is one of its terms: it must repeat.
     StringMap<std::size_t> uses;
     for (const Token& t : tokens)
-      if (t.kind == TokenKind::Word) ++uses[std::string(without_possessive(fold_word(t.text)))];
+      if (t.kind == TokenKind::Word) ++uses[std::string(without_possessive(t.key))];
     for (const Paragraph& p : doc.paragraphs()) {
       if (is_heading_or_item(doc, p)) continue;
       for (std::uint32_t si = p.first_sentence; si < p.last_sentence; ++si) {

@@ -25,7 +25,7 @@ class OverusedWord : public Check {
     for (std::uint32_t k = 0; k < tokens.size(); ++k) {
       const Token& t = tokens[k];
       if (t.kind != TokenKind::Word) continue;
-      std::string key = fold_word(t.text);
+      std::string key = t.key;
       if (key.size() < min_length_ || frequency_.function_word(key)) continue;
       if (t.letter_case != Case::Lower && !(t.sentence_initial && frequency_.ordinary_word(key))) continue;
       auto [it, fresh] = uses.try_emplace(std::move(key));

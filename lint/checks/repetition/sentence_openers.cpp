@@ -51,7 +51,7 @@ class SentenceOpeners : public Check {
           }
           if (n == 0) o.begin = t.begin;
           o.end = t.end;
-          o.key += fold_word(t.text) + ' ';
+          o.key += t.key + ' ';
           ++n;
         }
         if (n < words_) {

@@ -10,7 +10,7 @@ std::vector<Word> words_of(const Document& doc, std::uint32_t first_token, std::
   std::vector<Word> words;
   const auto& tokens = doc.tokens();
   for (std::uint32_t k = first_token; k < last_token; ++k)
-    if (tokens[k].kind == TokenKind::Word) words.push_back({k, fold_word(tokens[k].text)});
+    if (tokens[k].kind == TokenKind::Word) words.push_back({k, tokens[k].key});
   return words;
 }
 
