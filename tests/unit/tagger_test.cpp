@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -46,7 +47,9 @@ std::string read_bytes(const std::filesystem::path& file) {
 class ScratchModel {
  public:
   explicit ScratchModel(const std::string& bytes)
-      : path_(std::filesystem::temp_directory_path() / ("copydesk-tagger-test-" + std::to_string(counter_++) + ".model")) {
+      // The process id too: ctest runs test cases as processes side by side.
+      : path_(std::filesystem::temp_directory_path() /
+              ("copydesk-tagger-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++) + ".model")) {
     std::ofstream(path_, std::ios::binary) << bytes;
   }
   ~ScratchModel() { std::filesystem::remove(path_); }
