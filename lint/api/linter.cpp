@@ -27,6 +27,7 @@ EngineOptions engine_options(const Options& options, const Config* config) {
   e.enable_all = options.all_rules;
   e.report_unused_suppressions = options.report_unused_suppressions;
   e.findings_per_rule = options.limits.findings_per_rule;
+  e.max_nesting = options.limits.nesting;
   e.related_per_finding = options.limits.related_per_finding;
   e.names_file = options.names_file;
   return e;

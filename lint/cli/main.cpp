@@ -590,6 +590,10 @@ int main(int argc, char** argv) {
                     "Related places shown per finding; the rest are counted (default: 20, 0: all)");
   check->add_option("--max-bytes", check_options.limits.input_bytes,
                     "Largest input checked, in bytes: a larger file named or standard input stops the run, one met in a folder is not checked (default: 268435456, 0: no limit)");
+  check->add_option("--max-nesting", check_options.limits.nesting,
+                    "How deeply HTML elements may nest: deeper HTML is read between its tags, without the parser, "
+                    "and artifacts.markup-too-deep says where (default: 1000)")
+      ->check(CLI::PositiveNumber);
   check->add_flag("--jsonl", check_options.jsonl,
                   "Corpus mode: read one article a line from standard input, {\"id\": …, \"text\": …} or\n"
                   "{\"id\": …, \"path\": …} with an optional \"format\" (text, markdown, html), and write one\n"

@@ -81,8 +81,10 @@ const RE2& special_tokens() {
 }  // namespace
 
 Document::Document(const Source& source, const Speller* speller, const Tagger* tagger, const ProseOptions& options)
-    : source_(&source) {
-  Prose prose = extract_prose(source, options);
+    : Document(source, extract_prose(source, options), speller, tagger) {}
+
+Document::Document(const Source& source, Prose prose, const Speller* speller, const Tagger* tagger)
+    : source_(&source), too_deep_(prose.too_deep) {
   prose_ = std::move(prose.text);
   references_ = std::move(prose.references);
   std::sort(references_.begin(), references_.end(),

@@ -3,6 +3,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -62,6 +63,8 @@ class Document {
   // Segments the source. The speller marks known words and the tagger tags them; either
   // may be null (then `known` stays false and `pos` stays Pos::None).
   Document(const Source& source, const Speller* speller, const Tagger* tagger, const ProseOptions& prose = {});
+  // The same, from prose already read out of the source (a section of a long input).
+  Document(const Source& source, Prose prose, const Speller* speller, const Tagger* tagger);
 
   const Source& source() const { return *source_; }
   // The prose: the source's text with markup blanked, at the same offsets.
@@ -76,6 +79,8 @@ class Document {
   // Character references in the markup, and the suppression comments.
   const std::vector<TextSpan>& references() const { return references_; }
   const std::vector<Suppression>& suppressions() const { return suppressions_; }
+  // The start tag where HTML nested too deep to be parsed (Prose::too_deep), if any.
+  const std::optional<TextSpan>& too_deep() const { return too_deep_; }
 
   std::string_view sentence_text(const Sentence& s) const { return slice(s.begin, s.end); }
   // Every quotation mark and apostrophe token, paired once (quotations.hpp).
@@ -97,6 +102,7 @@ class Document {
   std::size_t word_count_ = 0;
   std::vector<TextSpan> references_;
   std::vector<Suppression> suppressions_;
+  std::optional<TextSpan> too_deep_;
 };
 
 }  // namespace copydesk

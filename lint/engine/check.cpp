@@ -10,7 +10,7 @@ namespace copydesk {
 Diagnostic& Emitter::report(std::size_t offset, std::size_t length, std::string message,
                             std::vector<std::string> suggestions) {
   if (cap_ != 0 && out_.size() - first_ >= cap_) {
-    if (dropped_++ == 0) first_dropped_ = offset;
+    if (dropped_++ == 0) first_dropped_ = base_ + offset;
     overflow_ = Diagnostic{};
     return overflow_;
   }
@@ -25,7 +25,21 @@ Diagnostic& Emitter::report(std::size_t offset, std::size_t length, std::string 
   return d;
 }
 
+void Emitter::place_section() {
+  for (std::size_t i = section_first_; i < out_.size() && base_ != 0; ++i) {
+    out_[i].offset += base_;
+    for (Related& r : out_[i].related) r.offset += base_;
+  }
+  section_first_ = out_.size();
+}
+
+void Emitter::start_section(std::size_t base) {
+  place_section();
+  base_ = base;
+}
+
 void Emitter::finish() {
+  start_section(0);
   if (related_cap_ != 0)
     for (std::size_t i = first_; i < out_.size(); ++i) {
       auto& related = out_[i].related;

@@ -51,13 +51,17 @@ struct Resources {
 // Collects one rule's diagnostics, filling in its id, category and severity. Past `cap`
 // findings (0: none) a report is only counted, so a pathological file costs no more
 // memory or output than the cap; finish() then adds one finding that says how many more
-// there were, and trims each finding's related places to `related_cap`.
+// there were, and trims each finding's related places to `related_cap`. One Emitter
+// serves every section of a long input (source/sections.hpp): checks report at offsets
+// in the section, and the Emitter moves those findings to offsets in the file.
 class Emitter {
  public:
   Emitter(const Rule& rule, std::vector<Diagnostic>& out, std::size_t cap = 0, std::size_t related_cap = 0)
-      : rule_(rule), out_(out), first_(out.size()), cap_(cap), related_cap_(related_cap) {}
+      : rule_(rule), out_(out), first_(out.size()), cap_(cap), related_cap_(related_cap), section_first_(out.size()) {}
   Diagnostic& report(std::size_t offset, std::size_t length, std::string message,
                      std::vector<std::string> suggestions = {});
+  // Reports from now on are at offsets from `base` in the file.
+  void start_section(std::size_t base);
   void finish();
   const Rule& rule() const { return rule_; }
 
@@ -68,7 +72,10 @@ class Emitter {
   std::size_t cap_, related_cap_;
   std::size_t dropped_ = 0;  // findings past the cap
   Diagnostic overflow_;      // what a report past the cap writes into, then forgets
-  std::size_t first_dropped_ = 0;
+  std::size_t first_dropped_ = 0;  // in the file
+  std::size_t base_ = 0;            // where the current section starts in the file
+  std::size_t section_first_;       // where its findings begin in out_
+  void place_section();
 };
 
 class Check {

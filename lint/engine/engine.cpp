@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <fmt/format.h>
 #include <dlfcn.h>
+#include <iterator>
+#include <optional>
 
 #include "engine/reference_spans.hpp"
 #include "engine/suppress.hpp"
@@ -52,7 +54,9 @@ std::filesystem::path find_data_dir() {
 }
 
 Engine::Engine(EngineOptions options)
-    : findings_per_rule_(options.findings_per_rule), related_per_finding_(options.related_per_finding) {
+    : findings_per_rule_(options.findings_per_rule),
+      related_per_finding_(options.related_per_finding),
+      section_bytes_(options.section_bytes) {
   const Config& config = options.config;
   context_.data_dir = options.data_dir.empty() ? find_data_dir() : options.data_dir;
   context_.language = config.language.value_or(options.language);
@@ -86,6 +90,7 @@ Engine::Engine(EngineOptions options)
   apply_overrides(config, rules_);
   for (const Rule& rule : rules_) context_.rule_ids.push_back(rule.id);
   if (config.prose_fields) prose_.front_matter_fields = *config.prose_fields;
+  prose_.max_nesting = options.max_nesting;
   report_unused_suppressions_ = options.report_unused_suppressions;
   timings_.emplace_back("rules", seconds_since(start));
 
@@ -150,18 +155,34 @@ Engine::Worker::~Worker() = default;
 FileResult Engine::Worker::check(const Source& source) const {
   FileResult result;
   result.path = source.path();
-  const Document doc(source, speller_.get(), engine_.tagger_.get(), engine_.prose_);
-  resources_.memo.clear();
-  result.words = doc.word_count();
-  for (std::size_t i = 0; i < engine_.checks_.size(); ++i) {
-    Emitter emitter(*engine_.active_[i], result.diagnostics, engine_.findings_per_rule_, engine_.related_per_finding_);
-    engine_.checks_[i]->run(doc, resources_, emitter);
-    emitter.finish();
+  const Prose prose = extract_prose(source, engine_.prose_);
+  const std::vector<TextSpan> sections = split_sections(prose.text, engine_.section_bytes_);
+  // Each rule's findings over all sections, so that its cap counts them all.
+  std::vector<std::vector<Diagnostic>> found(engine_.checks_.size());
+  std::vector<Emitter> emitters;
+  emitters.reserve(found.size());
+  for (std::size_t i = 0; i < found.size(); ++i)
+    emitters.emplace_back(*engine_.active_[i], found[i], engine_.findings_per_rule_, engine_.related_per_finding_);
+  for (const TextSpan& section : sections) {
+    std::optional<Source> part;
+    if (sections.size() > 1)
+      part.emplace(source.path(), source.bytes().substr(section.offset, section.length), source.format());
+    const Document doc(part ? *part : source, prose_section(prose, section), speller_.get(), engine_.tagger_.get());
+    result.words += doc.word_count();
+    resources_.memo.clear();
+    for (std::size_t i = 0; i < engine_.checks_.size(); ++i) {
+      emitters[i].start_section(section.offset);
+      engine_.checks_[i]->run(doc, resources_, emitters[i]);
+    }
   }
   resources_.memo.clear();
   auto& d = result.diagnostics;
-  widen_to_references(doc.references(), d);
-  apply_suppressions(doc, d, engine_.report_unused_suppressions_, engine_.context_.rule_ids);
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    emitters[i].finish();
+    std::move(found[i].begin(), found[i].end(), std::back_inserter(d));
+  }
+  widen_to_references(prose.references, d);
+  apply_suppressions(prose.suppressions, source, d, engine_.report_unused_suppressions_, engine_.context_.rule_ids);
   std::sort(d.begin(), d.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return std::tie(a.offset, a.length, a.rule, a.message) < std::tie(b.offset, b.length, b.rule, b.message);
   });

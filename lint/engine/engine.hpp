@@ -10,6 +10,7 @@
 
 #include "config/config.hpp"
 #include "engine/check.hpp"
+#include "source/sections.hpp"
 #include "source/source.hpp"
 
 namespace copydesk {
@@ -25,6 +26,8 @@ struct EngineOptions {
   std::size_t findings_per_rule = 0;           // per file, then one summary finding (0: no cap)
   std::size_t related_per_finding = 0;         // 0: no cap
   std::filesystem::path names_file;            // an archive's counts of name spellings (check --names)
+  std::size_t section_bytes = kSectionBytes;   // longer prose is checked in sections (0: whole)
+  std::size_t max_nesting = ProseOptions{}.max_nesting;  // HTML deeper than this is not parsed
 };
 
 struct FileResult {
@@ -67,7 +70,7 @@ class Engine {
   std::vector<Rule> rules_;
   std::vector<std::unique_ptr<Check>> checks_;  // parallel to the enabled rules
   std::vector<const Rule*> active_;
-  std::size_t findings_per_rule_, related_per_finding_;
+  std::size_t findings_per_rule_, related_per_finding_, section_bytes_;
   LoadContext context_;
   std::pair<std::string, std::string> system_dic_;
   std::unique_ptr<Tagger> tagger_;

@@ -58,9 +58,8 @@ const Rule& unused_suppression_rule() {
   return rule;
 }
 
-void apply_suppressions(const Document& doc, std::vector<Diagnostic>& diagnostics, bool report_unused,
-                        const std::vector<std::string>& known_ids) {
-  const auto& all = doc.suppressions();
+void apply_suppressions(const std::vector<Suppression>& all, const Source& source,
+                        std::vector<Diagnostic>& diagnostics, bool report_unused, const std::vector<std::string>& known_ids) {
   if (all.empty()) return;
   // used[i][m]: suppression i silenced something through mention m (the last slot: all rules).
   std::vector<std::vector<bool>> used(all.size());
@@ -69,7 +68,7 @@ void apply_suppressions(const Document& doc, std::vector<Diagnostic>& diagnostic
     bool any = false;
     for (std::size_t i = 0; i < all.size(); ++i) {
       const auto mention = mention_of(all[i], d.rule);
-      if (!mention || !covers(all, i, doc.source(), d)) continue;
+      if (!mention || !covers(all, i, source, d)) continue;
       used[i][*mention == kAll ? all[i].rules.size() : *mention] = true;
       any = true;
     }

@@ -209,11 +209,6 @@ void walk_html(const GumboNode* root, const std::string& text, Prose& prose) {
   }
 }
 
-// gumbo builds its tree in time quadratic in how deeply elements nest (100,000 nested
-// <div> took 17 s, 60,000 took 19 s here). Markup nested deeper than this is no article:
-// its text is read between the tags, without gumbo.
-constexpr int kMaxNesting = 1000;
-
 // The HTML elements that never take an end tag (the HTML standard's void elements).
 bool is_void_element(std::string_view name) {
   static constexpr std::string_view kVoid[] = {"area", "base", "br", "col", "embed", "hr", "img",
@@ -221,11 +216,11 @@ bool is_void_element(std::string_view name) {
   return std::find(std::begin(kVoid), std::end(kVoid), name) != std::end(kVoid);
 }
 
-// How deeply elements nest, counted on the tags alone in one pass: start tags open,
-// end tags close, void elements and self-closing tags do not count. An omitted end tag
-// makes it an upper bound.
-int tag_nesting(std::string_view html) {
-  int depth = 0, deepest = 0;
+// The first start tag past `limit` levels of nesting, counted on the tags alone in one
+// pass: start tags open, end tags close, void elements and self-closing tags do not
+// count. An omitted end tag makes the count an upper bound.
+std::optional<TextSpan> too_deep_tag(std::string_view html, std::size_t limit) {
+  std::size_t depth = 0;
   for (std::size_t at = html.find('<'); at != std::string_view::npos; at = html.find('<', at + 1)) {
     const bool closing = at + 1 < html.size() && html[at + 1] == '/';
     std::size_t name_end = at + 1 + closing;
@@ -234,10 +229,11 @@ int tag_nesting(std::string_view html) {
     const std::string name = ascii_lower(html.substr(at + 1 + closing, name_end - at - 1 - closing));
     const std::size_t gt = html.find('>', name_end);
     const bool self_closing = gt != std::string_view::npos && gt > 0 && html[gt - 1] == '/';
-    if (closing) depth = std::max(0, depth - 1);
-    else if (!self_closing && !is_void_element(name)) deepest = std::max(deepest, ++depth);
+    if (closing) depth = depth > 0 ? depth - 1 : 0;
+    else if (!self_closing && !is_void_element(name) && ++depth > limit)
+      return TextSpan{at, (gt == std::string_view::npos ? name_end : gt + 1) - at};
   }
-  return deepest;
+  return std::nullopt;
 }
 
 // Reveals the text between the tags, references decoded: the reading of markup too
@@ -254,27 +250,27 @@ void reveal_between_tags(Prose& prose, const std::string& text) {
   }
 }
 
-Prose html_prose(const std::string& text) {
+Prose html_prose(const std::string& text, const ProseOptions& options) {
   Prose prose = blank_like(text);
-  if (tag_nesting(text) > kMaxNesting) {
+  if ((prose.too_deep = too_deep_tag(text, options.max_nesting))) {
     reveal_between_tags(prose, text);
     return prose;
   }
   // Parse errors are not used, and gumbo copies the whole stack of open elements into
   // each one: N unclosed nested tags made N errors of N tags each (100 KB of <div> took
   // 3 GB and 45 s). Record none.
-  GumboOptions options = kGumboDefaultOptions;
-  options.max_errors = 0;
-  GumboOutput* output = gumbo_parse_with_options(&options, text.data(), text.size());
+  GumboOptions gumbo = kGumboDefaultOptions;
+  gumbo.max_errors = 0;
+  GumboOutput* output = gumbo_parse_with_options(&gumbo, text.data(), text.size());
   walk_html(output->document, text, prose);
-  gumbo_destroy_output(&options, output);
+  gumbo_destroy_output(&gumbo, output);
   std::sort(prose.block_starts.begin(), prose.block_starts.end());
   return prose;
 }
 
 // Plain text: a line that holds only a directive is one, and no prose.
 Prose plain_prose(const std::string& text) {
-  Prose prose{text, {}, {}, {}};
+  Prose prose{text, {}, {}, {}, {}};
   for (std::size_t at = 0; at < text.size();) {
     const std::size_t nl = text.find('\n', at);
     const std::size_t end = nl == std::string::npos ? text.size() : nl;
@@ -297,7 +293,7 @@ Prose extract_prose(const Source& source, const ProseOptions& options) {
     case Format::Markdown:
       return markdown_prose(source.valid_text(), options);
     case Format::Html:
-      return html_prose(source.valid_text());
+      return html_prose(source.valid_text(), options);
     case Format::Plain:
       break;
   }

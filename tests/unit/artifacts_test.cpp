@@ -106,3 +106,20 @@ TEST_CASE("artifacts.feed-metadata stays silent on dates in news sentences", "[a
                   "Updated guidance is out. Posted troops left on March 4, 2021.",
                   kMeta);
 }
+
+TEST_CASE("artifacts.markup-too-deep says where HTML nests past the limit, and is silent up to it", "[artifacts]") {
+  const std::set<std::string> deep{"artifacts.markup-too-deep"};
+  std::string open, close;
+  for (int i = 0; i < 1000; ++i) open += "<div>", close += "</div>";
+  // At the limit (1,000 by default): parsed, nothing said.
+  CHECK(run_rules(open + "The end." + close, deep, copydesk::Format::Html).empty());
+  // Many elements side by side, and void elements, are no nesting.
+  std::string flat;
+  for (int i = 0; i < 3000; ++i) flat += "<p>Text.</p><br><img src=a.png>";
+  CHECK(run_rules(flat, deep, copydesk::Format::Html).empty());
+  // One more level: said once, at the start tag past the limit.
+  const std::string text = open + "<span class=x>The end.</span>" + close;
+  const auto d = run_rules(text, deep, copydesk::Format::Html);
+  REQUIRE(d.size() == 1);
+  CHECK(copydesk::test::covered(text, d[0]) == "<span class=x>");
+}

@@ -55,6 +55,7 @@ struct Limits {
   std::size_t findings_per_rule = 100;    // per file; the rest are counted in one summary finding (0: no cap)
   std::size_t related_per_finding = 20;   // places a finding points to; the rest are counted
   std::size_t input_bytes = 256u << 20;   // a larger input is not checked (0: no limit)
+  std::size_t nesting = 1000;             // HTML nested deeper is read without the parser
 };
 
 struct Options {

@@ -1,0 +1,67 @@
+#include "source/sections.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace copydesk {
+namespace {
+
+constexpr std::string_view kBlank = " \t\r";
+
+// Where the section that reaches `from` may end, looking before `limit`: after a blank
+// line, else after a line break, else after a sentence's full stop, else before a word
+// (not at a space that punctuation follows, which findings may be about), else at any
+// character boundary.
+std::size_t cut_after(std::string_view text, std::size_t from, std::size_t limit) {
+  limit = std::min(limit, text.size());
+  for (std::size_t nl = text.find('\n', from); nl < limit; nl = text.find('\n', nl + 1)) {
+    const std::size_t next = text.find_first_not_of(kBlank, nl + 1);
+    if (next == std::string_view::npos) return text.size();
+    if (text[next] == '\n') return next + 1;
+  }
+  if (const std::size_t nl = text.find('\n', from); nl < limit) return nl + 1;
+  if (const std::size_t stop = text.find(". ", from); stop < limit) return stop + 2;
+  for (std::size_t space = text.find(' ', from); space < limit && space + 1 < text.size();
+       space = text.find(' ', space + 1))
+    if (std::isalnum(static_cast<unsigned char>(text[space + 1]))) return space + 1;
+  std::size_t at = from;
+  while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) ++at;
+  return at;
+}
+
+}  // namespace
+
+std::vector<TextSpan> split_sections(std::string_view prose, std::size_t target) {
+  std::vector<TextSpan> sections;
+  std::size_t begin = 0;
+  while (target > 0 && prose.size() - begin > target) {
+    const std::size_t cut = cut_after(prose, begin + target, begin + target + target / 2);
+    if (cut >= prose.size()) break;
+    sections.push_back({begin, cut - begin});
+    begin = cut;
+  }
+  sections.push_back({begin, prose.size() - begin});
+  return sections;
+}
+
+Prose prose_section(const Prose& prose, TextSpan section) {
+  const std::size_t begin = section.offset, end = section.offset + section.length;
+  const auto inside = [&](std::size_t offset) { return offset >= begin && offset < end; };
+  Prose part;
+  part.text = prose.text.substr(begin, section.length);
+  for (std::size_t at : prose.block_starts)
+    if (inside(at)) part.block_starts.push_back(at - begin);
+  for (const TextSpan& r : prose.references)
+    if (inside(r.offset)) part.references.push_back({r.offset - begin, r.length});
+  for (const Suppression& s : prose.suppressions) {
+    if (!inside(s.offset)) continue;
+    Suppression& moved = part.suppressions.emplace_back(s);
+    moved.offset -= begin;
+    for (RuleMention& m : moved.rules) m.offset -= begin;
+  }
+  if (prose.too_deep && inside(prose.too_deep->offset))
+    part.too_deep = TextSpan{prose.too_deep->offset - begin, prose.too_deep->length};
+  return part;
+}
+
+}  // namespace copydesk

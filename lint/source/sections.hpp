@@ -1,0 +1,26 @@
+// Long inputs are checked a section at a time, so that the memory a check needs (tokens,
+// sentences, what the checks index) stays that of one section, whatever the input's size.
+// A section ends at a paragraph break, and is far longer than any article, so an
+// article is checked whole; an archive file of many articles is checked in pieces.
+#pragma once
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "source/prose.hpp"
+
+namespace copydesk {
+
+// About 45,000 words of news: longer than any article.
+constexpr std::size_t kSectionBytes = 256 * 1024;
+
+// Consecutive ranges covering `prose`, each about `target` bytes: a cut falls at the
+// first paragraph break (blank line) after the target, else at a line break, else at a
+// space, else at a character boundary, looking no further than half a section on. One
+// range when the prose is no longer than `target` (or `target` is 0).
+std::vector<TextSpan> split_sections(std::string_view prose, std::size_t target);
+
+// The part of `prose` in `section`, at offsets from the section's start.
+Prose prose_section(const Prose& prose, TextSpan section);
+
+}  // namespace copydesk
