@@ -14,7 +14,12 @@ namespace copydesk::fuzz {
 
 // Reads the input as `format`, or as the first byte chooses (plain, Markdown, HTML).
 inline void check_and_render(const uint8_t* data, std::size_t size, std::optional<Format> format) {
-  static const Linter linter{Options{}};
+  // Sections of 4 KB, so that inputs of the fuzzer's size are cut into sections too.
+  static const Linter linter{[] {
+    Options options;
+    options.limits.section_bytes = 4096;
+    return options;
+  }()};
   const uint8_t choice = size == 0 ? 0 : data[0];
   const Format as = format.value_or(static_cast<Format>(choice % 3));
   const std::vector<Result> results{linter.check(std::string(reinterpret_cast<const char*>(data), size), "fuzz", as)};

@@ -28,6 +28,8 @@ EngineOptions engine_options(const Options& options, const Config* config) {
   e.report_unused_suppressions = options.report_unused_suppressions;
   e.findings_per_rule = options.limits.findings_per_rule;
   e.max_nesting = options.limits.nesting;
+  static_assert(Limits{}.section_bytes == kSectionBytes, "one default section size");
+  e.section_bytes = options.limits.section_bytes;
   e.related_per_finding = options.limits.related_per_finding;
   e.names_file = options.names_file;
   return e;
