@@ -1,7 +1,8 @@
 #!/bin/sh
 # Installs the Debian packages copydesk needs to build and run (and, with the argument
 # "test", what the test suite drives besides: GNU parallel, the schema validators,
-# Chromium for the proof page's screenshot); does nothing when they are all there.
+# Chromium for the proof page's screenshot; with "bench", what make bench drives: GNU
+# parallel and GNU time); does nothing when they are all there.
 # Run as root (or with sudo available).
 set -eu
 
@@ -13,6 +14,8 @@ PACKAGES="cmake ninja-build g++ pkg-config python3 \
   libxml2-dev libssl-dev diffutils"
 if [ "${1:-}" = "test" ]; then
   PACKAGES="$PACKAGES parallel python3-jsonschema libxml2-utils chromium"
+elif [ "${1:-}" = "bench" ]; then
+  PACKAGES="$PACKAGES parallel time hunspell"
 fi
 
 missing=""

@@ -7,13 +7,14 @@
 #include <numeric>
 #include <stdexcept>
 
+#include "base/mapped_file.hpp"
 #include "base/text.hpp"
 #include "lm/language_model.hpp"
 
 namespace copydesk {
 namespace {
 
-constexpr char kMagic[8] = {'C', 'D', 'L', 'E', 'X', '0', '0', '1'};
+constexpr std::string_view kMagic = "CDLEX002";
 
 std::uint64_t hash_of(std::string_view s) { return std::hash<std::string_view>{}(s); }
 
@@ -29,21 +30,38 @@ void for_each_deletion(std::string_view word, F f) {
   }
 }
 
+// A table in the compiled file: its length (a 64-bit count), its items, zeros up to the
+// next multiple of 8 bytes, so that every table is aligned where the file is mapped.
 template <typename T>
-void write_vector(std::ofstream& out, const std::vector<T>& v) {
-  const std::uint64_t n = v.size();
+void write_table(std::ofstream& out, std::span<const T> table) {
+  const std::uint64_t n = table.size();
   out.write(reinterpret_cast<const char*>(&n), sizeof n);
-  out.write(reinterpret_cast<const char*>(v.data()), static_cast<std::streamsize>(n * sizeof(T)));
+  out.write(reinterpret_cast<const char*>(table.data()), static_cast<std::streamsize>(table.size_bytes()));
+  constexpr char kZeros[8] = {};
+  out.write(kZeros, static_cast<std::streamsize>((8 - table.size_bytes() % 8) % 8));
 }
 
-template <typename T>
-void read_vector(std::ifstream& in, std::vector<T>& v) {
-  std::uint64_t n = 0;
-  in.read(reinterpret_cast<char*>(&n), sizeof n);
-  if (!in || n > (1u << 28)) throw std::runtime_error("lexicon: truncated file");
-  v.resize(n);
-  in.read(reinterpret_cast<char*>(v.data()), static_cast<std::streamsize>(n * sizeof(T)));
-}
+// Reads the tables of a mapped file in order, each checked to lie inside it.
+class TableReader {
+ public:
+  TableReader(std::string_view bytes, const std::string& name) : bytes_(bytes), name_(name) {}
+  template <typename T>
+  std::span<const T> next() {
+    std::uint64_t n = 0;
+    if (bytes_.size() - at_ < sizeof n) throw std::runtime_error("lexicon: " + name_ + " is truncated");
+    std::memcpy(&n, bytes_.data() + at_, sizeof n);
+    at_ += sizeof n;
+    if (n > (bytes_.size() - at_) / sizeof(T)) throw std::runtime_error("lexicon: " + name_ + " is truncated");
+    const auto* items = reinterpret_cast<const T*>(bytes_.data() + at_);
+    at_ += (n * sizeof(T) + 7) / 8 * 8;
+    return {items, static_cast<std::size_t>(n)};
+  }
+
+ private:
+  std::string_view bytes_;
+  std::string name_;
+  std::size_t at_ = kMagic.size();
+};
 
 }  // namespace
 
@@ -84,52 +102,67 @@ Lexicon::Lexicon(const std::vector<std::pair<std::string, Variety>>& lists, cons
   sorted.reserve(words.size());
   for (const auto& [w, v] : words) sorted.push_back(w);
   std::sort(sorted.begin(), sorted.end());
+  Tables& t = owned_;
   for (std::string_view w : sorted) {
-    offsets_.push_back(static_cast<std::uint32_t>(blob_.size()));
-    blob_.append(w).push_back('\0');
-    flags_.push_back(words.find(w)->second);
+    t.offsets.push_back(static_cast<std::uint32_t>(t.blob.size()));
+    t.blob.append(w).push_back('\0');
+    t.flags.push_back(words.find(w)->second);
     const std::int32_t id = lm != nullptr ? lm->id(w) : LanguageModel::kNone;
-    frequency_.push_back(id == LanguageModel::kNone ? 0.0f : static_cast<float>(lm->unigram(id)));
+    t.frequency.push_back(id == LanguageModel::kNone ? 0.0f : static_cast<float>(lm->unigram(id)));
   }
   std::vector<std::pair<std::uint64_t, std::uint32_t>> index;
-  for (std::uint32_t i = 0; i < offsets_.size(); ++i)
-    if (frequency_[i] != 0) for_each_deletion(word(i), [&](std::string_view v) { index.emplace_back(hash_of(v), i); });
+  for (std::uint32_t i = 0; i < t.offsets.size(); ++i)
+    if (t.frequency[i] != 0)
+      for_each_deletion(std::string_view(t.blob.data() + t.offsets[i]), [&](std::string_view v) { index.emplace_back(hash_of(v), i); });
   std::sort(index.begin(), index.end());
   index.erase(std::unique(index.begin(), index.end()), index.end());
   for (const auto& [h, i] : index) {
-    hashes_.push_back(h);
-    ids_.push_back(i);
+    t.hashes.push_back(h);
+    t.ids.push_back(i);
   }
-  for (std::uint32_t i = 0; i < offsets_.size(); ++i) flags_[i] |= static_cast<std::uint8_t>(compute_mark(i) << kMarkShift);
+  view_owned();
+  // The marks read the finished tables (near words, the other variety's spellings).
+  for (std::uint32_t i = 0; i < t.offsets.size(); ++i) t.flags[i] |= static_cast<std::uint8_t>(compute_mark(i) << kMarkShift);
 }
 
-Lexicon::Lexicon(const std::filesystem::path& compiled) {
-  std::ifstream in(compiled, std::ios::binary);
-  char magic[sizeof kMagic] = {};
-  in.read(magic, sizeof magic);
-  if (!in || std::memcmp(magic, kMagic, sizeof kMagic) != 0)
-    throw std::runtime_error("lexicon: " + compiled.string() + " is not a compiled lexicon");
-  std::vector<char> blob;
-  read_vector(in, blob);
-  blob_.assign(blob.begin(), blob.end());
-  read_vector(in, offsets_);
-  read_vector(in, flags_);
-  read_vector(in, frequency_);
-  read_vector(in, hashes_);
-  read_vector(in, ids_);
-  if (flags_.size() != offsets_.size() || frequency_.size() != offsets_.size() || ids_.size() != hashes_.size())
-    throw std::runtime_error("lexicon: " + compiled.string() + " is inconsistent");
+void Lexicon::view_owned() {
+  blob_ = owned_.blob;
+  offsets_ = owned_.offsets;
+  flags_ = owned_.flags;
+  frequency_ = owned_.frequency;
+  hashes_ = owned_.hashes;
+  ids_ = owned_.ids;
+}
+
+Lexicon::Lexicon(const std::filesystem::path& compiled) : mapping_(MappedFile::map(compiled)) {
+  const std::string name = compiled.string();
+  if (!mapping_ || !mapping_->bytes().starts_with(kMagic))
+    throw std::runtime_error("lexicon: " + name + " is not a compiled lexicon");
+  TableReader tables(mapping_->bytes(), name);
+  const std::span<const char> blob = tables.next<char>();
+  blob_ = std::string_view(blob.data(), blob.size());
+  offsets_ = tables.next<std::uint32_t>();
+  flags_ = tables.next<std::uint8_t>();
+  frequency_ = tables.next<float>();
+  hashes_ = tables.next<std::uint64_t>();
+  ids_ = tables.next<std::uint32_t>();
+  // The words rise through the blob, so the last one ending inside it bounds them all;
+  // ids are checked where they are read (near).
+  const bool words_inside = offsets_.empty() || (!blob_.empty() && blob_.back() == '\0' && offsets_.back() < blob_.size());
+  if (flags_.size() != offsets_.size() || frequency_.size() != offsets_.size() || ids_.size() != hashes_.size() ||
+      !words_inside)
+    throw std::runtime_error("lexicon: " + name + " is inconsistent");
 }
 
 void Lexicon::save(const std::filesystem::path& compiled) const {
   std::ofstream out(compiled, std::ios::binary);
-  out.write(kMagic, sizeof kMagic);
-  write_vector(out, std::vector<char>(blob_.begin(), blob_.end()));
-  write_vector(out, offsets_);
-  write_vector(out, flags_);
-  write_vector(out, frequency_);
-  write_vector(out, hashes_);
-  write_vector(out, ids_);
+  out.write(kMagic.data(), static_cast<std::streamsize>(kMagic.size()));
+  write_table(out, std::span<const char>(blob_.data(), blob_.size()));
+  write_table(out, offsets_);
+  write_table(out, flags_);
+  write_table(out, frequency_);
+  write_table(out, hashes_);
+  write_table(out, ids_);
   if (!out) throw std::runtime_error("lexicon: cannot write " + compiled.string());
 }
 
@@ -161,6 +194,7 @@ std::vector<Lexicon::Near> Lexicon::near(std::string_view lower, std::size_t max
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   std::vector<Near> out;
   for (std::uint32_t id : ids) {
+    if (id >= offsets_.size()) continue;  // a damaged file's entry
     const std::string_view w = word(id);
     if (w == lower) continue;
     const std::size_t d = edit_distance(lower, w, max_edits);

@@ -9,12 +9,14 @@
 // with a few binary searches.
 //
 // Reading and indexing the lists takes about half a second, so the build compiles them
-// once (tools/build_lexicon.cpp) into lexicon.bin, which loads in milliseconds; without
-// that file the lists are read at start-up. Shared, read-only, by every check and thread.
+// once (tools/build_lexicon.cpp) into lexicon.bin, whose tables are laid out as they are
+// used and mapped into memory, not read; without that file the lists are read at
+// start-up. Shared, read-only, by every check and thread.
 #pragma once
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +24,7 @@
 namespace copydesk {
 
 class LanguageModel;
+class MappedFile;
 
 enum Variety : std::uint8_t { kAmerican = 1, kBritish = 2 };
 
@@ -32,7 +35,7 @@ class Lexicon {
   static std::shared_ptr<const Lexicon> system(const std::filesystem::path& data_dir, const LanguageModel* lm);
   // Reads the word lists (path, variety), with frequencies from `lm` (may be null).
   Lexicon(const std::vector<std::pair<std::string, Variety>>& lists, const LanguageModel* lm);
-  // Loads a compiled file (throws std::runtime_error when it is not one).
+  // Maps a compiled file (throws std::runtime_error when it is not one).
   explicit Lexicon(const std::filesystem::path& compiled);
   void save(const std::filesystem::path& compiled) const;
 
@@ -67,12 +70,25 @@ class Lexicon {
   std::int64_t find(std::string_view lower) const;
   std::uint8_t compute_mark(std::uint32_t i) const;
 
-  std::string blob_;                     // the words, sorted, each ended by a NUL
-  std::vector<std::uint32_t> offsets_;   // where each word starts in blob_
-  std::vector<std::uint8_t> flags_;      // per word
-  std::vector<float> frequency_;         // per word; 0 when the model lacks it
-  std::vector<std::uint64_t> hashes_;    // sorted hashes of the deletion variants of known words…
-  std::vector<std::uint32_t> ids_;       // …and the word each came from
+  // The tables, built from the lists (owned_) or mapped from a compiled file (mapping_).
+  struct Tables {
+    std::string blob;                     // the words, sorted, each ended by a NUL
+    std::vector<std::uint32_t> offsets;   // where each word starts in blob
+    std::vector<std::uint8_t> flags;      // per word
+    std::vector<float> frequency;         // per word; 0 when the model lacks it
+    std::vector<std::uint64_t> hashes;    // sorted hashes of the deletion variants of known words…
+    std::vector<std::uint32_t> ids;       // …and the word each came from
+  };
+  Tables owned_;
+  std::shared_ptr<const MappedFile> mapping_;
+  void view_owned();
+
+  std::string_view blob_;
+  std::span<const std::uint32_t> offsets_;
+  std::span<const std::uint8_t> flags_;
+  std::span<const float> frequency_;
+  std::span<const std::uint64_t> hashes_;
+  std::span<const std::uint32_t> ids_;
 };
 
 }  // namespace copydesk

@@ -5,13 +5,9 @@
 #include <bit>
 #include <cerrno>
 #include <cstring>
-#include <fcntl.h>
 #include <fstream>
 #include <stdexcept>
 #include <string>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace copydesk::tagger {
 
@@ -299,15 +295,6 @@ bool power_of_two_or_zero(std::uint64_t n) { return (n & (n - 1)) == 0; }
 
 }  // namespace
 
-struct PerceptronModel::Mapping {
-  Mapping(const void* data, std::size_t size) : data(data), size(size) {}
-  ~Mapping() { munmap(const_cast<void*>(data), size); }
-  Mapping(const Mapping&) = delete;
-  Mapping& operator=(const Mapping&) = delete;
-  const void* data;
-  std::size_t size;
-};
-
 std::uint64_t PerceptronModel::model_checksum(const std::filesystem::path& model) {
   std::ifstream in(model, std::ios::binary);
   char bytes[8];
@@ -343,29 +330,22 @@ void PerceptronModel::compile(const std::filesystem::path& file) const {
 }
 
 std::optional<PerceptronModel> PerceptronModel::map(const std::filesystem::path& file, std::uint64_t model_checksum) {
-  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return std::nullopt;
-  struct stat status {};
+  const std::shared_ptr<const MappedFile> mapped = MappedFile::map(file);
   CompiledHeader header{};
-  const bool readable = ::fstat(fd, &status) == 0 && static_cast<std::size_t>(status.st_size) >= sizeof header &&
-                        ::pread(fd, &header, sizeof header, 0) == static_cast<ssize_t>(sizeof header);
-  if (!readable || kCompiledMagic != std::string_view(header.magic, sizeof header.magic) ||
-      header.version != kCompiledVersion || header.tag_set != tag_set_fingerprint() ||
-      header.model_checksum != model_checksum || model_checksum == 0) {
-    ::close(fd);
+  if (!mapped || mapped->bytes().size() < sizeof header) return std::nullopt;
+  std::memcpy(&header, mapped->bytes().data(), sizeof header);
+  if (kCompiledMagic != std::string_view(header.magic, sizeof header.magic) || header.version != kCompiledVersion ||
+      header.tag_set != tag_set_fingerprint() || header.model_checksum != model_checksum || model_checksum == 0)
     return std::nullopt;
-  }
-  const auto size = static_cast<std::size_t>(status.st_size);
   const std::uint64_t expected = sizeof header + sizeof(KeySlot) * (header.lexicon_slots + header.dictionary_slots + header.feature_slots) +
                                  sizeof(Weight) * header.weight_count;
-  void* data = expected == size ? ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED;
-  ::close(fd);
   auto fail = [&](const std::string& what) -> std::optional<PerceptronModel> {
     throw std::runtime_error(file.string() + ": not a usable compiled tagger model: " + what);
   };
-  if (data == MAP_FAILED) return fail(expected == size ? "cannot map it" : "wrong size");
+  if (expected != mapped->bytes().size()) return fail("wrong size");
+  const char* data = mapped->bytes().data();
   PerceptronModel model;
-  model.mapping_ = std::make_shared<const Mapping>(data, size);
+  model.mapping_ = mapped;
   if (header.tag_count == 0 || header.tag_count > sizeof header.tags) return fail("wrong tag count");
   for (std::uint32_t i = 0; i < header.tag_count; ++i) {
     if (header.tags[i] >= static_cast<std::uint8_t>(Pos::Count)) return fail("unknown tag");
@@ -374,7 +354,7 @@ std::optional<PerceptronModel> PerceptronModel::map(const std::filesystem::path&
   if (!power_of_two_or_zero(header.lexicon_slots) || !power_of_two_or_zero(header.dictionary_slots) ||
       !power_of_two_or_zero(header.feature_slots))
     return fail("a table size is not a power of two");
-  const auto* slots = reinterpret_cast<const KeySlot*>(static_cast<const char*>(data) + sizeof header);
+  const auto* slots = reinterpret_cast<const KeySlot*>(data + sizeof header);
   model.mapped_.lexicon = KeyView({slots, header.lexicon_slots});
   slots += header.lexicon_slots;
   model.mapped_.dictionary = KeyView({slots, header.dictionary_slots});

@@ -14,6 +14,7 @@
 #include <span>
 #include <vector>
 
+#include "base/mapped_file.hpp"
 #include "base/pos.hpp"
 #include "tagger/features.hpp"
 #include "tagger/key_table.hpp"
@@ -65,7 +66,6 @@ class PerceptronModel {
     KeyView features;    // feature key -> its row: first weight | weight count << 32
     std::span<const Weight> weights;
   };
-  struct Mapping;
   PerceptronModel() = default;
   Tables tables() const;
 
@@ -76,7 +76,7 @@ class PerceptronModel {
   KeyTable features_;
   std::vector<Weight> weights_;
   // …or mapped from a compiled one.
-  std::shared_ptr<const Mapping> mapping_;
+  std::shared_ptr<const MappedFile> mapping_;  // the compiled model's file, when mapped
   Tables mapped_;
   std::uint64_t checksum_ = 0;  // of the .model read, which compile() records
 };

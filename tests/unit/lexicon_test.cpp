@@ -1,0 +1,73 @@
+// The lexicon built from word lists, compiled to a file and mapped back: the same answers,
+// and a damaged or foreign file refused with its name.
+#include <catch2/catch.hpp>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "lm/language_model.hpp"
+#include "spell/lexicon.hpp"
+
+using namespace copydesk;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A file in this process's scratch folder, removed when the tests end.
+fs::path scratch(const std::string& name) {
+  static const struct Folder {
+    fs::path path = fs::temp_directory_path() / ("copydesk-lexicon-" + std::to_string(::getpid()));
+    ~Folder() {
+      std::error_code ec;
+      fs::remove_all(path, ec);
+    }
+  } folder;
+  fs::create_directories(folder.path);
+  return folder.path / name;
+}
+
+void write(const fs::path& file, const std::string& text) { std::ofstream(file, std::ios::binary) << text; }
+
+}  // namespace
+
+TEST_CASE("a compiled lexicon maps back to the answers of the lists it was built from", "[lexicon]") {
+  const LanguageModel lm(LanguageModel::system_path());
+  write(scratch("american"), "color\ncolors\nharbor\nthe\nprogram\nZurich\n");
+  write(scratch("british"), "colour\ncolours\nharbour\nthe\nprogramme\nprogram\n");
+  const Lexicon built({{scratch("american").string(), kAmerican}, {scratch("british").string(), kBritish}}, &lm);
+  built.save(scratch("lexicon.bin"));
+  const Lexicon mapped(scratch("lexicon.bin"));
+
+  CHECK(mapped.size() == built.size());
+  CHECK(mapped.size() == 9);  // lower-case words only
+  for (const char* word : {"color", "colour", "the", "program", "programme", "zurich", "harbour"}) {
+    INFO(word);
+    CHECK(mapped.varieties(word) == built.varieties(word));
+    CHECK(mapped.marks_variety(word) == built.marks_variety(word));
+    CHECK(mapped.log_frequency(word, -99) == built.log_frequency(word, -99));
+  }
+  CHECK(mapped.varieties("the") == (kAmerican | kBritish));
+  CHECK(mapped.varieties("zurich") == 0);
+  CHECK(mapped.marks_variety("colour") == kBritish);
+  CHECK(mapped.marks_variety("the") == 0);
+  const auto near = mapped.near("colr", 1);
+  REQUIRE(near.size() == 1);
+  CHECK(near[0].word == "color");
+  CHECK(near.size() == built.near("colr", 1).size());
+}
+
+TEST_CASE("a damaged or foreign lexicon file is refused, naming it", "[lexicon]") {
+  const LanguageModel lm(LanguageModel::system_path());
+  write(scratch("words"), "alpha\nbeta\ngamma\n");
+  const Lexicon built({{scratch("words").string(), kAmerican}}, &lm);
+  built.save(scratch("whole.bin"));
+  std::ifstream in(scratch("whole.bin"), std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+
+  write(scratch("cut.bin"), bytes.substr(0, bytes.size() - 9));
+  CHECK_THROWS_WITH(Lexicon(scratch("cut.bin")), Catch::Contains("cut.bin") && Catch::Contains("truncated"));
+  write(scratch("foreign.bin"), "not a lexicon at all");
+  CHECK_THROWS_WITH(Lexicon(scratch("foreign.bin")), Catch::Contains("is not a compiled lexicon"));
+  CHECK_THROWS_WITH(Lexicon(scratch("missing.bin")), Catch::Contains("is not a compiled lexicon"));
+}
