@@ -153,6 +153,27 @@ TEST_CASE("a 10 MB single line: excerpts in time proportional to the excerpt", "
   CHECK(m.out.size() < findings * 600);
 }
 
+TEST_CASE("memory grows with a long file by a small multiple of it, not with its words", "[pathological]") {
+  // A long file is checked in sections (source/sections.hpp): what grows with it is its
+  // text, held a few times over, not the tokens, sentences and indexes of the checks.
+  Scratch s;
+  std::string paragraph;
+  for (int i = 0; i < 4; ++i)
+    paragraph += "The council met on Monday to discuss the budget, and the mayor said the city would hire more "
+                 "teachers next year. ";
+  std::string one_mb;
+  for (int n = 0; one_mb.size() < (1u << 20); ++n) one_mb += "Item " + std::to_string(n) + ". " + paragraph + "\n\n";
+  write(s.dir / "one.txt", one_mb);
+  write(s.dir / "four.txt", repeat(one_mb, 4));
+  const Measured one = measure(s, {"check", "--format", "json", "one.txt"});
+  const Measured four = measure(s, {"check", "--format", "json", "four.txt"});
+  report(one);
+  report(four);
+  CHECK(four.cpu_seconds < 60);
+  // Held whole, 3 MB more took about 90 MB more (30 bytes of memory a byte of text).
+  CHECK(four.peak_mb - one.peak_mb < 8 * 3);
+}
+
 TEST_CASE("control characters in messages, excerpts and file names are shown escaped", "[pathological]") {
   Scratch s;
   const std::string name = "evil\x1b[2Jname.txt";
