@@ -137,6 +137,16 @@ TEST_CASE("names keys and distances", "[names]") {
   using namespace copydesk::names;
   CHECK(latin_key("Erdoğan") == "erdogan");
   CHECK(latin_key("McDonald") == "mcdonald");
+  // Latin letters that do not decompose: the letter their Unicode name gives.
+  CHECK(latin_key("Støre") == "store");
+  CHECK(latin_key("Jarosław") == "jaroslaw");
+  CHECK(latin_key("Kılıçdaroğlu") == "kilicdaroglu");
+  CHECK(latin_key("Đukanović") == "dukanovic");
+  CHECK(latin_key("Æsir") == "aesir");
+  CHECK(latin_key("Straße") == "strasse");
+  CHECK(latin_key("Þór") == "þor");  // THORN names no base letter: kept
+  // Another script: romanised.
+  CHECK(latin_key("Зеленский") == "zelenskij");
   CHECK(loose_key(latin_key("Zelenskyy")) == loose_key(latin_key("Zelenskiy")));
   CHECK(loose_key(latin_key("Alexei")) == loose_key(latin_key("Aleksey")));
   CHECK(edit_distance("blinken", "blingen", 2) == 1);

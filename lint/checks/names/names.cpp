@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <memory>
 
+#include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 
 #include "spell/speller.hpp"
 #include "spell/word_list.hpp"
@@ -22,6 +24,24 @@ icu::Transliterator* to_ascii() {
     return U_SUCCESS(status) ? std::move(t) : nullptr;
   }();
   return it.get();
+}
+
+// The base letters of a Latin letter with no decomposition, from its Unicode name: the
+// last word before " WITH" when it is one or two letters ("LATIN SMALL LETTER O WITH
+// STROKE" ø → "O", "DOTLESS I" ı → "I", "LATIN SMALL LETTER AE" æ → "AE"); empty when
+// the name gives none ("THORN").
+std::string latin_base_letters(UChar32 c) {
+  char name[128];
+  UErrorCode status = U_ZERO_ERROR;
+  const int32_t length = u_charName(c, U_UNICODE_CHAR_NAME, name, sizeof name, &status);
+  if (U_FAILURE(status) || length <= 0 || length >= static_cast<int32_t>(sizeof name)) return {};
+  std::string_view n(name, static_cast<std::size_t>(length));
+  if (const std::size_t with = n.find(" WITH "); with != std::string_view::npos) n = n.substr(0, with);
+  const std::size_t space = n.rfind(' ');
+  const std::string_view last = space == std::string_view::npos ? n : n.substr(space + 1);
+  if (last.empty() || last.size() > 2 || !std::all_of(last.begin(), last.end(), [](char l) { return l >= 'A' && l <= 'Z'; }))
+    return {};
+  return std::string(last);
 }
 
 bool is_name_case(const Token& t) {
@@ -55,10 +75,35 @@ std::size_t name_word_before(const Document& doc, std::size_t k) {
 
 std::string latin_key(std::string_view word) {
   if (is_ascii(word)) return ascii_lower(word);
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+  // Accents go with ICU's compatibility decomposition, the combining marks left out, and
+  // a Latin letter that does not decompose becomes the letter its Unicode name gives:
+  // enough for Latin names, and cheap. Only a word in another script needs ICU's
+  // transliterator, whose registry costs more to open than the rest of a run's start-up.
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkd = icu::Normalizer2::getNFKDInstance(status);
+  // Folded first, so that "ß" is "ss" before its name is read.
+  const icu::UnicodeString folded = icu::UnicodeString(u).foldCase();
+  const icu::UnicodeString decomposed = U_SUCCESS(status) ? nfkd->normalize(folded, status) : folded;
+  icu::UnicodeString kept;
+  for (int32_t i = 0; i < decomposed.length(); i = decomposed.moveIndex32(i, 1)) {
+    const UChar32 c = decomposed.char32At(i);
+    if (u_charType(c) == U_NON_SPACING_MARK) continue;
+    UErrorCode script_status = U_ZERO_ERROR;
+    const UScriptCode script = uscript_getScript(c, &script_status);
+    if (c < 0x80 || script == USCRIPT_COMMON || script == USCRIPT_INHERITED) {
+      kept.append(c);
+    } else if (script == USCRIPT_LATIN) {
+      const std::string base = latin_base_letters(c);
+      kept.append(base.empty() ? icu::UnicodeString(c) : icu::UnicodeString::fromUTF8(base));
+    } else {
+      kept = u;
+      if (icu::Transliterator* t = to_ascii()) t->transliterate(kept);
+      break;
+    }
+  }
   std::string out;
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
-  if (icu::Transliterator* t = to_ascii()) t->transliterate(u);
-  u.foldCase().toUTF8String(out);
+  kept.foldCase().toUTF8String(out);
   return out;
 }
 

@@ -18,8 +18,10 @@ class Speller;
 
 namespace copydesk::names {
 
-// "Erdoğan" → "erdogan", "Зеленский" → "zelenskij": ICU "Any-Latin; Latin-ASCII", then
-// case folding. Two spellings with one key differ only in case or accents.
+// "Erdoğan" → "erdogan", "Straße" → "strasse": accents dropped (ICU's NFKD, combining
+// marks left out) and case folded; "Зеленский" → "zelenskij": a word in another script
+// romanised by ICU's "Any-Latin; Latin-ASCII" first. Two spellings with one key differ
+// only in case or accents. Latin letters that do not decompose stay ("Støre" → "støre").
 std::string latin_key(std::string_view word);
 // The key with the alternations of romanisation merged (y/i, x/ks, doubled letters), so
 // "Zelenskyy", "Zelenskiy" and "Zelensky", or "Sergei" and "Sergey", share it.
