@@ -3,12 +3,17 @@
 #include <chrono>
 #include <fmt/format.h>
 
+#include "engine/suppress.hpp"
 #include "spell/lexicon.hpp"
 
 namespace copydesk {
 
 Diagnostic& Emitter::report(std::size_t offset, std::size_t length, std::string message,
                             std::vector<std::string> suggestions) {
+  if (suppressions_ != nullptr && suppressions_->silences(rule_.id, base_ + offset)) {
+    overflow_ = Diagnostic{};
+    return overflow_;
+  }
   if (cap_ != 0 && out_.size() - first_ >= cap_) {
     if (dropped_++ == 0) first_dropped_ = base_ + offset;
     overflow_ = Diagnostic{};

@@ -22,6 +22,7 @@ class LanguageModel;
 class Lexicon;
 class Speller;
 class Tagger;
+class SuppressionFilter;
 
 // Work on one document that the rules of a kind share, done by the first of them that
 // asks (the matches of every rule of a data-driven kind, found in one pass); forgotten
@@ -53,11 +54,15 @@ struct Resources {
 // memory or output than the cap; finish() then adds one finding that says how many more
 // there were, and trims each finding's related places to `related_cap`. One Emitter
 // serves every section of a long input (source/sections.hpp): checks report at offsets
-// in the section, and the Emitter moves those findings to offsets in the file.
+// in the section, and the Emitter moves those findings to offsets in the file. A finding
+// the article's suppression comments silence (`suppressions`, may be null) is dropped as
+// it is made, so it counts toward no cap.
 class Emitter {
  public:
-  Emitter(const Rule& rule, std::vector<Diagnostic>& out, std::size_t cap = 0, std::size_t related_cap = 0)
-      : rule_(rule), out_(out), first_(out.size()), cap_(cap), related_cap_(related_cap), section_first_(out.size()) {}
+  Emitter(const Rule& rule, std::vector<Diagnostic>& out, std::size_t cap = 0, std::size_t related_cap = 0,
+          SuppressionFilter* suppressions = nullptr)
+      : rule_(rule), out_(out), first_(out.size()), cap_(cap), related_cap_(related_cap),
+        suppressions_(suppressions), section_first_(out.size()) {}
   Diagnostic& report(std::size_t offset, std::size_t length, std::string message,
                      std::vector<std::string> suggestions = {});
   // Reports from now on are at offsets from `base` in the file.
@@ -71,7 +76,8 @@ class Emitter {
   std::size_t first_;        // where this rule's findings begin in out_
   std::size_t cap_, related_cap_;
   std::size_t dropped_ = 0;  // findings past the cap
-  Diagnostic overflow_;      // what a report past the cap writes into, then forgets
+  SuppressionFilter* suppressions_;
+  Diagnostic overflow_;      // what a report past the cap or silenced writes into, then forgets
   std::size_t first_dropped_ = 0;  // in the file
   std::size_t base_ = 0;            // where the current section starts in the file
   std::size_t section_first_;       // where its findings begin in out_

@@ -157,12 +157,14 @@ FileResult Engine::Worker::check(const Source& source) const {
   result.path = source.path();
   const Prose prose = extract_prose(source, engine_.prose_);
   const std::vector<TextSpan> sections = split_sections(prose.text, engine_.section_bytes_);
+  SuppressionFilter suppressions(prose.suppressions, source);
   // Each rule's findings over all sections, so that its cap counts them all.
   std::vector<std::vector<Diagnostic>> found(engine_.checks_.size());
   std::vector<Emitter> emitters;
   emitters.reserve(found.size());
   for (std::size_t i = 0; i < found.size(); ++i)
-    emitters.emplace_back(*engine_.active_[i], found[i], engine_.findings_per_rule_, engine_.related_per_finding_);
+    emitters.emplace_back(*engine_.active_[i], found[i], engine_.findings_per_rule_, engine_.related_per_finding_,
+                          &suppressions);
   for (const TextSpan& section : sections) {
     std::optional<Source> part;
     if (sections.size() > 1)
@@ -182,7 +184,7 @@ FileResult Engine::Worker::check(const Source& source) const {
     std::move(found[i].begin(), found[i].end(), std::back_inserter(d));
   }
   widen_to_references(prose.references, d);
-  apply_suppressions(prose.suppressions, source, d, engine_.report_unused_suppressions_, engine_.context_.rule_ids);
+  if (engine_.report_unused_suppressions_) suppressions.report_unused(d, engine_.context_.rule_ids);
   std::sort(d.begin(), d.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return std::tie(a.offset, a.length, a.rule, a.message) < std::tie(b.offset, b.length, b.rule, b.message);
   });

@@ -10,11 +10,25 @@
 
 namespace copydesk {
 
-// Removes the findings a suppression covers. With `report_unused`, adds one finding
-// (rule artifacts.unused-suppression) for each suppression, or rule named in one, that
-// silenced nothing; ids in `known_ids` only, since unknown ones have their own rule.
-void apply_suppressions(const std::vector<Suppression>& suppressions, const Source& source,
-                        std::vector<Diagnostic>& diagnostics, bool report_unused, const std::vector<std::string>& known_ids);
+// Asked as each finding is made (Emitter::report), so that a silenced finding is never
+// stored and counts toward no rule's cap; remembers which comment silenced something.
+class SuppressionFilter {
+ public:
+  SuppressionFilter(const std::vector<Suppression>& suppressions, const Source& source);
+
+  // Whether a suppression covers a finding of `rule` at byte `offset` of the file.
+  bool silences(const std::string& rule, std::size_t offset);
+  // One finding (rule artifacts.unused-suppression) for each suppression, or rule named
+  // in one, that silenced nothing; ids in `known_ids` only, since unknown ones have
+  // their own rule.
+  void report_unused(std::vector<Diagnostic>& out, const std::vector<std::string>& known_ids) const;
+
+ private:
+  const std::vector<Suppression>& all_;
+  const Source& source_;
+  // used_[i][m]: suppression i silenced something through mention m (the last slot: all rules).
+  std::vector<std::vector<bool>> used_;
+};
 
 // The rule unused suppressions are reported under: not a check of the text, but of
 // what the other checks found, so it is no rule pack's.

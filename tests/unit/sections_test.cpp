@@ -126,3 +126,18 @@ TEST_CASE("over sections, a rule's cap counts all its findings and a suppression
   for (const Diagnostic& d : found) CHECK(d.rule == "repetition.doubled-word");
   CHECK(found.back().message.find("25 more findings") != std::string::npos);
 }
+
+TEST_CASE("a finding a suppression silences counts toward no rule's cap", "[sections][bounds]") {
+  std::string text = "copydesk-disable repetition.doubled-word\n\n";
+  for (int i = 0; i < 100; ++i) text += "The the council met.\n\n";
+  text += "copydesk-enable repetition.doubled-word\n\n";
+  for (int i = 0; i < 50; ++i) text += "The the mayor spoke.\n\n";
+  for (std::size_t section_bytes : {std::size_t{0}, std::size_t{500}}) {
+    const auto found = check_in_sections(text, section_bytes, {"repetition.doubled-word"}, 10);
+    // The first ten after the enable comment, and a count of the other 40: the hundred
+    // silenced take no place among the ten.
+    REQUIRE(found.size() == 11);
+    CHECK(found.front().offset > text.find("copydesk-enable"));
+    CHECK(found.back().message.find("40 more findings") != std::string::npos);
+  }
+}
