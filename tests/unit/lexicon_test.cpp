@@ -1,37 +1,22 @@
 // The lexicon built from word lists, compiled to a file and mapped back: the same answers,
 // and a damaged or foreign file refused with its name.
 #include <catch2/catch.hpp>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 
+#include "e2e/run.hpp"
 #include "lm/language_model.hpp"
 #include "spell/lexicon.hpp"
 
 using namespace copydesk;
-namespace fs = std::filesystem;
 
-namespace {
-
-// A file in this process's scratch folder, removed when the tests end.
-fs::path scratch(const std::string& name) {
-  static const struct Folder {
-    fs::path path = fs::temp_directory_path() / ("copydesk-lexicon-" + std::to_string(::getpid()));
-    ~Folder() {
-      std::error_code ec;
-      fs::remove_all(path, ec);
-    }
-  } folder;
-  fs::create_directories(folder.path);
-  return folder.path / name;
-}
-
-void write(const fs::path& file, const std::string& text) { std::ofstream(file, std::ios::binary) << text; }
-
-}  // namespace
+using e2e::Scratch;
+using e2e::write;
 
 TEST_CASE("a compiled lexicon maps back to the answers of the lists it was built from", "[lexicon]") {
+  const Scratch s;
+  const auto scratch = [&](const std::string& name) { return s.dir / name; };
   const LanguageModel lm(LanguageModel::system_path());
   write(scratch("american"), "color\ncolors\nharbor\nthe\nprogram\nZurich\n");
   write(scratch("british"), "colour\ncolours\nharbour\nthe\nprogramme\nprogram\n");
@@ -58,6 +43,8 @@ TEST_CASE("a compiled lexicon maps back to the answers of the lists it was built
 }
 
 TEST_CASE("a damaged or foreign lexicon file is refused, naming it", "[lexicon]") {
+  const Scratch s;
+  const auto scratch = [&](const std::string& name) { return s.dir / name; };
   const LanguageModel lm(LanguageModel::system_path());
   write(scratch("words"), "alpha\nbeta\ngamma\n");
   const Lexicon built({{scratch("words").string(), kAmerican}}, &lm);
