@@ -91,8 +91,13 @@ bool is_opening_quotation_mark(std::string_view text) {
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
   const std::size_t n = a.size(), m = b.size();
   if ((n > m ? n - m : m - n) > limit) return limit + 1;
-  // Three rows of the optimal string alignment table.
-  std::vector<std::size_t> before(m + 1), prev(m + 1), cur(m + 1);
+  // Three rows of the optimal string alignment table, in one buffer kept per thread: this
+  // runs for every candidate of every near-word search.
+  thread_local std::vector<std::size_t> rows;
+  rows.assign(3 * (m + 1), 0);
+  std::size_t* before = rows.data();
+  std::size_t* prev = before + m + 1;
+  std::size_t* cur = prev + m + 1;
   for (std::size_t j = 0; j <= m; ++j) prev[j] = j;
   for (std::size_t i = 1; i <= n; ++i) {
     cur[0] = i;
