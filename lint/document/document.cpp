@@ -83,12 +83,11 @@ const RE2& special_tokens() {
 Document::Document(const Source& source, const Speller* speller, const Tagger* tagger, const ProseOptions& options)
     : Document(source, extract_prose(source, options), speller, tagger) {}
 
-Document::Document(const Source& source, Prose prose, const Speller* speller, const Tagger* tagger)
-    : source_(&source), too_deep_(prose.too_deep) {
+Document::Document(const Source& source, Prose prose, const Speller* speller, const Tagger* tagger, const Source* file,
+                   std::size_t offset)
+    : source_(&source), file_(file != nullptr ? file : &source), offset_in_file_(offset), too_deep_(prose.too_deep) {
   prose_ = std::move(prose.text);
   references_ = std::move(prose.references);
-  std::sort(references_.begin(), references_.end(),
-            [](const TextSpan& a, const TextSpan& b) { return a.offset < b.offset; });
   suppressions_ = std::move(prose.suppressions);
   split_paragraphs_at(prose.block_starts);
   tokenize();

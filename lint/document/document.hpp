@@ -63,10 +63,17 @@ class Document {
   // Segments the source. The speller marks known words and the tagger tags them; either
   // may be null (then `known` stays false and `pos` stays Pos::None).
   Document(const Source& source, const Speller* speller, const Tagger* tagger, const ProseOptions& prose = {});
-  // The same, from prose already read out of the source (a section of a long input).
-  Document(const Source& source, Prose prose, const Speller* speller, const Tagger* tagger);
+  // The same, from prose already read out of the source. For a section of a long input
+  // (source/sections.hpp), `source` holds the section's bytes, `file` the whole file's
+  // and `offset` where the section starts in it.
+  Document(const Source& source, Prose prose, const Speller* speller, const Tagger* tagger,
+           const Source* file = nullptr, std::size_t offset = 0);
 
   const Source& source() const { return *source_; }
+  // The whole file, and where this document starts in it (0 unless it is a later section):
+  // for what is said of the file once, not per section.
+  const Source& file() const { return *file_; }
+  std::size_t offset_in_file() const { return offset_in_file_; }
   // The prose: the source's text with markup blanked, at the same offsets.
   std::string_view text() const { return prose_; }
   std::string_view slice(std::size_t begin, std::size_t end) const {
@@ -94,6 +101,8 @@ class Document {
   void classify(const Speller* speller, const Tagger* tagger);
 
   const Source* source_;
+  const Source* file_;
+  std::size_t offset_in_file_;
   std::string prose_;
   std::vector<Token> tokens_;
   std::vector<Sentence> sentences_;

@@ -156,7 +156,7 @@ FileResult Engine::Worker::check(const Source& source) const {
   FileResult result;
   result.path = source.path();
   const Prose prose = extract_prose(source, engine_.prose_);
-  const std::vector<TextSpan> sections = split_sections(prose.text, engine_.section_bytes_);
+  const std::vector<TextSpan> sections = split_sections(prose, engine_.section_bytes_);
   SuppressionFilter suppressions(prose.suppressions, source);
   // Each rule's findings over all sections, so that its cap counts them all.
   std::vector<std::vector<Diagnostic>> found(engine_.checks_.size());
@@ -169,7 +169,8 @@ FileResult Engine::Worker::check(const Source& source) const {
     std::optional<Source> part;
     if (sections.size() > 1)
       part.emplace(source.path(), source.bytes().substr(section.offset, section.length), source.format());
-    const Document doc(part ? *part : source, prose_section(prose, section), speller_.get(), engine_.tagger_.get());
+    const Document doc(part ? *part : source, prose_section(prose, section), speller_.get(), engine_.tagger_.get(),
+                       &source, section.offset);
     result.words += doc.word_count();
     resources_.memo.clear();
     for (std::size_t i = 0; i < engine_.checks_.size(); ++i) {

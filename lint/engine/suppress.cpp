@@ -64,12 +64,14 @@ SuppressionFilter::SuppressionFilter(const std::vector<Suppression>& suppression
 }
 
 bool SuppressionFilter::silences(const std::string& rule, std::size_t offset) {
-  if (all_.empty()) return false;
-  const std::size_t line = source_.position(offset).line;
+  std::optional<std::size_t> line;  // found only when a line's suppression needs it
   bool any = false;
   for (std::size_t i = 0; i < all_.size(); ++i) {
     const auto mention = mention_of(all_[i], rule);
-    if (!mention || !covers(all_, i, source_, rule, offset, line)) continue;
+    if (!mention) continue;
+    if (!line && (all_[i].kind == Kind::DisableLine || all_[i].kind == Kind::DisableNextLine))
+      line = source_.position(offset).line;
+    if (!covers(all_, i, source_, rule, offset, line.value_or(0))) continue;
     used_[i][*mention == kAll ? all_[i].rules.size() : *mention] = true;
     any = true;
   }

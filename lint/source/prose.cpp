@@ -289,15 +289,22 @@ Prose plain_prose(const std::string& text) {
 }  // namespace
 
 Prose extract_prose(const Source& source, const ProseOptions& options) {
+  Prose prose;
   switch (source.format()) {
     case Format::Markdown:
-      return markdown_prose(source.valid_text(), options);
+      prose = markdown_prose(source.valid_text(), options);
+      break;
     case Format::Html:
-      return html_prose(source.valid_text(), options);
+      prose = html_prose(source.valid_text(), options);
+      break;
     case Format::Plain:
+      prose = plain_prose(source.valid_text());
       break;
   }
-  return plain_prose(source.valid_text());
+  // The walk may meet them out of order (gumbo moves misnested text); readers search them.
+  std::sort(prose.references.begin(), prose.references.end(),
+            [](const TextSpan& a, const TextSpan& b) { return a.offset < b.offset; });
+  return prose;
 }
 
 }  // namespace copydesk

@@ -19,7 +19,7 @@ struct Prose {
   // the text alone may not show as a blank line.
   std::vector<std::size_t> block_starts;
   // Character references ("&ldquo;"): the prose holds the character they stand for,
-  // and a finding that touches one must cover all of it.
+  // and a finding that touches one must cover all of it. In order of offset.
   std::vector<TextSpan> references;
   // The suppression comments, in order.
   std::vector<Suppression> suppressions;

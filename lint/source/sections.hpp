@@ -14,11 +14,13 @@ namespace copydesk {
 // About 45,000 words of news: longer than any article.
 constexpr std::size_t kSectionBytes = 256 * 1024;
 
-// Consecutive ranges covering `prose`, each about `target` bytes: a cut falls at the
-// first paragraph break (blank line) after the target, else at a line break, else at a
-// space, else at a character boundary, looking no further than half a section on. One
-// range when the prose is no longer than `target` (or `target` is 0).
-std::vector<TextSpan> split_sections(std::string_view prose, std::size_t target);
+// Consecutive ranges covering the prose, each holding about `target` bytes of text
+// (blanked markup and spaces do not count): a cut falls at the first paragraph break
+// (blank line) after the target, else at a block the markup starts, else at a line
+// break, else after a full stop, else before a word, looking no further than half a
+// section on, else at a character boundary. One range when the text is no longer than
+// `target` (or `target` is 0).
+std::vector<TextSpan> split_sections(const Prose& prose, std::size_t target);
 
 // The part of `prose` in `section`, at offsets from the section's start.
 Prose prose_section(const Prose& prose, TextSpan section);

@@ -54,6 +54,7 @@ class TableReader {
     if (n > (bytes_.size() - at_) / sizeof(T)) throw std::runtime_error("lexicon: " + name_ + " is truncated");
     const auto* items = reinterpret_cast<const T*>(bytes_.data() + at_);
     at_ += (n * sizeof(T) + 7) / 8 * 8;
+    if (at_ > bytes_.size()) throw std::runtime_error("lexicon: " + name_ + " is truncated");  // in the padding
     return {items, static_cast<std::size_t>(n)};
   }
 
@@ -146,16 +147,21 @@ Lexicon::Lexicon(const std::filesystem::path& compiled) : mapping_(MappedFile::m
   frequency_ = tables.next<float>();
   hashes_ = tables.next<std::uint64_t>();
   ids_ = tables.next<std::uint32_t>();
-  // The words rise through the blob, so the last one ending inside it bounds them all;
-  // ids are checked where they are read (near).
-  const bool words_inside = offsets_.empty() || (!blob_.empty() && blob_.back() == '\0' && offsets_.back() < blob_.size());
+  // The words rise through the blob, which ends a word; ids are checked where they are
+  // read (near).
+  const bool words_inside = offsets_.empty() || (!blob_.empty() && blob_.back() == '\0' &&
+                                                 std::is_sorted(offsets_.begin(), offsets_.end()) &&
+                                                 offsets_.back() < blob_.size());
   if (flags_.size() != offsets_.size() || frequency_.size() != offsets_.size() || ids_.size() != hashes_.size() ||
       !words_inside)
     throw std::runtime_error("lexicon: " + name + " is inconsistent");
 }
 
 void Lexicon::save(const std::filesystem::path& compiled) const {
-  std::ofstream out(compiled, std::ios::binary);
+  // Written beside, then renamed over: a running process may have the old file mapped.
+  std::filesystem::path written = compiled;
+  written += ".tmp";
+  std::ofstream out(written, std::ios::binary | std::ios::trunc);
   out.write(kMagic.data(), static_cast<std::streamsize>(kMagic.size()));
   write_table(out, std::span<const char>(blob_.data(), blob_.size()));
   write_table(out, offsets_);
@@ -163,7 +169,9 @@ void Lexicon::save(const std::filesystem::path& compiled) const {
   write_table(out, frequency_);
   write_table(out, hashes_);
   write_table(out, ids_);
+  out.close();
   if (!out) throw std::runtime_error("lexicon: cannot write " + compiled.string());
+  std::filesystem::rename(written, compiled);
 }
 
 std::int64_t Lexicon::find(std::string_view lower) const {

@@ -38,6 +38,9 @@ class Lexicon {
   // Maps a compiled file (throws std::runtime_error when it is not one).
   explicit Lexicon(const std::filesystem::path& compiled);
   void save(const std::filesystem::path& compiled) const;
+  // Its tables may point into its own storage: neither copied nor moved.
+  Lexicon(const Lexicon&) = delete;
+  Lexicon& operator=(const Lexicon&) = delete;
 
   // The varieties whose list holds the lower-case word (0: in no list).
   std::uint8_t varieties(std::string_view lower) const;

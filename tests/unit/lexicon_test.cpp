@@ -52,8 +52,12 @@ TEST_CASE("a damaged or foreign lexicon file is refused, naming it", "[lexicon]"
   std::ifstream in(scratch("whole.bin"), std::ios::binary);
   const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 
-  write(scratch("cut.bin"), bytes.substr(0, bytes.size() - 9));
-  CHECK_THROWS_WITH(Lexicon(scratch("cut.bin")), Catch::Contains("cut.bin") && Catch::Contains("truncated"));
+  // Cut anywhere, in a table or in the padding after it.
+  for (std::size_t cut = 1; cut <= 24; ++cut) {
+    INFO(cut << " bytes cut");
+    write(scratch("cut.bin"), bytes.substr(0, bytes.size() - cut));
+    CHECK_THROWS_WITH(Lexicon(scratch("cut.bin")), Catch::Contains("cut.bin") && Catch::Contains("truncated"));
+  }
   write(scratch("foreign.bin"), "not a lexicon at all");
   CHECK_THROWS_WITH(Lexicon(scratch("foreign.bin")), Catch::Contains("is not a compiled lexicon"));
   CHECK_THROWS_WITH(Lexicon(scratch("missing.bin")), Catch::Contains("is not a compiled lexicon"));

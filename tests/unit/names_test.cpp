@@ -144,9 +144,11 @@ TEST_CASE("names keys and distances", "[names]") {
   CHECK(latin_key("Đukanović") == "dukanovic");
   CHECK(latin_key("Æsir") == "aesir");
   CHECK(latin_key("Straße") == "strasse");
-  CHECK(latin_key("Þór") == "þor");  // THORN names no base letter: kept
-  // Another script: romanised.
+  CHECK(latin_key("O’Brien") == latin_key("O'Brien"));
+  // Another script, or a letter whose name gives no base (THORN, ETH): romanised.
   CHECK(latin_key("Зеленский") == "zelenskij");
+  CHECK(latin_key("Þór") == "thor");
+  CHECK(latin_key("Guðmundsson") == "gudmundsson");
   CHECK(loose_key(latin_key("Zelenskyy")) == loose_key(latin_key("Zelenskiy")));
   CHECK(loose_key(latin_key("Alexei")) == loose_key(latin_key("Aleksey")));
   CHECK(edit_distance("blinken", "blingen", 2) == 1);

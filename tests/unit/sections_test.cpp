@@ -2,6 +2,7 @@
 // the same whether it is checked whole or in sections, wherever the findings are local.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 
 #include "engine/engine.hpp"
@@ -17,6 +18,13 @@ std::string repeat(const std::string& s, int n) {
   return out;
 }
 
+std::vector<TextSpan> split(const std::string& text, std::size_t target, std::vector<std::size_t> blocks = {}) {
+  Prose prose;
+  prose.text = text;
+  prose.block_starts = std::move(blocks);
+  return split_sections(prose, target);
+}
+
 // The sections are consecutive, cover the text, and none is shorter than the target
 // but the last.
 void check_covering(const std::vector<TextSpan>& sections, std::string_view text, std::size_t target) {
@@ -24,7 +32,9 @@ void check_covering(const std::vector<TextSpan>& sections, std::string_view text
   std::size_t at = 0;
   for (std::size_t i = 0; i < sections.size(); ++i) {
     CHECK(sections[i].offset == at);
-    if (i + 1 < sections.size()) CHECK(sections[i].length >= target);
+    const std::string_view part = text.substr(sections[i].offset, sections[i].length);
+    const auto content = static_cast<std::size_t>(std::count_if(part.begin(), part.end(), [](char c) { return c != ' ' && c != '\n'; }));
+    if (i + 1 < sections.size()) CHECK(content >= target);
     at += sections[i].length;
   }
   CHECK(at == text.size());
@@ -45,39 +55,55 @@ std::vector<Diagnostic> check_in_sections(const std::string& text, std::size_t s
 }  // namespace
 
 TEST_CASE("a text no longer than a section is one section", "[sections]") {
-  const auto one = split_sections("A short article.\n\nIts second paragraph.", 1000);
+  const auto one = split("A short article.\n\nIts second paragraph.", 1000);
   REQUIRE(one.size() == 1);
   CHECK(one[0].length == 39);
-  CHECK(split_sections(repeat("word ", 1000), 0).size() == 1);  // 0: never cut
-  CHECK(split_sections("", 100).size() == 1);
+  CHECK(split(repeat("word ", 1000), 0).size() == 1);  // 0: never cut
+  CHECK(split("", 100).size() == 1);
 }
 
 TEST_CASE("sections end at a paragraph break, else a line, a sentence, a word", "[sections]") {
   const std::string paragraphs = repeat("One sentence of the story here.\nAnd a wrapped line.\n\n", 40);
-  auto sections = split_sections(paragraphs, 200);
+  auto sections = split(paragraphs, 200);
   check_covering(sections, paragraphs, 200);
   CHECK(sections.size() > 5);
   for (std::size_t i = 1; i < sections.size(); ++i) CHECK(paragraphs.substr(sections[i].offset - 2, 2) == "\n\n");
 
   const std::string lines = repeat("A line of the story without a blank one after it.\n", 40);
-  sections = split_sections(lines, 200);
+  sections = split(lines, 200);
   check_covering(sections, lines, 200);
   for (std::size_t i = 1; i < sections.size(); ++i) CHECK(lines[sections[i].offset - 1] == '\n');
 
   const std::string sentences = repeat("The vote passed on Tuesday. ", 40);
-  sections = split_sections(sentences, 200);
+  sections = split(sentences, 200);
   check_covering(sections, sentences, 200);
   for (std::size_t i = 1; i < sections.size(); ++i) CHECK(sentences.substr(sections[i].offset - 2, 2) == ". ");
 
-  // Not at a space that punctuation follows: findings may be about that space.
-  const std::string spaced = repeat(std::string(50, 'a') + " ,", 40);
-  sections = split_sections(spaced, 200);
+  // Not at a space that punctuation or another space follows: findings may be about it.
+  const std::string spaced = repeat(std::string(50, 'a') + " ," + std::string(50, 'b') + "  c", 40);
+  sections = split(spaced, 200);
   check_covering(sections, spaced, 200);
-  for (std::size_t i = 1; i < sections.size(); ++i) CHECK(spaced[sections[i].offset - 1] != ' ');
+  for (std::size_t i = 1; i < sections.size(); ++i) CHECK(spaced.substr(sections[i].offset - 2, 2) != "  ");
+  for (std::size_t i = 1; i < sections.size(); ++i) CHECK(spaced[sections[i].offset] != ',');
+
+  // Markup's blocks, where the text has no line breaks (minified HTML): at a block.
+  std::string minified;
+  std::vector<std::size_t> blocks;
+  for (int i = 0; i < 40; ++i) {
+    blocks.push_back(minified.size());
+    minified += "Mr. Smith said the vote passed on Tuesday ";
+  }
+  sections = split(minified, 200, blocks);
+  check_covering(sections, minified, 200);
+  for (std::size_t i = 1; i < sections.size(); ++i)
+    CHECK(std::binary_search(blocks.begin(), blocks.end(), sections[i].offset));
+
+  // Blanked markup does not count: 1 MB of it around a short text is one section.
+  CHECK(split(std::string(1 << 20, ' ') + "A short article." + std::string(1 << 20, ' '), 1000).size() == 1);
 
   // No space at all: a character boundary, never inside a character.
   const std::string word = repeat("\u00e9", 1000);
-  sections = split_sections(word, 201);
+  sections = split(word, 201);
   check_covering(sections, word, 201);
   for (std::size_t i = 1; i < sections.size(); ++i) CHECK((static_cast<unsigned char>(word[sections[i].offset]) & 0xC0) != 0x80);
 }
@@ -140,4 +166,14 @@ TEST_CASE("a finding a suppression silences counts toward no rule's cap", "[sect
     CHECK(found.front().offset > text.find("copydesk-enable"));
     CHECK(found.back().message.find("40 more findings") != std::string::npos);
   }
+}
+
+TEST_CASE("what is said of the whole file is said once, not per section", "[sections]") {
+  // A Latin-1 file: one finding naming the problem, in the first section only.
+  std::string latin1;
+  for (int i = 0; i < 40; ++i) latin1 += "The caf\xe9 on the corner opened on Monday.\n\n";
+  const auto found = check_in_sections(latin1, 200, {"artifacts.invalid-utf8"});
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message.find("40 byte sequences are invalid") != std::string::npos);
+  CHECK(found[0].offset == latin1.find('\xe9'));
 }

@@ -29,24 +29,31 @@ std::string detected_encoding(const std::string& bytes) {
   return U_SUCCESS(status) && name != nullptr && std::string_view(name) != "UTF-8" ? name : "";
 }
 
+// One finding for a file saved in another encoding, at its first bad sequence, naming
+// the encoding ICU's detector takes the file for.
+void say_not_utf8(const Source& file, Emitter& out) {
+  const auto& ranges = file.invalid_utf8();
+  const std::string encoding = detected_encoding(file.bytes());
+  Diagnostic& d = out.report(
+      ranges[0].offset, ranges[0].length,
+      fmt::format("This file is not UTF-8: {} byte sequences are invalid{}. Convert it to UTF-8 (iconv -f {} -t "
+                  "UTF-8); its non-ASCII letters are read as spaces until then.",
+                  ranges.size(), encoding.empty() ? "" : fmt::format("; it looks like {}", encoding),
+                  encoding.empty() ? "ENCODING" : encoding));
+  for (std::size_t k = 1; k < ranges.size() && k <= kRelatedShown; ++k)
+    d.related.push_back({ranges[k].offset, ranges[k].length, "another invalid byte sequence"});
+}
+
 class InvalidUtf8 : public Check {
  public:
   void run(const Document& doc, const Resources&, Emitter& out) const override {
-    const std::string& bytes = doc.source().bytes();
-    const auto& ranges = doc.source().invalid_utf8();
-    if (ranges.size() > kDamagedAtMost) {
-      const std::string encoding = detected_encoding(bytes);
-      Diagnostic& d = out.report(
-          ranges[0].offset, ranges[0].length,
-          fmt::format("This file is not UTF-8: {} byte sequences are invalid{}. Convert it to UTF-8 (iconv -f {} -t "
-                      "UTF-8); its non-ASCII letters are read as spaces until then.",
-                      ranges.size(), encoding.empty() ? "" : fmt::format("; it looks like {}", encoding),
-                      encoding.empty() ? "ENCODING" : encoding));
-      for (std::size_t k = 1; k < ranges.size() && k <= kRelatedShown; ++k)
-        d.related.push_back({ranges[k].offset, ranges[k].length, "another invalid byte sequence"});
+    if (const auto& in_file = doc.file().invalid_utf8(); in_file.size() > kDamagedAtMost) {
+      // Said of the whole file, once: in its first section, whose offsets are the file's.
+      if (doc.offset_in_file() == 0) say_not_utf8(doc.file(), out);
       return;
     }
-    for (const InvalidRange& r : ranges) {
+    const std::string& bytes = doc.source().bytes();
+    for (const InvalidRange& r : doc.source().invalid_utf8()) {
       std::string hex;
       for (std::size_t i = r.offset; i < r.offset + r.length && i < r.offset + 8; ++i)
         hex += fmt::format("{}{:02X}", hex.empty() ? "" : " ", static_cast<unsigned char>(bytes[i]));

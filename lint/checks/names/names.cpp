@@ -91,12 +91,12 @@ std::string latin_key(std::string_view word) {
     if (u_charType(c) == U_NON_SPACING_MARK) continue;
     UErrorCode script_status = U_ZERO_ERROR;
     const UScriptCode script = uscript_getScript(c, &script_status);
+    const std::string base = script == USCRIPT_LATIN ? latin_base_letters(c) : std::string();
     if (c < 0x80 || script == USCRIPT_COMMON || script == USCRIPT_INHERITED) {
       kept.append(c);
-    } else if (script == USCRIPT_LATIN) {
-      const std::string base = latin_base_letters(c);
-      kept.append(base.empty() ? icu::UnicodeString(c) : icu::UnicodeString::fromUTF8(base));
-    } else {
+    } else if (!base.empty()) {
+      kept.append(icu::UnicodeString::fromUTF8(base));
+    } else {  // another script, or a Latin letter its name gives no base for (þ, ð, ŋ)
       kept = u;
       if (icu::Transliterator* t = to_ascii()) t->transliterate(kept);
       break;
@@ -104,7 +104,7 @@ std::string latin_key(std::string_view word) {
   }
   std::string out;
   kept.foldCase().toUTF8String(out);
-  return out;
+  return straighten_apostrophes(out);
 }
 
 std::string loose_key(std::string_view key) {

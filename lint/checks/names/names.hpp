@@ -18,10 +18,12 @@ class Speller;
 
 namespace copydesk::names {
 
-// "Erdoğan" → "erdogan", "Straße" → "strasse": accents dropped (ICU's NFKD, combining
-// marks left out) and case folded; "Зеленский" → "zelenskij": a word in another script
-// romanised by ICU's "Any-Latin; Latin-ASCII" first. Two spellings with one key differ
-// only in case or accents. Latin letters that do not decompose stay ("Støre" → "støre").
+// "Erdoğan" → "erdogan", "Straße" → "strasse", "Støre" → "store": case folded, accents
+// dropped (ICU's NFKD, combining marks left out), a Latin letter that does not decompose
+// read as the letter its Unicode name gives, apostrophes straight; "Зеленский" →
+// "zelenskij", "Þór" → "thor": a word in another script, or with a letter no name helps
+// with, romanised by ICU's "Any-Latin; Latin-ASCII". Two spellings with one key differ
+// only in case or accents.
 std::string latin_key(std::string_view word);
 // The key with the alternations of romanisation merged (y/i, x/ks, doubled letters), so
 // "Zelenskyy", "Zelenskiy" and "Zelensky", or "Sergei" and "Sergey", share it.

@@ -58,7 +58,7 @@ class DuplicateSentence : public Check {
     const auto& sentences = doc.sentences();
     std::vector<Shingled> units;
     // A front-matter summary that repeats the lede is how summaries are written.
-    const std::size_t body = doc.source().format() == Format::Markdown
+    const std::size_t body = doc.source().format() == Format::Markdown && doc.offset_in_file() == 0
                                  ? find_front_matter(doc.source().valid_text(), {}).end
                                  : 0;
     for (const Paragraph& p : doc.paragraphs()) {
