@@ -593,7 +593,7 @@ int main(int argc, char** argv) {
   check->add_option("--max-nesting", check_options.limits.nesting,
                     "How deeply HTML elements may nest: deeper HTML is read between its tags, without the parser, "
                     "and artifacts.markup-too-deep says where (default: 1000)")
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}));
   check->add_flag("--jsonl", check_options.jsonl,
                   "Corpus mode: read one article a line from standard input, {\"id\": …, \"text\": …} or\n"
                   "{\"id\": …, \"path\": …} with an optional \"format\" (text, markdown, html), and write one\n"

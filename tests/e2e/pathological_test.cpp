@@ -136,6 +136,16 @@ TEST_CASE("deeply nested HTML is read between the tags", "[pathological]") {
   CHECK(m.cpu_seconds < 10);
   CHECK(m.peak_mb < 1000);
   CHECK(m.out.find("deep.html:1:") != std::string::npos);
+  // Said once, at the start tag past the limit (1,000 <div> of 5 bytes: column 5,001).
+  CHECK(count(m.out, "[artifacts.markup-too-deep]") == 1);
+  CHECK(m.out.find("deep.html:1:5001: warning") != std::string::npos);
+  // The limit is the user's to set, from 1.
+  write(s.dir / "fifty.html", repeat("<div>", 50) + "The end." + repeat("</div>", 50));
+  CHECK(count(measure(s, {"check", "--max-nesting", "50", "fifty.html"}).out, "[artifacts.markup-too-deep]") == 0);
+  CHECK(count(measure(s, {"check", "--max-nesting", "49", "fifty.html"}).out, "[artifacts.markup-too-deep]") == 1);
+  const Measured zero = measure(s, {"check", "--max-nesting", "0", "fifty.html"});
+  CHECK(zero.status == 2);
+  CHECK(zero.err.find("--max-nesting") != std::string::npos);
 }
 
 TEST_CASE("a 10 MB single line: excerpts in time proportional to the excerpt", "[pathological]") {
