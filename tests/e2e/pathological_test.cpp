@@ -253,22 +253,21 @@ TEST_CASE("word lists: plain lists work, a bad one is an error with its place", 
   CHECK(dic.out.find("Vartanien") == std::string::npos);
   CHECK(dic.out.find("adressed") != std::string::npos);
 
-  const Measured empty = measure(s, {"check", "--dict", "empty.txt", "story.txt"});
-  CHECK(empty.status == 2);
-  CHECK(empty.err.find("empty.txt: word list has no words") != std::string::npos);
-  const Measured latin1 = measure(s, {"check", "--dict", "latin1.txt", "story.txt"});
-  CHECK(latin1.status == 2);
-  CHECK(latin1.err.find("latin1.txt:2:4: word list is not UTF-8 text here") != std::string::npos);
-  const Measured phrases = measure(s, {"check", "--dict", "phrases.txt", "story.txt"});
-  CHECK(phrases.status == 2);
-  CHECK(phrases.err.find("phrases.txt:2:6: a word list has one word a line") != std::string::npos);
-  const Measured binary = measure(s, {"check", "--dict", "binary.dic", "story.txt"});
-  CHECK(binary.status == 2);
-  CHECK(binary.err.find("binary.dic:2:3:") != std::string::npos);
-  const Measured missing = measure(s, {"check", "--dict", "nowhere.dic", "story.txt"});
-  CHECK(missing.status == 2);
-  CHECK(missing.err.find("nowhere.dic") != std::string::npos);
-  CHECK(missing.out.empty());
+  // Each bad list stops the run (exit 2) before any report, naming the file and the place.
+  const std::pair<const char*, const char*> bad[] = {
+      {"empty.txt", "empty.txt: word list has no words"},
+      {"latin1.txt", "latin1.txt:2:4: word list is not UTF-8 text here"},
+      {"phrases.txt", "phrases.txt:2:6: a word list has one word a line"},
+      {"binary.dic", "binary.dic:2:3:"},
+      {"nowhere.dic", "nowhere.dic"},
+  };
+  for (const auto& [file, error] : bad) {
+    INFO(file);
+    const Measured m = measure(s, {"check", "--dict", file, "story.txt"});
+    CHECK(m.status == 2);
+    CHECK(m.err.find(error) != std::string::npos);
+    CHECK(m.out.empty());
+  }
 }
 
 TEST_CASE("packs at scale: 10,000 consistency groups and 10,000 existence rules", "[pathological]") {

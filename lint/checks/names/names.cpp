@@ -91,10 +91,11 @@ std::string latin_key(std::string_view word) {
     if (u_charType(c) == U_NON_SPACING_MARK) continue;
     UErrorCode script_status = U_ZERO_ERROR;
     const UScriptCode script = uscript_getScript(c, &script_status);
-    const std::string base = script == USCRIPT_LATIN ? latin_base_letters(c) : std::string();
     if (c < 0x80 || script == USCRIPT_COMMON || script == USCRIPT_INHERITED) {
       kept.append(c);
-    } else if (!base.empty()) {
+      continue;
+    }
+    if (const std::string base = script == USCRIPT_LATIN ? latin_base_letters(c) : std::string(); !base.empty()) {
       kept.append(icu::UnicodeString::fromUTF8(base));
     } else {  // another script, or a Latin letter its name gives no base for (þ, ð, ŋ)
       kept = u;
