@@ -3,9 +3,10 @@
 namespace copydesk::tagger {
 
 void KeyTable::reserve(std::size_t count) {
-  // At most half full keeps probe sequences short.
+  // At most two thirds full keeps probe sequences short and the table small enough for the
+  // memory caches to hold much of it.
   std::size_t capacity = 16;
-  while (capacity < 2 * count) capacity *= 2;
+  while (2 * capacity < 3 * count) capacity *= 2;
   if (capacity <= slots_.size()) return;
   std::vector<Slot> old = std::move(slots_);
   slots_.assign(capacity, Slot{});
@@ -16,7 +17,7 @@ void KeyTable::reserve(std::size_t count) {
 }
 
 void KeyTable::insert(std::uint64_t key, std::uint64_t value) {
-  if (2 * (size_ + 1) > slots_.size()) reserve(2 * (size_ + 1));
+  if (3 * (size_ + 1) > 2 * slots_.size()) reserve(2 * (size_ + 1));
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = key & mask;; i = (i + 1) & mask) {
     if (slots_[i].key == key) {

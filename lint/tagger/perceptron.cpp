@@ -87,6 +87,25 @@ std::string read_file(const std::filesystem::path& file) {
   return bytes;
 }
 
+// The weights a feature's table names; none (null or empty) when a damaged compiled file
+// names weights it does not hold.
+const float* full_row(std::span<const float> full_rows, std::uint64_t index) {
+  constexpr std::size_t kWidth = PerceptronModel::kRowWidth;
+  return index < full_rows.size() / kWidth ? &full_rows[index * kWidth] : nullptr;
+}
+
+std::span<const PerceptronModel::Weight> sparse_row(std::span<const PerceptronModel::Weight> weights, std::uint64_t row) {
+  const std::uint64_t first = row & 0xffffffff;
+  const std::uint64_t count = row >> 32;
+  if (first + count > weights.size()) return {};
+  return weights.subspan(first, count);
+}
+
+std::size_t occupied(KeyView table) {
+  return static_cast<std::size_t>(
+      std::count_if(table.slots().begin(), table.slots().end(), [](const KeySlot& s) { return s.key != 0; }));
+}
+
 }  // namespace
 
 PerceptronModel::PerceptronModel(std::vector<Pos> tags, Lexicon lexicon)
@@ -97,26 +116,32 @@ void PerceptronModel::add_dictionary_word(FeatureKey word, Pos tag) {
 }
 
 void PerceptronModel::add_feature(FeatureKey feature, std::span<const Weight> weights) {
-  features_.insert(feature, weights_.size() | static_cast<std::uint64_t>(weights.size()) << 32);
-  weights_.insert(weights_.end(), weights.begin(), weights.end());
+  if (4 * weights.size() < tags_.size()) {
+    features_.insert(feature, weights_.size() | static_cast<std::uint64_t>(weights.size()) << 32);
+    weights_.insert(weights_.end(), weights.begin(), weights.end());
+    return;
+  }
+  const std::size_t first = full_rows_.size();
+  full_features_.insert(feature, first / kRowWidth);
+  full_rows_.resize(first + kRowWidth, 0.0F);
+  for (const Weight& w : weights) full_rows_[first + static_cast<std::size_t>(w.tag)] = w.value;
 }
 
 PerceptronModel::Tables PerceptronModel::tables() const {
   if (mapping_) return mapped_;
-  return {lexicon_.view(), dictionary_.view(), features_.view(), weights_};
+  return {lexicon_.view(), dictionary_.view(), full_features_.view(), features_.view(), full_rows_, weights_};
+}
+
+std::size_t PerceptronModel::weight_count() const {
+  const Tables t = tables();
+  return t.weights.size() + static_cast<std::size_t>(std::count_if(t.full_rows.begin(), t.full_rows.end(), [](float w) { return w != 0; }));
 }
 
 std::size_t PerceptronModel::feature_count() const {
-  return mapping_ ? static_cast<std::size_t>(std::count_if(mapped_.features.slots().begin(), mapped_.features.slots().end(),
-                                                           [](const KeySlot& s) { return s.key != 0; }))
-                  : features_.size();
+  return occupied(tables().full_features) + occupied(tables().features);
 }
 
-std::size_t PerceptronModel::dictionary_size() const {
-  return mapping_ ? static_cast<std::size_t>(std::count_if(mapped_.dictionary.slots().begin(), mapped_.dictionary.slots().end(),
-                                                           [](const KeySlot& s) { return s.key != 0; }))
-                  : dictionary_.size();
-}
+std::size_t PerceptronModel::dictionary_size() const { return occupied(tables().dictionary); }
 
 std::optional<Pos> PerceptronModel::dictionary_tag(FeatureKey word) const {
   const std::uint64_t* tag = tables().dictionary.find(word);
@@ -126,25 +151,34 @@ std::optional<Pos> PerceptronModel::dictionary_tag(FeatureKey word) const {
 
 Pos PerceptronModel::best_tag(std::span<const FeatureKey> features) const {
   const Tables t = tables();
-  // Rows in chunks: every slot of a chunk asked for, then every row found and its weights
-  // asked for, then the sums, in feature order as ever (a float sum depends on it).
+  // In chunks, each step for every feature of a chunk before the next, so that their waits
+  // for memory overlap: the full rows' slots asked for, then looked in; the other slots
+  // asked for, then looked in and their weights asked for; then the sums, in feature order
+  // as ever (a float sum depends on it).
   constexpr std::size_t kChunk = 64;
-  std::array<const std::uint64_t*, kChunk> rows{};
+  std::array<const float*, kChunk> full;
+  std::array<const std::uint64_t*, kChunk> sparse;
   // Indexed by any byte a tag may hold, so a damaged compiled file cannot write outside.
   std::array<float, 256> scores{};
   for (std::size_t start = 0; start < features.size(); start += kChunk) {
     const std::span<const FeatureKey> chunk = features.subspan(start, std::min(kChunk, features.size() - start));
-    for (FeatureKey f : chunk) t.features.prefetch(f);
+    for (FeatureKey f : chunk) t.full_features.prefetch(f);
     for (std::size_t i = 0; i < chunk.size(); ++i) {
-      rows[i] = t.features.find(chunk[i]);
-      if (rows[i] && (*rows[i] & 0xffffffff) < t.weights.size()) __builtin_prefetch(&t.weights[*rows[i] & 0xffffffff]);
+      const std::uint64_t* index = t.full_features.find(chunk[i]);
+      full[i] = index ? full_row(t.full_rows, *index) : nullptr;
+      if (!full[i]) t.features.prefetch(chunk[i]);
     }
     for (std::size_t i = 0; i < chunk.size(); ++i) {
-      if (!rows[i]) continue;
-      const std::uint64_t first = *rows[i] & 0xffffffff;
-      const std::uint64_t count = *rows[i] >> 32;
-      if (first + count > t.weights.size()) continue;
-      for (const Weight& w : t.weights.subspan(first, count)) scores[static_cast<std::uint8_t>(w.tag)] += w.value;
+      if (full[i]) continue;
+      sparse[i] = t.features.find(chunk[i]);
+      if (sparse[i] && (*sparse[i] & 0xffffffff) < t.weights.size()) __builtin_prefetch(&t.weights[*sparse[i] & 0xffffffff]);
+    }
+    for (std::size_t i = 0; i < chunk.size(); ++i) {
+      if (full[i]) {
+        for (std::size_t k = 0; k < kRowWidth; ++k) scores[k] += full[i][k];
+      } else if (sparse[i]) {
+        for (const Weight& w : sparse_row(t.weights, *sparse[i])) scores[static_cast<std::uint8_t>(w.tag)] += w.value;
+      }
     }
   }
   // Only the model's own tags compete: the rest score 0, which could beat a negative best.
@@ -183,15 +217,31 @@ void PerceptronModel::write(const std::filesystem::path& file) const {
     out.integer(s.key);
     out.integer(index_of[s.value]);
   }
-  out.integer(static_cast<std::uint32_t>(features_.size()));
-  for (const KeyTable::Slot& s : features_.slots()) {
-    if (s.key == 0) continue;
-    out.integer(s.key);
-    out.integer(static_cast<std::uint8_t>(s.value >> 32));
-    for (const Weight& w : std::span(weights_).subspan(s.value & 0xffffffff, s.value >> 32)) {
+  out.integer(static_cast<std::uint32_t>(full_features_.size() + features_.size()));
+  std::vector<Weight> row;
+  auto write_feature = [&](FeatureKey key) {
+    out.integer(key);
+    out.integer(static_cast<std::uint8_t>(row.size()));
+    for (const Weight& w : row) {
       out.integer(index_of[static_cast<std::size_t>(w.tag)]);
       out.real(w.value);
     }
+  };
+  for (const KeyTable::Slot& s : full_features_.slots()) {
+    if (s.key == 0) continue;
+    // The zeros of a full row were never weights.
+    const float* full = full_row(full_rows_, s.value);
+    row.clear();
+    for (std::size_t tag = 0; tag < kRowWidth; ++tag) {
+      if (full[tag] != 0) row.push_back({static_cast<Pos>(tag), full[tag]});
+    }
+    write_feature(s.key);
+  }
+  for (const KeyTable::Slot& s : features_.slots()) {
+    if (s.key == 0) continue;
+    const std::span<const Weight> weights = sparse_row(weights_, s.value);
+    row.assign(weights.begin(), weights.end());
+    write_feature(s.key);
   }
   out.integer(checksum(out.text()));
 
@@ -255,9 +305,12 @@ PerceptronModel PerceptronModel::read(const std::filesystem::path& file) {
     const auto feature = in.integer<std::uint64_t>();
     if (feature == 0) in.fail("zero feature key");
     row.resize(in.integer<std::uint8_t>());
+    TagSet weighed = 0;
     for (Weight& w : row) {
       w.tag = tag_at(in.integer<std::uint8_t>());
       w.value = in.real();
+      if (weighed & tag_bit(w.tag)) in.fail("a feature weighs a tag twice");
+      weighed |= tag_bit(w.tag);
     }
     model.add_feature(feature, row);
   }
@@ -269,21 +322,22 @@ PerceptronModel PerceptronModel::read(const std::filesystem::path& file) {
 namespace {
 
 // The compiled form: this header, then the lexicon's, the dictionary's and the features'
-// slots (KeySlot), then the weights, each as they sit in memory (little-endian hosts).
+// slots, the full rows' and the other features' slots (KeySlot), then the full rows and the
+// other weights, each as they sit in memory (little-endian hosts).
 struct CompiledHeader {
   char magic[8];
   std::uint32_t version;
   std::uint32_t tag_count;
   std::uint64_t tag_set;          // which Pos enum the tags and tag sets below are values of
   std::uint64_t model_checksum;   // the .model file's own, naming the model compiled
-  std::uint64_t lexicon_slots, dictionary_slots, feature_slots, weight_count;
+  std::uint64_t lexicon_slots, dictionary_slots, full_feature_slots, feature_slots, full_row_count, weight_count;
   std::uint8_t tags[64];
 };
 static_assert(sizeof(CompiledHeader) % alignof(KeySlot) == 0);
 static_assert(sizeof(PerceptronModel::Weight) == 8 && std::endian::native == std::endian::little);
 
 constexpr std::string_view kCompiledMagic = "CDPOSBIN";
-constexpr std::uint32_t kCompiledVersion = 1;
+constexpr std::uint32_t kCompiledVersion = 2;
 
 std::uint64_t tag_set_fingerprint() {
   std::string names;
@@ -311,7 +365,9 @@ void PerceptronModel::compile(const std::filesystem::path& file) const {
   header.model_checksum = checksum_;
   header.lexicon_slots = lexicon_.table().slots().size();
   header.dictionary_slots = dictionary_.slots().size();
+  header.full_feature_slots = full_features_.slots().size();
   header.feature_slots = features_.slots().size();
+  header.full_row_count = full_rows_.size() / kRowWidth;
   header.weight_count = weights_.size();
   for (std::size_t i = 0; i < tags_.size(); ++i) header.tags[i] = static_cast<std::uint8_t>(tags_[i]);
   // Field by field, so the padding of a Weight is written as zeros and a build is repeatable.
@@ -323,8 +379,9 @@ void PerceptronModel::compile(const std::filesystem::path& file) const {
   std::ofstream out(file, std::ios::binary | std::ios::trunc);
   auto put = [&](const void* data, std::size_t size) { out.write(static_cast<const char*>(data), static_cast<std::streamsize>(size)); };
   put(&header, sizeof header);
-  for (std::span<const KeySlot> slots : {lexicon_.table().slots(), dictionary_.slots(), features_.slots()})
+  for (std::span<const KeySlot> slots : {lexicon_.table().slots(), dictionary_.slots(), full_features_.slots(), features_.slots()})
     put(slots.data(), slots.size_bytes());
+  put(full_rows_.data(), full_rows_.size() * sizeof(float));
   put(weights.data(), weights.size());
   if (!out.flush()) throw std::runtime_error(file.string() + ": cannot write compiled tagger model");
 }
@@ -337,8 +394,8 @@ std::optional<PerceptronModel> PerceptronModel::map(const std::filesystem::path&
   if (kCompiledMagic != std::string_view(header.magic, sizeof header.magic) || header.version != kCompiledVersion ||
       header.tag_set != tag_set_fingerprint() || header.model_checksum != model_checksum || model_checksum == 0)
     return std::nullopt;
-  const std::uint64_t expected = sizeof header + sizeof(KeySlot) * (header.lexicon_slots + header.dictionary_slots + header.feature_slots) +
-                                 sizeof(Weight) * header.weight_count;
+  const std::uint64_t expected = sizeof header + sizeof(KeySlot) * (header.lexicon_slots + header.dictionary_slots + header.full_feature_slots + header.feature_slots) +
+                                 sizeof(float) * kRowWidth * header.full_row_count + sizeof(Weight) * header.weight_count;
   auto fail = [&](const std::string& what) -> std::optional<PerceptronModel> {
     throw std::runtime_error(file.string() + ": not a usable compiled tagger model: " + what);
   };
@@ -352,16 +409,20 @@ std::optional<PerceptronModel> PerceptronModel::map(const std::filesystem::path&
     model.tags_.push_back(static_cast<Pos>(header.tags[i]));
   }
   if (!power_of_two_or_zero(header.lexicon_slots) || !power_of_two_or_zero(header.dictionary_slots) ||
-      !power_of_two_or_zero(header.feature_slots))
+      !power_of_two_or_zero(header.full_feature_slots) || !power_of_two_or_zero(header.feature_slots))
     return fail("a table size is not a power of two");
   const auto* slots = reinterpret_cast<const KeySlot*>(data + sizeof header);
   model.mapped_.lexicon = KeyView({slots, header.lexicon_slots});
   slots += header.lexicon_slots;
   model.mapped_.dictionary = KeyView({slots, header.dictionary_slots});
   slots += header.dictionary_slots;
+  model.mapped_.full_features = KeyView({slots, header.full_feature_slots});
+  slots += header.full_feature_slots;
   model.mapped_.features = KeyView({slots, header.feature_slots});
   slots += header.feature_slots;
-  model.mapped_.weights = {reinterpret_cast<const Weight*>(slots), header.weight_count};
+  const auto* full_rows = reinterpret_cast<const float*>(slots);
+  model.mapped_.full_rows = {full_rows, kRowWidth * header.full_row_count};
+  model.mapped_.weights = {reinterpret_cast<const Weight*>(full_rows + kRowWidth * header.full_row_count), header.weight_count};
   model.checksum_ = model_checksum;
   return model;
 }

@@ -27,11 +27,19 @@ class PerceptronModel {
     Pos tag;
     float value;
   };
+  // A feature with weights for a quarter of the tags or more has a full row: a weight for
+  // every Pos value, zero for the tags it has none for (which changes no score). Adding a
+  // full row is a plain vector sum, quicker than adding its weights tag by tag. Its width is
+  // rounded up to whole vectors of four floats. Such features are the ones a model sees
+  // most (every weight comes from a mistake made with the feature there), and their table
+  // is small enough for the memory caches to keep: best_tag looks there first.
+  static constexpr std::size_t kRowWidth = (static_cast<std::size_t>(Pos::Count) + 3) / 4 * 4;
 
   // tags: those the model chooses among, in the order ties are broken.
   PerceptronModel(std::vector<Pos> tags, Lexicon lexicon);
 
   void add_dictionary_word(FeatureKey word, Pos tag);
+  // weights: each tag at most once.
   void add_feature(FeatureKey feature, std::span<const Weight> weights);
 
   // The tag of a word that is unambiguous enough to skip scoring, if it is one.
@@ -43,7 +51,7 @@ class PerceptronModel {
   Pos best_tag(std::span<const FeatureKey> features) const;
 
   std::size_t feature_count() const;
-  std::size_t weight_count() const { return tables().weights.size(); }
+  std::size_t weight_count() const;
   std::size_t dictionary_size() const;
 
   // Both throw std::runtime_error naming the file and what went wrong.
@@ -61,9 +69,11 @@ class PerceptronModel {
 
  private:
   struct Tables {
-    KeyView lexicon;     // lexicon key -> TagSet
-    KeyView dictionary;  // word key -> Pos
-    KeyView features;    // feature key -> its row: first weight | weight count << 32
+    KeyView lexicon;        // lexicon key -> TagSet
+    KeyView dictionary;     // word key -> Pos
+    KeyView full_features;  // feature key -> index of its full row
+    KeyView features;       // the other features: key -> first weight | weight count << 32
+    std::span<const float> full_rows;  // kRowWidth floats a row
     std::span<const Weight> weights;
   };
   PerceptronModel() = default;
@@ -73,6 +83,8 @@ class PerceptronModel {
   // Built or read from a .model file…
   KeyTable dictionary_;
   Lexicon lexicon_;
+  KeyTable full_features_;
+  std::vector<float> full_rows_;
   KeyTable features_;
   std::vector<Weight> weights_;
   // …or mapped from a compiled one.

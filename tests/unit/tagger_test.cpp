@@ -27,12 +27,12 @@ const Tagger& shipped_tagger() {
 }
 
 // Tags a sentence given as space-separated tokens and returns the tag names the same way.
-std::string tag_names(const std::string& sentence) {
+std::string tag_names(const std::string& sentence, const Tagger& tagger = shipped_tagger()) {
   std::istringstream in(sentence);
   const std::vector<std::string> tokens{std::istream_iterator<std::string>(in), std::istream_iterator<std::string>()};
   const std::vector<std::string_view> words(tokens.begin(), tokens.end());
   std::vector<Pos> tags;
-  shipped_tagger().tag(words, tags);
+  tagger.tag(words, tags);
   std::string names;
   for (Pos t : tags) names += (names.empty() ? "" : " ") + std::string(copydesk::pos_name(t));
   return names;
@@ -68,6 +68,37 @@ TEST_CASE("tagger tags news sentences with Penn Treebank tags", "[tagger]") {
         "DT NN POS NN MD VB DT JJ NN IN NNP .");
   CHECK(tag_names("She has been running the newsroom for three years .") == "PRP VBZ VBN VBG DT NN IN CD NNS .");
   CHECK(tag_names("Prices rose sharply in 2023 , officials said .") == "NNS VBD RB IN CD , NNS VBD .");
+}
+
+TEST_CASE("tagger tags a varied text as it always has, from the model file and from its compiled form", "[tagger]") {
+  // Headlines, lowercase chat, numbers, quotations, hyphens, accents, made-up words, one
+  // word alone: the tags the tagger gave before its tables were laid out for speed.
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"BIDEN SIGNS $ 1.2 TRILLION INFRASTRUCTURE BILL INTO LAW", "NNP VBZ $ CD CD NN NN IN NN"},
+      {"honestly i dont think the council ever read the report lol", "RB PRP VBP VB DT NN RB VB DT NN UH"},
+      {"The well-known São Paulo-based firm posted a 12.5 % rise in third-quarter profit on Oct. 3 , 2023 .",
+       "DT JJ NN VBN NN VBD DT CD NN NN IN DT NN IN NNP CD , CD ."},
+      {"\" We will not back down , \" Zelenskyy told reporters in Kyiv ( Ukraine ) on Friday .",
+       "`` PRP MD RB VB RP , `` NNP VBD NNS IN NNP -LRB- NNP -RRB- IN NNP ."},
+      {"Grushko 's naïve reshuffle of the U.S.-backed coalition angered the Kremlin 's spokesmen .",
+       "NNP POS NNP NN IN DT JJ NN VBD DT NNP POS NN ."},
+      {"Running late , the mayor hurried past the protesters who had gathered outside City Hall since 6 a.m.",
+       "VBG RB , DT NN VBD IN DT NNS WP VBD VBN IN NNP NNP IN CD NN"},
+      {"Can you send me the 2019 figures by email before noon ?", "MD PRP VB PRP DT CD NNS IN NN IN NN ."},
+      {"Shares of Xerthonix Corp. , a little-known maker of widgets , fell 40 percent .",
+       "NNS IN NNP NNP , DT JJ NN IN NNS , VBD CD NN ."},
+      {"Yesterday", "NN"},
+      {"She said that the committee , which meets twice a year , would publish its findings later .",
+       "PRP VBD IN DT NN , WDT VBZ RB DT NN , MD VB PRP$ NNS RBR ."},
+      {"The flimflammery of the gobbledygook baffled everyone who read it .", "DT NN IN DT NN VBN NN WP VBD PRP ."},
+      {"He 's been there ; she hasn't .", "PRP VBZ VBN RB , PRP ADD ."},
+  };
+  const std::unique_ptr<Tagger> compiled = Tagger::shipped(COPYDESK_SOURCE_DIR);
+  for (const auto& [sentence, expected] : cases) {
+    CAPTURE(sentence);
+    CHECK(tag_names(sentence) == expected);
+    CHECK(tag_names(sentence, *compiled) == expected);
+  }
 }
 
 TEST_CASE("tagger gives one tag per word and replaces what the vector held", "[tagger]") {
@@ -160,6 +191,32 @@ TEST_CASE("a compiled tagger model tags as the model file it was made from", "[t
   std::vector<Pos> shipped;
   Tagger::shipped(COPYDESK_SOURCE_DIR)->tag(words, shipped);
   CHECK(shipped == tag_with(read, words));
+}
+
+TEST_CASE("a tagger model written out reads back as the same model", "[tagger]") {
+  using copydesk::tagger::PerceptronModel;
+  const PerceptronModel read = PerceptronModel::read(kModel);
+  const ScratchModel written("");
+  read.write(written.path());
+  const PerceptronModel again = PerceptronModel::read(written.path());
+  CHECK(again.feature_count() == read.feature_count());
+  // The zeros a full row holds for the tags it has no weight for are not written.
+  CHECK(again.weight_count() == read.weight_count());
+  CHECK(again.dictionary_size() == read.dictionary_size());
+  const std::vector<std::string_view> words = {"Officials", "said", "the", "well-known", "Xerthonix", "plant", "closed", "."};
+  CHECK(tag_with(again, words) == tag_with(read, words));
+}
+
+TEST_CASE("tagger refuses a model file whose feature weighs a tag twice", "[tagger]") {
+  using copydesk::tagger::PerceptronModel;
+  // Its two weights would be added one after the other; a full row holds one.
+  PerceptronModel model({Pos::NN, Pos::NNS, Pos::NNP, Pos::VB, Pos::VBD, Pos::DT, Pos::IN, Pos::JJ, Pos::RB},
+                        copydesk::tagger::Lexicon());
+  const std::vector<PerceptronModel::Weight> twice = {{Pos::NN, 1.0F}, {Pos::NN, 2.0F}};
+  model.add_feature(42, twice);  // write() puts down what it is given
+  const ScratchModel file("");
+  model.write(file.path());
+  REQUIRE_THROWS_WITH(PerceptronModel::read(file.path()), Catch::Contains("a feature weighs a tag twice"));
 }
 
 TEST_CASE("a compiled tagger model is not used for another model, and refused when damaged", "[tagger]") {
