@@ -2,6 +2,7 @@
 // checked, from any number of threads.
 #pragma once
 #include <filesystem>
+#include <future>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -45,7 +46,8 @@ class Engine {
   const LoadContext& context() const { return context_; }
 
   // How long each part of loading took, in the order done: (part, seconds). Hunspell is
-  // opened by each Worker: its part is the sum over the workers made so far.
+  // opened for each Worker: its part is the sum over the workers made so far, the first
+  // opened on a thread of its own while the rest loads.
   using Timings = std::vector<std::pair<std::string, double>>;
   Timings timings() const;
 
@@ -67,6 +69,8 @@ class Engine {
 
  private:
   friend class Worker;
+  std::unique_ptr<Speller> open_speller() const;
+  std::unique_ptr<Speller> take_speller() const;  // the first Speller if still untaken, else a new one
   std::vector<Rule> rules_;
   std::vector<std::unique_ptr<Check>> checks_;  // parallel to the enabled rules
   std::vector<const Rule*> active_;
@@ -81,6 +85,10 @@ class Engine {
   mutable std::mutex hunspell_lock_;
   mutable double hunspell_seconds_ = 0;
   mutable unsigned hunspell_count_ = 0;
+  // Opening Hunspell takes as long as reading the language model: the first Worker's
+  // Speller is opened beside the loading of the rest, and taken by that Worker. Last
+  // member, so that a constructor that throws waits for it before the members it reads go.
+  mutable std::future<std::unique_ptr<Speller>> first_speller_;
 };
 
 // Where the shipped rules/, dictionaries/ and models/ are: $COPYDESK_DATA_DIR, else
