@@ -153,9 +153,19 @@ std::unique_ptr<Speller> Engine::take_speller() const {
   std::future<std::unique_ptr<Speller>> first;
   {
     const std::lock_guard lock(hunspell_lock_);
+    if (!idle_spellers_.empty()) {
+      std::unique_ptr<Speller> idle = std::move(idle_spellers_.back());
+      idle_spellers_.pop_back();
+      return idle;
+    }
     first = std::move(first_speller_);
   }
   return first.valid() ? first.get() : open_speller();
+}
+
+void Engine::give_back(std::unique_ptr<Speller> speller) const {
+  const std::lock_guard lock(hunspell_lock_);
+  idle_spellers_.push_back(std::move(speller));
 }
 
 Engine::Worker::Worker(const Engine& engine) : engine_(engine) {
@@ -165,7 +175,7 @@ Engine::Worker::Worker(const Engine& engine) : engine_(engine) {
   resources_.lm = engine.lm_.get();
 }
 
-Engine::Worker::~Worker() = default;
+Engine::Worker::~Worker() { engine_.give_back(std::move(speller_)); }
 
 FileResult Engine::Worker::check(const Source& source) const {
   FileResult result;

@@ -54,7 +54,7 @@ TEST_CASE("the streaming pool stops at the first failure and raises it", "[paral
   CHECK(emitted <= 10);  // nothing after the broken input was handed on
 }
 
-TEST_CASE("an engine opens one Hunspell per worker, the first beside its own loading", "[parallel]") {
+TEST_CASE("an engine opens Hunspell once per worker at work at once, the first beside its own loading", "[parallel]") {
   const auto hunspell_opened = [](const Engine& engine) {
     for (const auto& [part, seconds] : engine.timings())
       if (part.rfind("Hunspell", 0) == 0) return part;
@@ -71,6 +71,10 @@ TEST_CASE("an engine opens one Hunspell per worker, the first beside its own loa
     CHECK(second.resources().speller->known("house"));
     CHECK(hunspell_opened(engine) == "Hunspell (2 opened)");
   }
+  // Workers that come later take the Spellers the ended ones left.
+  const Engine::Worker third(engine), fourth(engine);
+  CHECK(fourth.resources().speller->known("house"));
+  CHECK(hunspell_opened(engine) == "Hunspell (2 opened)");
   // An engine that never checks still lets its Hunspell finish opening before it goes.
   const Engine idle(options);
   CHECK(idle.rules().size() == engine.rules().size());
