@@ -592,7 +592,8 @@ int main(int argc, char** argv) {
       ->excludes(diff_base);
   check->add_flag("--timings", check_options.timings,
                   "Print to standard error how long each part took: each part of loading (rules, models, "
-                  "lexicon, word lists, Hunspell), reading, checking, the report");
+                  "lexicon, word lists, Hunspell, which opens on a thread of its own while the rest loads), "
+                  "reading, checking, the report");
   check->add_option("--max-findings", check_options.limits.findings_per_rule,
                     "Findings shown per rule per file; the rest are counted in one finding (default: 100, 0: all)");
   check->add_option("--max-related", check_options.limits.related_per_finding,
