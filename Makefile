@@ -20,13 +20,13 @@ test: build
 	@sh tools/setup.sh test
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
-# Corpus mode: 2,000 articles through the GNU parallel recipe, the same findings as
+# Corpus mode: 10,000 articles through the GNU parallel recipe, the same findings as
 # checked as files, and the peak memory of one process over all and over a tenth.
 bench: build
 	@sh tools/setup.sh bench
 	@$(BUILD)/copydesk_bench --benchmark_counters_tabular=true
 	@sh bench/cli_bench.sh $(BUILD)/copydesk
-	@python3 tests/corpus_recipe.py $(BUILD)/copydesk ../shared/corpus/news-clean --articles 2000 --memory
+	@python3 tests/corpus_recipe.py $(BUILD)/copydesk ../shared/corpus/news-clean --articles 10000 --memory
 
 install: build
 	@cmake --install $(BUILD)

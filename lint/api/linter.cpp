@@ -42,13 +42,12 @@ Result to_result(FileResult&& found, std::shared_ptr<const Source> source) {
 }  // namespace
 
 struct Linter::Impl {
-  explicit Impl(EngineOptions options) : engine(std::move(options)), catalogue(rule_catalogue(engine.rules())) {
-    for (const Rule& r : engine.rules())
-      rules.push_back({r.id, r.category, r.severity, r.enabled, r.message, r.description, r.example,
-                       describe_options(r, *CheckRegistry::instance().find(r.kind)), r.safe_fix, r.help_uri});
-  }
+  explicit Impl(EngineOptions options) : engine(std::move(options)), catalogue(rule_catalogue(engine.rules())) {}
   const Engine engine;
   const RuleCatalogue catalogue;  // points into engine
+  // Made when first asked for (rules, explain, SARIF, fixes): describing every rule's
+  // options writes YAML, which a plain check need not pay for.
+  std::once_flag rules_made;
   std::vector<RuleInfo> rules;
   // check(text) reuses one Worker (a Speller is costly to open), one call at a time.
   std::mutex single_lock;
@@ -100,7 +99,14 @@ NameCounts Linter::learn_names(std::istream& jsonl, unsigned jobs, CorpusSummary
   return learn_from_corpus(impl_->engine, jsonl, jobs, summary, progress);
 }
 
-const std::vector<RuleInfo>& Linter::rules() const { return impl_->rules; }
+const std::vector<RuleInfo>& Linter::rules() const {
+  std::call_once(impl_->rules_made, [this] {
+    for (const Rule& r : impl_->engine.rules())
+      impl_->rules.push_back({r.id, r.category, r.severity, r.enabled, r.message, r.description, r.example,
+                              describe_options(r, *CheckRegistry::instance().find(r.kind)), r.safe_fix, r.help_uri});
+  });
+  return impl_->rules;
+}
 
 std::vector<Timing> Linter::timings() const {
   std::vector<Timing> out;

@@ -212,11 +212,20 @@ std::string read_diff(const std::string& file) {
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
+// A linter that lives until the process ends. The operating system takes its memory back
+// at once; destroying it (Hunspell's, the language model's and the word lists' tables, a
+// million small blocks) would cost a tenth of a one-article run.
+const copydesk::Linter& keep_until_exit(std::unique_ptr<const copydesk::Linter> linter) {
+  static auto* const kept = new std::vector<std::unique_ptr<const copydesk::Linter>>;
+  kept->push_back(std::move(linter));
+  return *kept->back();
+}
+
 // The results of a run and the linters that made them, one per configuration in use.
 struct Checked {
-  std::vector<std::unique_ptr<const copydesk::Linter>> linters;  // the first renders the reports
-  std::vector<const copydesk::Linter*> linter_of;                // which one checked each result
-  std::vector<copydesk::Result> results;                         // in input order
+  std::vector<const copydesk::Linter*> linters;    // the first renders the reports
+  std::vector<const copydesk::Linter*> linter_of;  // which one checked each result
+  std::vector<copydesk::Result> results;           // in input order
 };
 
 // Each file is checked under the nearest .copydesk.yaml above it (or --config's): one
@@ -250,18 +259,18 @@ Checked check_inputs(const copydesk::Options& options, bool config_given, const 
   for (const auto& [key, members] : groups) {
     copydesk::Options group_options = options;
     if (!config_given) group_options.configuration = configurations.at(key);
-    auto linter = std::make_unique<const copydesk::Linter>(group_options);
+    const copydesk::Linter* linter = &keep_until_exit(std::make_unique<const copydesk::Linter>(group_options));
     copydesk::Inputs subset;
     for (std::size_t i : members) subset.push_back(inputs[i]);
     auto found = linter->check(subset, check.jobs, progress);
     if (!change.diff_base.empty() || !check.diff_file.empty()) found = copydesk::keep_changes(*linter, std::move(found), change);
     for (std::size_t k = 0; k < members.size(); ++k) {
       checked.results[members[k]] = std::move(found[k]);
-      checked.linter_of[members[k]] = linter.get();
+      checked.linter_of[members[k]] = linter;
     }
-    checked.linters.push_back(std::move(linter));
+    checked.linters.push_back(linter);
   }
-  if (checked.linters.empty()) checked.linters.push_back(std::make_unique<const copydesk::Linter>(options));
+  if (checked.linters.empty()) checked.linters.push_back(&keep_until_exit(std::make_unique<const copydesk::Linter>(options)));
   return checked;
 }
 
@@ -305,7 +314,7 @@ int run_check(copydesk::Options options, const CheckOptions& check, bool config_
   RunTimings timings(process_start);
   options.names_file = check.names_file;
   if (check.jsonl) {
-    const copydesk::Linter linter(options);
+    const copydesk::Linter& linter = keep_until_exit(std::make_unique<const copydesk::Linter>(options));
     copydesk::CorpusSummary summary;
     {
       ProgressLine progress(show_progress(check.no_progress, true), "articles");
@@ -583,7 +592,8 @@ int main(int argc, char** argv) {
       ->excludes(diff_base);
   check->add_flag("--timings", check_options.timings,
                   "Print to standard error how long each part took: each part of loading (rules, models, "
-                  "lexicon, word lists, Hunspell), reading, checking, the report");
+                  "lexicon, word lists, Hunspell, which opens on a thread of its own while the rest loads), "
+                  "reading, checking, the report");
   check->add_option("--max-findings", check_options.limits.findings_per_rule,
                     "Findings shown per rule per file; the rest are counted in one finding (default: 100, 0: all)");
   check->add_option("--max-related", check_options.limits.related_per_finding,

@@ -76,6 +76,9 @@ Engine::Engine(EngineOptions options)
     context_.dictionaries.push_back(dic.string());
   }
 
+  // It reads only system_dic_ and context_.dictionaries, which are not written from here on.
+  first_speller_ = std::async(std::launch::async, [this] { return open_speller(); });
+
   auto start = std::chrono::steady_clock::now();
   rules_ = load_rule_dir(context_.data_dir / "rules");
   for (const auto& dir : config.rule_dirs) {
@@ -137,20 +140,42 @@ Engine::Timings Engine::timings() const {
 
 Engine::~Engine() = default;
 
-Engine::Worker::Worker(const Engine& engine) : engine_(engine) {
+std::unique_ptr<Speller> Engine::open_speller() const {
   const auto start = std::chrono::steady_clock::now();
-  speller_ = std::make_unique<Speller>(engine.system_dic_.first, engine.system_dic_.second, engine.context_.dictionaries);
+  auto speller = std::make_unique<Speller>(system_dic_.first, system_dic_.second, context_.dictionaries);
+  const std::lock_guard lock(hunspell_lock_);
+  hunspell_seconds_ += seconds_since(start);
+  ++hunspell_count_;
+  return speller;
+}
+
+std::unique_ptr<Speller> Engine::take_speller() const {
+  std::future<std::unique_ptr<Speller>> first;
   {
-    const std::lock_guard lock(engine.hunspell_lock_);
-    engine.hunspell_seconds_ += seconds_since(start);
-    ++engine.hunspell_count_;
+    const std::lock_guard lock(hunspell_lock_);
+    if (!idle_spellers_.empty()) {
+      std::unique_ptr<Speller> idle = std::move(idle_spellers_.back());
+      idle_spellers_.pop_back();
+      return idle;
+    }
+    first = std::move(first_speller_);
   }
+  return first.valid() ? first.get() : open_speller();
+}
+
+void Engine::give_back(std::unique_ptr<Speller> speller) const {
+  const std::lock_guard lock(hunspell_lock_);
+  idle_spellers_.push_back(std::move(speller));
+}
+
+Engine::Worker::Worker(const Engine& engine) : engine_(engine) {
+  speller_ = engine.take_speller();
   resources_.speller = speller_.get();
   resources_.tagger = engine.tagger_.get();
   resources_.lm = engine.lm_.get();
 }
 
-Engine::Worker::~Worker() = default;
+Engine::Worker::~Worker() { engine_.give_back(std::move(speller_)); }
 
 FileResult Engine::Worker::check(const Source& source) const {
   FileResult result;

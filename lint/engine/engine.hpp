@@ -2,6 +2,7 @@
 // checked, from any number of threads.
 #pragma once
 #include <filesystem>
+#include <future>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -45,11 +46,13 @@ class Engine {
   const LoadContext& context() const { return context_; }
 
   // How long each part of loading took, in the order done: (part, seconds). Hunspell is
-  // opened by each Worker: its part is the sum over the workers made so far.
+  // opened for each Worker that finds none left by an earlier one: its part is the sum
+  // over those opened so far, the first opened on a thread of its own while the rest loads.
   using Timings = std::vector<std::pair<std::string, double>>;
   Timings timings() const;
 
-  // Per-thread resources (a Speller of its own).
+  // Per-thread resources (a Speller of its own while it lives, handed back to the engine
+  // for the next Worker when it ends).
   class Worker {
    public:
     explicit Worker(const Engine& engine);
@@ -67,6 +70,10 @@ class Engine {
 
  private:
   friend class Worker;
+  std::unique_ptr<Speller> open_speller() const;
+  // A Speller left by an ended Worker, else the first one, else a new one.
+  std::unique_ptr<Speller> take_speller() const;
+  void give_back(std::unique_ptr<Speller> speller) const;
   std::vector<Rule> rules_;
   std::vector<std::unique_ptr<Check>> checks_;  // parallel to the enabled rules
   std::vector<const Rule*> active_;
@@ -81,6 +88,11 @@ class Engine {
   mutable std::mutex hunspell_lock_;
   mutable double hunspell_seconds_ = 0;
   mutable unsigned hunspell_count_ = 0;
+  mutable std::vector<std::unique_ptr<Speller>> idle_spellers_;  // under hunspell_lock_
+  // Opening Hunspell takes as long as reading the language model: the first Worker's
+  // Speller is opened beside the loading of the rest, and taken by that Worker. Last
+  // member, so that a constructor that throws waits for it before the members it reads go.
+  mutable std::future<std::unique_ptr<Speller>> first_speller_;
 };
 
 // Where the shipped rules/, dictionaries/ and models/ are: $COPYDESK_DATA_DIR, else

@@ -12,7 +12,7 @@
 namespace copydesk {
 
 // About 45,000 words of news: longer than any article.
-constexpr std::size_t kSectionBytes = 256 * 1024;
+constexpr std::size_t kSectionBytes = 128 * 1024;
 
 // Consecutive ranges covering the prose, each holding about `target` bytes of text
 // (blanked markup and spaces do not count): a cut falls at the first paragraph break

@@ -175,9 +175,17 @@ void Lexicon::save(const std::filesystem::path& compiled) const {
 }
 
 std::int64_t Lexicon::find(std::string_view lower) const {
+  // The words are NUL-ended: compared where they lie, not measured first (a look-up makes
+  // twenty comparisons, and every word of a document is looked up).
+  if (lower.find('\0') != std::string_view::npos) return -1;  // strncmp would stop at it
+  const auto compare = [&](std::uint32_t off) {
+    const char* word = blob_.data() + off;
+    const int c = std::strncmp(word, lower.data(), lower.size());
+    return c != 0 ? c : word[lower.size()] == '\0' ? 0 : 1;
+  };
   const auto it = std::lower_bound(offsets_.begin(), offsets_.end(), lower,
-                                   [&](std::uint32_t off, std::string_view w) { return std::string_view(blob_.data() + off) < w; });
-  if (it == offsets_.end() || std::string_view(blob_.data() + *it) != lower) return -1;
+                                   [&](std::uint32_t off, std::string_view) { return compare(off) < 0; });
+  if (it == offsets_.end() || compare(*it) != 0) return -1;
   return it - offsets_.begin();
 }
 

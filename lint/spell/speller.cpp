@@ -22,8 +22,8 @@ Speller::Speller(const std::string& aff, const std::string& dic, const std::vect
 Speller::~Speller() = default;
 
 bool Speller::known(std::string_view word) const {
+  if (auto it = known_cache_.find(word); it != known_cache_.end()) return it->second;
   std::string key(word);
-  if (auto it = known_cache_.find(key); it != known_cache_.end()) return it->second;
   const bool ok = hunspell_->spell(key);
   // Bounded, so a stream of new words (a fuzzer's, a long-running service's) cannot grow it
   // without end: full, it starts over.

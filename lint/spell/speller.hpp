@@ -5,8 +5,9 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
+
+#include "base/text.hpp"
 
 class Hunspell;
 
@@ -27,7 +28,7 @@ class Speller {
  private:
   std::unique_ptr<Hunspell> hunspell_;
   static constexpr std::size_t kMaxCached = 1 << 16;
-  mutable std::unordered_map<std::string, bool> known_cache_;
+  mutable StringMap<bool> known_cache_;  // looked up by view: no string built per word
 };
 
 // The system dictionary files for a language such as "en_US", or an empty pair.

@@ -154,11 +154,12 @@ TEST_CASE("names keys and distances", "[names]") {
   CHECK(edit_distance("blinken", "blingen", 2) == 1);
   CHECK(edit_distance("stoltenberg", "stoltenbreg", 2) == 1);
   CHECK(edit_distance("iran", "australia", 2) == 3);
-  DeletionIndex index(Limits{5, 10, 0});
-  index.add(Spelling("Blinken", false), 0);
-  index.add(Spelling("Lavrov", false), 1);
+  const DeletionIndex index(Limits{5, 10, 0}, std::vector<Spelling>{{"Blinken", false}, {"Lavrov", false}, {"Zelenskyy", false}});
   CHECK(index.near(Spelling("Blingen", false)) == std::vector<std::uint32_t>{0});
+  CHECK(index.near(Spelling("Lavrow", false)) == std::vector<std::uint32_t>{1});
+  CHECK(index.near(Spelling("Zelenskiy", false)) == std::vector<std::uint32_t>{2});  // by the loose key
   CHECK(index.near(Spelling("Moscow", false)).empty());
+  CHECK(DeletionIndex(Limits{5, 10, 0}).near(Spelling("Blinken", false)).empty());
 }
 
 TEST_CASE("names.inconsistent-spelling catches a slip of a short known name the article uses", "[names]") {

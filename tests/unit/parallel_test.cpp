@@ -5,10 +5,13 @@
 #include <algorithm>
 #include <atomic>
 #include <stdexcept>
+#include <string>
 #include <thread>
 #include <vector>
 
 #include "api/parallel.hpp"
+#include "engine/engine.hpp"
+#include "spell/speller.hpp"
 #include "support.hpp"
 
 using namespace copydesk;
@@ -49,4 +52,30 @@ TEST_CASE("the streaming pool stops at the first failure and raises it", "[paral
                         [&](std::size_t) { ++emitted; }),
                     "input 10 is broken");
   CHECK(emitted <= 10);  // nothing after the broken input was handed on
+}
+
+TEST_CASE("an engine opens Hunspell once per worker at work at once, the first beside its own loading", "[parallel]") {
+  const auto hunspell_opened = [](const Engine& engine) {
+    for (const auto& [part, seconds] : engine.timings())
+      if (part.rfind("Hunspell", 0) == 0) return part;
+    return std::string("none");
+  };
+  EngineOptions options;
+  options.tag = false;
+  const Engine engine(options);
+  {
+    const Engine::Worker first(engine);
+    CHECK(first.resources().speller->known("house"));
+    CHECK(hunspell_opened(engine) == "Hunspell (1 opened)");
+    const Engine::Worker second(engine);  // the first one's is taken: a second is opened
+    CHECK(second.resources().speller->known("house"));
+    CHECK(hunspell_opened(engine) == "Hunspell (2 opened)");
+  }
+  // Workers that come later take the Spellers the ended ones left.
+  const Engine::Worker third(engine), fourth(engine);
+  CHECK(fourth.resources().speller->known("house"));
+  CHECK(hunspell_opened(engine) == "Hunspell (2 opened)");
+  // An engine that never checks still lets its Hunspell finish opening before it goes.
+  const Engine idle(options);
+  CHECK(idle.rules().size() == engine.rules().size());
 }

@@ -34,11 +34,9 @@ class ArchiveVariant : public Check {
     names::read_counts(file, counts_);
     // Only spellings used often enough to be suggested are indexed: a large archive's
     // rare spellings are most of it.
-    for (const auto& [text, n] : counts_) {
-      if (n < min_count_) continue;
-      const auto id = static_cast<std::uint32_t>(frequent_.size());
-      index_.add(frequent_.emplace_back(text, false), id);
-    }
+    for (const auto& [text, n] : counts_)
+      if (n >= min_count_) frequent_.emplace_back(text, false);
+    index_ = names::DeletionIndex(limits_, frequent_);
   }
 
   void run(const Document& doc, const Resources& res, Emitter& out) const override {

@@ -62,8 +62,7 @@ class InconsistentName : public Check {
   void run(const Document& doc, const Resources& res, Emitter& out) const override {
     if (res.speller == nullptr) return;
     const std::vector<Form> forms = names::collect_forms(doc, *res.speller, list_);
-    names::DeletionIndex index(limits_);
-    for (std::uint32_t i = 0; i < forms.size(); ++i) index.add(forms[i], i);
+    const names::DeletionIndex index(limits_, forms);
 
     for (const Form& form : forms) {
       const Form* best = nullptr;

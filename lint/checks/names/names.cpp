@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <unordered_map>
 
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
@@ -216,10 +217,11 @@ std::string_view relation_phrase(Relation r) {
   }
 }
 
-std::vector<std::string> DeletionIndex::variants(std::string_view key) const {
+std::vector<std::uint64_t> DeletionIndex::variants(const Spelling& s) const {
+  const std::string_view key = s.key;
   // Long strings (not names) are indexed as they are: their neighbourhoods would be large.
   constexpr std::size_t longest = 40;
-  std::vector<std::string> out{std::string(key)};
+  std::vector<std::string> keys{std::string(key)};
   // Short keys get one deletion when relation() may allow them a slip beside a known name.
   const bool short_slips = limits_.min_length_beside_known > 0 && key.size() >= limits_.min_length_beside_known;
   const std::size_t edits = key.size() > longest ? 0
@@ -227,33 +229,35 @@ std::vector<std::string> DeletionIndex::variants(std::string_view key) const {
                                                  : edits_allowed(key.size(), limits_);
   std::size_t from = 0;
   for (std::size_t round = 0; round < edits; ++round) {
-    const std::size_t to = out.size();
+    const std::size_t to = keys.size();
     for (std::size_t i = from; i < to; ++i)
-      for (std::size_t p = 0; p < out[i].size(); ++p) {
-        std::string shorter = out[i];
+      for (std::size_t p = 0; p < keys[i].size(); ++p) {
+        std::string shorter = keys[i];
         shorter.erase(p, 1);
-        out.push_back(std::move(shorter));
+        keys.push_back(std::move(shorter));
       }
     from = to;
   }
+  // The loose key under a prefix no deletion of a key can produce.
+  keys.push_back("\x01" + s.loose);
+  std::vector<std::uint64_t> out;
+  out.reserve(keys.size());
+  for (const std::string& k : keys) out.push_back(std::hash<std::string_view>{}(k));
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 
 void DeletionIndex::add(const Spelling& s, std::uint32_t id) {
-  for (std::string& v : variants(s.key)) map_[std::move(v)].push_back(id);
-  // The loose key under a prefix no deletion of a key can produce.
-  map_["\x01" + s.loose].push_back(id);
+  for (const std::uint64_t v : variants(s)) entries_.emplace_back(v, id);
 }
 
 std::vector<std::uint32_t> DeletionIndex::near(const Spelling& s) const {
   std::vector<std::uint32_t> ids;
-  auto collect = [&](const std::string& k) {
-    if (auto it = map_.find(k); it != map_.end()) ids.insert(ids.end(), it->second.begin(), it->second.end());
-  };
-  for (const std::string& v : variants(s.key)) collect(v);
-  collect("\x01" + s.loose);
+  for (const std::uint64_t v : variants(s)) {
+    auto it = std::lower_bound(entries_.begin(), entries_.end(), std::pair<std::uint64_t, std::uint32_t>(v, 0));
+    for (; it != entries_.end() && it->first == v; ++it) ids.push_back(it->second);
+  }
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   return ids;

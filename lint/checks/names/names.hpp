@@ -3,10 +3,10 @@
 // spellings of one name from two names, and a deletion index that finds near spellings
 // without comparing every word with every other.
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -92,21 +92,31 @@ std::size_t edits_allowed(std::size_t length, const Limits& limits);
 // unless only case, accents or (in longer names) romanisation set them apart.
 Relation relation(const Spelling& a, const Spelling& b, const Limits& limits);
 
-// Keys reachable by deleting up to edits_allowed(length) characters map to the ids of
-// the keys they came from: two keys within that many edits share an entry
-// ("symmetric delete"), so a look-up costs a few hash probes, not a scan.
+// Keys reachable by deleting up to edits_allowed(length) characters lead to the ids of
+// the keys they came from: two keys within that many edits share an entry ("symmetric
+// delete"), so a look-up costs a few binary searches, not a scan. Entries are the
+// variants' 64-bit hashes in one sorted array, not a map of strings (a document's names
+// make tens of thousands of variants); a rare collision only adds a candidate that
+// relation() turns down.
 class DeletionIndex {
  public:
   explicit DeletionIndex(Limits limits) : limits_(limits) {}
-  void add(const Spelling& s, std::uint32_t id);
+  // Indexes spellings[i] under id i.
+  template <class S>
+  DeletionIndex(Limits limits, const std::vector<S>& spellings) : limits_(limits) {
+    for (std::size_t i = 0; i < spellings.size(); ++i) add(spellings[i], static_cast<std::uint32_t>(i));
+    std::sort(entries_.begin(), entries_.end());
+  }
   // Ids of spellings that may be related to s (its loose key, or within the allowed
   // edits of its key), each once; verify with relation().
   std::vector<std::uint32_t> near(const Spelling& s) const;
 
  private:
-  std::vector<std::string> variants(std::string_view key) const;
+  void add(const Spelling& s, std::uint32_t id);
+  // The hashes of the key's deletion variants and of its loose key.
+  std::vector<std::uint64_t> variants(const Spelling& s) const;
   Limits limits_;
-  std::unordered_map<std::string, std::vector<std::uint32_t>> map_;
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> entries_;  // (variant, id), sorted
 };
 
 // The capitalized entries of the .dic word lists in force (dictionaries/names.dic, the

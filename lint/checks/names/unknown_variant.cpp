@@ -44,10 +44,8 @@ class UnknownNameVariant : public Check {
       : limits_{option<std::size_t>(rule, "min_length"), static_cast<std::size_t>(-1), 0},
         list_(context.dictionaries), index_(limits_) {
     entries_.reserve(list_.names().size());
-    for (const std::string& name : list_.names()) {
-      const auto id = static_cast<std::uint32_t>(entries_.size());
-      index_.add(entries_.emplace_back(name, true), id);
-    }
+    for (const std::string& name : list_.names()) entries_.emplace_back(name, true);
+    index_ = names::DeletionIndex(limits_, entries_);
   }
 
   void run(const Document& doc, const Resources& res, Emitter& out) const override {

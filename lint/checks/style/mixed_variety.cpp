@@ -27,11 +27,18 @@ class EnglishVariety : public Check {
 
   void run(const Document& doc, const Resources&, Emitter& out) const override {
     std::vector<const Token*> marked[3];  // by variety
+    // A document repeats its words: each is searched for in the lexicon once.
+    StringMap<std::uint8_t> marks;
     for (const Token& t : doc.tokens()) {
       if (t.kind != TokenKind::Word || has_digit_or_dot(t.text)) continue;
       if (t.letter_case != Case::Lower && !(t.letter_case == Case::Capital && t.sentence_initial)) continue;
-      const std::uint8_t v = lexicon_->marks_variety(fold_word(without_possessive(t.text)));
-      if (v != 0) marked[v].push_back(&t);
+      std::string word = fold_word(without_possessive(t.text));
+      auto it = marks.find(word);
+      if (it == marks.end()) {
+        const std::uint8_t mark = lexicon_->marks_variety(word);
+        it = marks.emplace(std::move(word), mark).first;
+      }
+      if (it->second != 0) marked[it->second].push_back(&t);
     }
     const std::size_t us = marked[kAmerican].size(), gb = marked[kBritish].size();
     std::uint8_t own = forced_;

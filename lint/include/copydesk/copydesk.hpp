@@ -56,7 +56,7 @@ struct Limits {
   std::size_t related_per_finding = 20;   // places a finding points to; the rest are counted
   std::size_t input_bytes = 256u << 20;   // a larger input is not checked (0: no limit)
   std::size_t nesting = 1000;             // HTML nested deeper is read without the parser
-  std::size_t section_bytes = 256u << 10; // longer prose is checked in sections cut at paragraph breaks (0: whole)
+  std::size_t section_bytes = 128u << 10; // longer prose is checked in sections cut at paragraph breaks (0: whole)
 };
 
 struct Options {
