@@ -34,7 +34,10 @@ std::string tag_names(const std::string& sentence, const Tagger& tagger = shippe
   std::vector<Pos> tags;
   tagger.tag(words, tags);
   std::string names;
-  for (Pos t : tags) names += (names.empty() ? "" : " ") + std::string(copydesk::pos_name(t));
+  for (Pos t : tags) {
+    if (!names.empty()) names += ' ';
+    names += copydesk::pos_name(t);
+  }
   return names;
 }
 
