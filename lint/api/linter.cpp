@@ -101,9 +101,11 @@ NameCounts Linter::learn_names(std::istream& jsonl, unsigned jobs, CorpusSummary
 
 const std::vector<RuleInfo>& Linter::rules() const {
   std::call_once(impl_->rules_made, [this] {
+    std::vector<RuleInfo> rules;  // whole or not at all: call_once runs again after a throw
     for (const Rule& r : impl_->engine.rules())
-      impl_->rules.push_back({r.id, r.category, r.severity, r.enabled, r.message, r.description, r.example,
-                              describe_options(r, *CheckRegistry::instance().find(r.kind)), r.safe_fix, r.help_uri});
+      rules.push_back({r.id, r.category, r.severity, r.enabled, r.message, r.description, r.example,
+                       describe_options(r, *CheckRegistry::instance().find(r.kind)), r.safe_fix, r.help_uri});
+    impl_->rules = std::move(rules);
   });
   return impl_->rules;
 }

@@ -7,6 +7,7 @@
 #include <dlfcn.h>
 #include <iterator>
 #include <optional>
+#include <system_error>
 
 #include "engine/reference_spans.hpp"
 #include "engine/suppress.hpp"
@@ -77,7 +78,11 @@ Engine::Engine(EngineOptions options)
   }
 
   // It reads only system_dic_ and context_.dictionaries, which are not written from here on.
-  first_speller_ = std::async(std::launch::async, [this] { return open_speller(); });
+  // Where no thread can be started, the first Worker opens its own.
+  try {
+    first_speller_ = std::async(std::launch::async, [this] { return open_speller(); });
+  } catch (const std::system_error&) {
+  }
 
   auto start = std::chrono::steady_clock::now();
   rules_ = load_rule_dir(context_.data_dir / "rules");
@@ -163,9 +168,13 @@ std::unique_ptr<Speller> Engine::take_speller() const {
   return first.valid() ? first.get() : open_speller();
 }
 
-void Engine::give_back(std::unique_ptr<Speller> speller) const {
-  const std::lock_guard lock(hunspell_lock_);
-  idle_spellers_.push_back(std::move(speller));
+void Engine::give_back(std::unique_ptr<Speller> speller) const noexcept {
+  // From a Worker's destructor: a Speller that cannot be kept is closed instead.
+  try {
+    const std::lock_guard lock(hunspell_lock_);
+    idle_spellers_.push_back(std::move(speller));
+  } catch (...) {
+  }
 }
 
 Engine::Worker::Worker(const Engine& engine) : engine_(engine) {

@@ -73,7 +73,7 @@ class Engine {
   std::unique_ptr<Speller> open_speller() const;
   // A Speller left by an ended Worker, else the first one, else a new one.
   std::unique_ptr<Speller> take_speller() const;
-  void give_back(std::unique_ptr<Speller> speller) const;
+  void give_back(std::unique_ptr<Speller> speller) const noexcept;
   std::vector<Rule> rules_;
   std::vector<std::unique_ptr<Check>> checks_;  // parallel to the enabled rules
   std::vector<const Rule*> active_;
@@ -88,7 +88,9 @@ class Engine {
   mutable std::mutex hunspell_lock_;
   mutable double hunspell_seconds_ = 0;
   mutable unsigned hunspell_count_ = 0;
-  mutable std::vector<std::unique_ptr<Speller>> idle_spellers_;  // under hunspell_lock_
+  // Spellers of ended Workers, under hunspell_lock_: as many as Workers were ever at work
+  // at once (the jobs of the largest check), kept for the engine's life.
+  mutable std::vector<std::unique_ptr<Speller>> idle_spellers_;
   // Opening Hunspell takes as long as reading the language model: the first Worker's
   // Speller is opened beside the loading of the rest, and taken by that Worker. Last
   // member, so that a constructor that throws waits for it before the members it reads go.

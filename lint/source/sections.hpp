@@ -11,7 +11,7 @@
 
 namespace copydesk {
 
-// About 45,000 words of news: longer than any article.
+// About 22,000 words of news: longer than any article.
 constexpr std::size_t kSectionBytes = 128 * 1024;
 
 // Consecutive ranges covering the prose, each holding about `target` bytes of text

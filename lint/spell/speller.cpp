@@ -1,14 +1,28 @@
 #include "spell/speller.hpp"
 
 #include <filesystem>
+#include <mutex>
 #include <hunspell.hxx>
 
 #include "spell/word_list.hpp"
 
 namespace copydesk {
 
-Speller::Speller(const std::string& aff, const std::string& dic, const std::vector<std::string>& extra_dics)
-    : hunspell_(std::make_unique<Hunspell>(aff.c_str(), dic.c_str())) {
+namespace {
+
+// Hunspell keeps one process-wide UTF-8 case table, counted by its instances without a
+// lock: two opened or closed at once can free it under a third, which then misreads
+// capitals ("ARAÚJO"). Opening and closing take turns; spell() needs no lock.
+std::mutex& hunspell_lifetime_lock() {
+  static std::mutex lock;
+  return lock;
+}
+
+}  // namespace
+
+Speller::Speller(const std::string& aff, const std::string& dic, const std::vector<std::string>& extra_dics) {
+  const std::lock_guard lock(hunspell_lifetime_lock());
+  hunspell_ = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
   for (const std::string& extra : extra_dics) {
     const WordList list = read_word_list(extra);
     if (list.hunspell_format) {
@@ -19,7 +33,10 @@ Speller::Speller(const std::string& aff, const std::string& dic, const std::vect
   }
 }
 
-Speller::~Speller() = default;
+Speller::~Speller() {
+  const std::lock_guard lock(hunspell_lifetime_lock());
+  hunspell_.reset();
+}
 
 bool Speller::known(std::string_view word) const {
   if (auto it = known_cache_.find(word); it != known_cache_.end()) return it->second;

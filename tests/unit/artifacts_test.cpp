@@ -123,3 +123,18 @@ TEST_CASE("artifacts.markup-too-deep says where HTML nests past the limit, and i
   REQUIRE(d.size() == 1);
   CHECK(copydesk::test::covered(text, d[0]) == "<span class=x>");
 }
+
+TEST_CASE("artifacts.html-markup and feed-metadata count their limits in characters, not bytes", "[artifacts]") {
+  // 160 Cyrillic letters are 320 bytes but within a tag's 300 characters of attributes,
+  // and 100 of them within an update note's 120.
+  std::string cyrillic;
+  for (int i = 0; i < 160; ++i) cyrillic += "д";
+  const std::string tag = "The photo <img alt=\"" + cyrillic + "\"> ran on Monday.";
+  auto d = run_rules(tag, {"artifacts.html-markup"});
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].offset == tag.find("<img"));
+  const std::string note = "Talks resumed. [Updated " + cyrillic.substr(0, 200) + "] The envoys met.";
+  d = run_rules(note, {"artifacts.feed-metadata"});
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].offset == note.find('['));
+}

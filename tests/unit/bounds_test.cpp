@@ -137,3 +137,18 @@ TEST_CASE("the rules of a data-driven kind share one pass and keep their own mat
   const Result quiet = linter.check("The minister spoke in Kyiv by email.\n");
   CHECK(quiet.diagnostics.empty());
 }
+
+TEST_CASE("a consistency spelling glued to the word before is not a use of it, even after a match", "[bounds][consistency]") {
+  const fs::path pack = scratch_file("glued/house.yaml", R"(rules:
+  - {id: style.house-z, kind: consistency, severity: warning, message: Z., options: {groups: [["Kyiv", "Kiev"], ["-based", "based"]]}}
+)").parent_path();
+  Options options;
+  options.data_dir = COPYDESK_SOURCE_DIR;
+  options.rule_dirs = {pack};
+  options.only = {"style.house-z"};
+  options.models = false;
+  const Linter linter(options);
+  // "-based" in "Kyiv-based" follows a letter: only "based" is used, and Kyiv alone.
+  CHECK(count_rule(linter.check("Kyiv-based reporters met a Paris based firm in Kyiv.\n"), "style.house-z") == 0);
+  CHECK(count_rule(linter.check("A -based suffix, a Paris based firm.\n"), "style.house-z") == 1);
+}

@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <thread>
+
 #include "engine/engine.hpp"
+#include "spell/speller.hpp"
 #include "support.hpp"
 
 using copydesk::test::run_rules;
@@ -140,4 +143,23 @@ TEST_CASE("spelling.unknown-word finds two words run together around a function 
   const auto d = run_rules("We waited sinceit rained.", kSpelling);
   REQUIRE(d.size() == 1);
   CHECK(d[0].suggestions == std::vector<std::string>{"since it"});
+}
+
+TEST_CASE("Spellers opened and closed on other threads leave a Speller's capitals readable", "[spelling]") {
+  // Hunspell's case table for UTF-8 is one per process: an all-capital name with an
+  // accent is known only through it. The interleaving that once freed it under a live
+  // Speller cannot be forced from here: opens and closes run side by side, and the
+  // Speller kept must still read capitals.
+  const auto [aff, dic] = copydesk::system_dictionary("en_US");
+  const std::vector<std::string> names{(copydesk::find_data_dir() / "dictionaries" / "names.dic").string()};
+  const copydesk::Speller kept(aff, dic, names);
+  REQUIRE(kept.known("ARAÚJO"));
+  const auto open_and_close = [&] {
+    for (int i = 0; i < 4; ++i) const copydesk::Speller passing(aff, dic, names);
+  };
+  std::thread a(open_and_close), b(open_and_close);
+  a.join();
+  b.join();
+  CHECK(kept.known("ARÉVALO"));  // not cached: asked of Hunspell now
+  CHECK_FALSE(kept.known("ARAUJJO"));
 }

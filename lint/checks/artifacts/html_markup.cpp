@@ -54,13 +54,10 @@ class HtmlMarkup : public Check {
  public:
   void run(const Document& doc, const Resources&, Emitter& out) const override {
     if (doc.source().format() != Format::Plain) return;
-    // Latin-1: a tag and an entity are ASCII, and a byte class repeated 300 times is a small
-    // automaton where a UTF-8 character class is a costly one to build.
     static const RE2 markup(
         R"((?i)(</?(?:a|abbr|article|b|blockquote|br|caption|cite|code|div|em|figcaption|figure|font|footer|)"
         R"(h[1-6]|header|hr|i|iframe|img|li|link|meta|nav|ol|p|pre|q|s|script|section|small|span|strong|style|)"
-        R"(sub|sup|table|tbody|td|th|thead|tr|u|ul)(?:\s[^<>\n]{0,300})?\s*/?>)|&(#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z]{2,6});)",
-        RE2::Latin1);
+        R"(sub|sup|table|tbody|td|th|thead|tr|u|ul)(?:\s[^<>\n]{0,300})?\s*/?>)|&(#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z]{2,6});)");
     const std::string_view text = doc.text();
     re2::StringPiece rest(text.data(), text.size()), tag, entity;
     while (RE2::FindAndConsume(&rest, markup, &tag, &entity)) {
