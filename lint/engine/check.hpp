@@ -111,6 +111,14 @@ struct LoadContext {
     if (!slot) slot = std::make_shared<T>();
     return std::static_pointer_cast<T>(slot);
   }
+  // What several kinds read alike (the names of the dictionaries): made by the first to
+  // ask, with make(), and shared under `key` by the rest.
+  template <typename T, typename Make>
+  std::shared_ptr<const T> shared_made(const std::string& key, Make make) const {
+    auto& slot = shared[key];
+    if (!slot) slot = std::make_shared<T>(make());
+    return std::static_pointer_cast<const T>(slot);
+  }
   std::filesystem::path names_file;       // an archive's counts of name spellings; empty: none
   // A path named in a rule's options, relative to the rule file or the data dir.
   std::filesystem::path resolve(const Rule& rule, const std::string& path) const;

@@ -69,3 +69,19 @@ TEST_CASE("each rule file holds one category and is named after it", "[rules]") 
   CHECK(files > 0);
 }
 
+
+TEST_CASE("what several kinds read alike is made once per engine and shared", "[rules]") {
+  const LoadContext context;
+  int made = 0;
+  const auto make = [&] {
+    ++made;
+    return std::string("the list");
+  };
+  const auto first = context.shared_made<std::string>("a list", make);
+  const auto again = context.shared_made<std::string>("a list", make);
+  CHECK(first == again);
+  CHECK(made == 1);
+  // Another key is another thing.
+  CHECK(context.shared_made<std::string>("another list", make) != first);
+  CHECK(made == 2);
+}

@@ -26,7 +26,7 @@ class ArchiveVariant : public Check {
                 option<std::size_t>(rule, "min_length_beside_known")},
         min_count_(option<std::uint64_t>(rule, "min_count")),
         ratio_(option<std::uint64_t>(rule, "ratio")),
-        list_(context.dictionaries),
+        list_(names::name_list(context)),
         index_(limits_) {
     const YAML::Node archive = rule.options["archive"];
     const std::filesystem::path file = archive ? context.resolve(rule, archive.as<std::string>()) : context.names_file;
@@ -41,7 +41,7 @@ class ArchiveVariant : public Check {
 
   void run(const Document& doc, const Resources& res, Emitter& out) const override {
     if (res.speller == nullptr || frequent_.empty()) return;
-    const std::vector<names::Form> forms = names::collect_forms(doc, *res.speller, list_);
+    const std::vector<names::Form> forms = names::collect_forms(doc, *res.speller, *list_);
     std::unordered_set<std::string_view> used;
     for (const names::Form& f : forms) used.insert(f.text);
 
@@ -54,7 +54,7 @@ class ArchiveVariant : public Check {
         Spelling name = frequent_[id];
         const bool lower_known = res.speller->known(fold_case(name.text));
         name.known = lower_known || res.speller->known(name.text);
-        name.common = lower_known && !list_.contains(name.text);
+        name.common = lower_known && !list_->contains(name.text);
         const Relation r = names::relation(form, name, limits_);
         if (r == Relation::None || count(name.text) < ratio_ * std::max<std::uint64_t>(seen, 1)) continue;
         // A dictionary's spelling stands against the archive's, but for its accents.
@@ -83,7 +83,7 @@ class ArchiveVariant : public Check {
 
   names::Limits limits_;
   std::uint64_t min_count_, ratio_;
-  names::NameList list_;          // tells listed names from common words capitalized
+  std::shared_ptr<const names::NameList> list_;  // tells listed names from common words capitalized
   NameCounts counts_;             // the archive: every spelling and its uses
   std::vector<Spelling> frequent_;  // the spellings used at least min_count_ times
   names::DeletionIndex index_;    // over frequent_

@@ -57,11 +57,11 @@ class InconsistentName : public Check {
   InconsistentName(const Rule& rule, const LoadContext& context)
       : limits_{option<std::size_t>(rule, "min_length"), option<std::size_t>(rule, "two_edits_from"),
                 option<std::size_t>(rule, "min_length_beside_known")},
-        list_(context.dictionaries) {}
+        list_(names::name_list(context)) {}
 
   void run(const Document& doc, const Resources& res, Emitter& out) const override {
     if (res.speller == nullptr) return;
-    const std::vector<Form> forms = names::collect_forms(doc, *res.speller, list_);
+    const std::vector<Form> forms = names::collect_forms(doc, *res.speller, *list_);
     const names::DeletionIndex index(limits_, forms);
 
     for (const Form& form : forms) {
@@ -114,7 +114,7 @@ class InconsistentName : public Check {
   }
 
   names::Limits limits_;
-  names::NameList list_;  // tells listed names from common words capitalized
+  std::shared_ptr<const names::NameList> list_;  // tells listed names from common words capitalized
 };
 
 COPYDESK_REGISTER_CHECK("inconsistent-spelling", [](const Rule& rule, const LoadContext& context) {

@@ -10,6 +10,7 @@
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
 
+#include "engine/check.hpp"
 #include "spell/speller.hpp"
 #include "spell/word_list.hpp"
 
@@ -272,6 +273,10 @@ NameList::NameList(const std::vector<std::string>& dic_paths) {
       names_.push_back(std::move(word));
     }
   }
+}
+
+std::shared_ptr<const NameList> name_list(const LoadContext& context) {
+  return context.shared_made<NameList>("names: the name list", [&] { return NameList(context.dictionaries); });
 }
 
 std::string times(std::size_t n) {

@@ -5,6 +5,7 @@
 #pragma once
 #include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -14,6 +15,7 @@
 
 namespace copydesk {
 class Speller;
+struct LoadContext;
 }
 
 namespace copydesk::names {
@@ -133,6 +135,9 @@ class NameList {
   std::vector<std::string> names_;
   StringSet texts_;
 };
+
+// The NameList of the dictionaries in force, read once for all the names checks.
+std::shared_ptr<const NameList> name_list(const LoadContext& context);
 
 // A phrase for the message: "once", "twice", "7 times".
 std::string times(std::size_t n);

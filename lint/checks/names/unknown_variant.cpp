@@ -42,15 +42,15 @@ class UnknownNameVariant : public Check {
   // article that spells a name both ways.
   UnknownNameVariant(const Rule& rule, const LoadContext& context)
       : limits_{option<std::size_t>(rule, "min_length"), static_cast<std::size_t>(-1), 0},
-        list_(context.dictionaries), index_(limits_) {
-    entries_.reserve(list_.names().size());
-    for (const std::string& name : list_.names()) entries_.emplace_back(name, true);
+        list_(names::name_list(context)), index_(limits_) {
+    entries_.reserve(list_->names().size());
+    for (const std::string& name : list_->names()) entries_.emplace_back(name, true);
     index_ = names::DeletionIndex(limits_, entries_);
   }
 
   void run(const Document& doc, const Resources& res, Emitter& out) const override {
     if (res.speller == nullptr || entries_.empty()) return;
-    const std::vector<names::Form> forms = names::collect_forms(doc, *res.speller, list_);
+    const std::vector<names::Form> forms = names::collect_forms(doc, *res.speller, *list_);
     std::unordered_set<std::string_view> used;
     for (const names::Form& f : forms) used.insert(f.text);
 
@@ -89,7 +89,7 @@ class UnknownNameVariant : public Check {
 
  private:
   names::Limits limits_;
-  names::NameList list_;
+  std::shared_ptr<const names::NameList> list_;
   std::vector<Spelling> entries_;  // the list's names, with the keys they are compared by
   names::DeletionIndex index_;     // over entries_
 };
