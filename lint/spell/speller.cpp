@@ -22,15 +22,17 @@ std::mutex& hunspell_lifetime_lock() {
 
 Speller::Speller(const std::string& aff, const std::string& dic, const std::vector<std::string>& extra_dics) {
   const std::lock_guard lock(hunspell_lifetime_lock());
-  hunspell_ = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+  // Built in a local, so that a word list that fails to read closes it under the lock.
+  auto hunspell = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
   for (const std::string& extra : extra_dics) {
     const WordList list = read_word_list(extra);
     if (list.hunspell_format) {
-      hunspell_->add_dic(extra.c_str());
+      hunspell->add_dic(extra.c_str());
       continue;
     }
-    for (const std::string& word : list.entries) hunspell_->add(word);
+    for (const std::string& word : list.entries) hunspell->add(word);
   }
+  hunspell_ = std::move(hunspell);
 }
 
 Speller::~Speller() {
