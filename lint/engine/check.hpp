@@ -111,8 +111,8 @@ struct LoadContext {
     if (!slot) slot = std::make_shared<T>();
     return std::static_pointer_cast<T>(slot);
   }
-  // What several kinds read alike (the names of the dictionaries): made by the first to
-  // ask, with make(), and shared under `key` by the rest.
+  // What several kinds read alike (the name list, the word-frequency list): made by the
+  // first to ask, with make(), and shared under `key` by the rest.
   template <typename T, typename Make>
   std::shared_ptr<const T> shared_made(const std::string& key, Make make) const {
     auto& slot = shared[key];

@@ -152,3 +152,18 @@ TEST_CASE("a consistency spelling glued to the word before is not a use of it, e
   CHECK(count_rule(linter.check("Kyiv-based reporters met a Paris based firm in Kyiv.\n"), "style.house-z") == 0);
   CHECK(count_rule(linter.check("A -based suffix, a Paris based firm.\n"), "style.house-z") == 1);
 }
+
+TEST_CASE("a word-frequency list that cannot be read stops the load at the option naming it", "[bounds]") {
+  const fs::path pack = scratch_file("frequency/house.yaml", R"(rules:
+  - {id: repetition.house-echo, kind: echo, severity: warning, message: E., options: {frequency_list: no-such-list.tsv}}
+)").parent_path();
+  Options options;
+  options.data_dir = COPYDESK_SOURCE_DIR;
+  options.rule_dirs = {pack};
+  options.models = false;
+  CHECK_THROWS_WITH(Linter(options), Catch::Contains("house.yaml:2:") &&
+                                         Catch::Contains("names a word-frequency list that cannot be read"));
+  // The shipped list, named the same way, loads.
+  options.rule_dirs.clear();
+  CHECK_NOTHROW(Linter(options));
+}

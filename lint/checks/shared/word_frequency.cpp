@@ -3,29 +3,23 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
-#include <map>
-#include <mutex>
 #include <string>
 #include <vector>
 
 namespace copydesk {
 
 WordFrequency::WordFrequency(const Rule& rule, const LoadContext& context) {
-  const std::string name = option<std::string>(rule, "frequency_list");
-  const auto path = context.resolve(rule, name);
-  list_ = read(path);
-  if (!list_) option_error(rule, "frequency_list", "names a word-frequency list that cannot be read: " + path.string());
+  const auto path = context.resolve(rule, option<std::string>(rule, "frequency_list"));
+  // The kinds that read the same list share it.
+  list_ = context.shared_made<List>("word frequency: " + path.string(), [&] {
+    std::ifstream in(path);
+    if (!in) option_error(rule, "frequency_list", "names a word-frequency list that cannot be read: " + path.string());
+    return read(in);
+  });
 }
 
-std::shared_ptr<const WordFrequency::List> WordFrequency::read(const std::filesystem::path& path) {
-  // Kept while a check holds it, so the engine's several kinds read the file once.
-  static std::mutex mutex;
-  static std::map<std::filesystem::path, std::weak_ptr<const List>> cache;
-  const std::lock_guard lock(mutex);
-  if (auto shared = cache[path].lock()) return shared;
-  std::ifstream in(path);
-  if (!in) return nullptr;
-  auto list = std::make_shared<List>();
+WordFrequency::List WordFrequency::read(std::istream& in) {
+  List list;
   // Closed classes of Universal Dependencies: the words that glue a sentence together.
   static const std::vector<std::string_view> kFunction = {"DET", "ADP", "PRON", "AUX", "CCONJ", "SCONJ", "PART"};
   std::string line;
@@ -43,10 +37,9 @@ std::shared_ptr<const WordFrequency::List> WordFrequency::read(const std::filesy
       else if (upos == "PROPN") e.word_class = Class::Proper;
       else e.word_class = Class::Other;
     }
-    list->total += e.count;
-    list->entries.emplace(line.substr(0, tab1), e);
+    list.total += e.count;
+    list.entries.emplace(line.substr(0, tab1), e);
   }
-  cache[path] = list;
   return list;
 }
 

@@ -3,6 +3,7 @@
 // the repetition and spelling kinds, so it lives beside them rather than in either.
 #pragma once
 #include <cstdint>
+#include <istream>
 #include <memory>
 #include <string_view>
 
@@ -16,7 +17,7 @@ inline const OptionSpec kFrequencyListOption{"frequency_list", OptionType::Text,
 
 class WordFrequency {
  public:
-  // Reads the list named by the rule's `frequency_list` option, once per process: the
+  // Reads the list named by the rule's `frequency_list` option, once per engine: the
   // kinds that read the same list share it.
   WordFrequency(const Rule& rule, const LoadContext& context);
 
@@ -51,7 +52,7 @@ class WordFrequency {
     StringMap<Entry> entries;
     std::uint64_t total = 0;
   };
-  static std::shared_ptr<const List> read(const std::filesystem::path& path);
+  static List read(std::istream& in);
   const Entry* find(std::string_view key) const;
   std::shared_ptr<const List> list_;
 };
