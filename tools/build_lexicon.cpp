@@ -5,6 +5,7 @@
 // usage: build_lexicon OUTPUT
 #include <iostream>
 
+#include "copydesk/copydesk.hpp"
 #include "lm/language_model.hpp"
 #include "spell/lexicon.hpp"
 
@@ -19,7 +20,7 @@ int main(int argc, char** argv) {
                                      {"/usr/share/dict/british-english-insane", copydesk::kBritish}},
                                     &lm);
     if (lexicon.size() == 0) throw std::runtime_error("no word lists (install wamerican-insane and wbritish-insane)");
-    lexicon.save(argv[1]);
+    copydesk::write_file_atomically(argv[1], lexicon.compiled());
   } catch (const std::exception& e) {
     std::cerr << "build_lexicon: " << e.what() << "\n";
     return 1;

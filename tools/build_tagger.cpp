@@ -4,6 +4,7 @@
 // usage: build_tagger MODEL OUTPUT
 #include <iostream>
 
+#include "copydesk/copydesk.hpp"
 #include "tagger/perceptron.hpp"
 
 int main(int argc, char** argv) {
@@ -12,7 +13,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   try {
-    copydesk::tagger::PerceptronModel::read(argv[1]).compile(argv[2]);
+    copydesk::write_file_atomically(argv[2], copydesk::tagger::PerceptronModel::read(argv[1]).compiled());
   } catch (const std::exception& e) {
     std::cerr << "build_tagger: " << e.what() << "\n";
     return 1;

@@ -33,12 +33,11 @@ void for_each_deletion(std::string_view word, F f) {
 // A table in the compiled file: its length (a 64-bit count), its items, zeros up to the
 // next multiple of 8 bytes, so that every table is aligned where the file is mapped.
 template <typename T>
-void write_table(std::ofstream& out, std::span<const T> table) {
+void append_table(std::string& out, std::span<const T> table) {
   const std::uint64_t n = table.size();
-  out.write(reinterpret_cast<const char*>(&n), sizeof n);
-  out.write(reinterpret_cast<const char*>(table.data()), static_cast<std::streamsize>(table.size_bytes()));
-  constexpr char kZeros[8] = {};
-  out.write(kZeros, static_cast<std::streamsize>((8 - table.size_bytes() % 8) % 8));
+  out.append(reinterpret_cast<const char*>(&n), sizeof n);
+  out.append(reinterpret_cast<const char*>(table.data()), table.size_bytes());
+  out.append((8 - table.size_bytes() % 8) % 8, '\0');
 }
 
 // Reads the tables of a mapped file in order, each checked to lie inside it.
@@ -157,21 +156,15 @@ Lexicon::Lexicon(const std::filesystem::path& compiled) : mapping_(MappedFile::m
     throw std::runtime_error("lexicon: " + name + " is inconsistent");
 }
 
-void Lexicon::save(const std::filesystem::path& compiled) const {
-  // Written beside, then renamed over: a running process may have the old file mapped.
-  std::filesystem::path written = compiled;
-  written += ".tmp";
-  std::ofstream out(written, std::ios::binary | std::ios::trunc);
-  out.write(kMagic.data(), static_cast<std::streamsize>(kMagic.size()));
-  write_table(out, std::span<const char>(blob_.data(), blob_.size()));
-  write_table(out, offsets_);
-  write_table(out, flags_);
-  write_table(out, frequency_);
-  write_table(out, hashes_);
-  write_table(out, ids_);
-  out.close();
-  if (!out) throw std::runtime_error("lexicon: cannot write " + compiled.string());
-  std::filesystem::rename(written, compiled);
+std::string Lexicon::compiled() const {
+  std::string out(kMagic);
+  append_table(out, std::span<const char>(blob_.data(), blob_.size()));
+  append_table(out, offsets_);
+  append_table(out, flags_);
+  append_table(out, frequency_);
+  append_table(out, hashes_);
+  append_table(out, ids_);
+  return out;
 }
 
 std::int64_t Lexicon::find(std::string_view lower) const {

@@ -37,7 +37,9 @@ class Lexicon {
   Lexicon(const std::vector<std::pair<std::string, Variety>>& lists, const LanguageModel* lm);
   // Maps a compiled file (throws std::runtime_error when it is not one).
   explicit Lexicon(const std::filesystem::path& compiled);
-  void save(const std::filesystem::path& compiled) const;
+  // The bytes of the compiled file, for the build to write (whole, beside and renamed
+  // over: a running process may have the old one mapped).
+  std::string compiled() const;
   // Its tables may point into its own storage: neither copied nor moved.
   Lexicon(const Lexicon&) = delete;
   Lexicon& operator=(const Lexicon&) = delete;

@@ -356,7 +356,7 @@ std::uint64_t PerceptronModel::model_checksum(const std::filesystem::path& model
   return Reader(std::string_view(bytes, sizeof bytes), model).integer<std::uint64_t>();
 }
 
-void PerceptronModel::compile(const std::filesystem::path& file) const {
+std::string PerceptronModel::compiled() const {
   CompiledHeader header{};
   kCompiledMagic.copy(header.magic, sizeof header.magic);
   header.version = kCompiledVersion;
@@ -376,14 +376,14 @@ void PerceptronModel::compile(const std::filesystem::path& file) const {
     weights[i * sizeof(Weight)] = static_cast<std::uint8_t>(weights_[i].tag);
     std::memcpy(&weights[i * sizeof(Weight) + offsetof(Weight, value)], &weights_[i].value, sizeof(float));
   }
-  std::ofstream out(file, std::ios::binary | std::ios::trunc);
-  auto put = [&](const void* data, std::size_t size) { out.write(static_cast<const char*>(data), static_cast<std::streamsize>(size)); };
+  std::string out;
+  auto put = [&](const void* data, std::size_t size) { out.append(static_cast<const char*>(data), size); };
   put(&header, sizeof header);
   for (std::span<const KeySlot> slots : {lexicon_.table().slots(), dictionary_.slots(), full_features_.slots(), features_.slots()})
     put(slots.data(), slots.size_bytes());
   put(full_rows_.data(), full_rows_.size() * sizeof(float));
   put(weights.data(), weights.size());
-  if (!out.flush()) throw std::runtime_error(file.string() + ": cannot write compiled tagger model");
+  return out;
 }
 
 std::optional<PerceptronModel> PerceptronModel::map(const std::filesystem::path& file, std::uint64_t model_checksum) {

@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "base/mapped_file.hpp"
@@ -60,8 +61,9 @@ class PerceptronModel {
 
   // The checksum a .model file ends with, which names the model (0 when it cannot be read).
   static std::uint64_t model_checksum(const std::filesystem::path& model);
-  // Writes the compiled form; throws std::runtime_error when it cannot.
-  void compile(const std::filesystem::path& file) const;
+  // The bytes of the compiled form, for the build to write (whole, beside and renamed
+  // over: a running process may have the old one mapped).
+  std::string compiled() const;
   // Maps a compiled file made from the .model with this checksum; nothing when the file
   // is missing, of another version or tag set, or made from another model. Throws
   // std::runtime_error when it claims to be one but is damaged.
@@ -90,7 +92,7 @@ class PerceptronModel {
   // …or mapped from a compiled one.
   std::shared_ptr<const MappedFile> mapping_;  // the compiled model's file, when mapped
   Tables mapped_;
-  std::uint64_t checksum_ = 0;  // of the .model read, which compile() records
+  std::uint64_t checksum_ = 0;  // of the .model read, which compiled() records
 };
 
 }  // namespace copydesk::tagger

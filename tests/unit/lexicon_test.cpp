@@ -3,7 +3,6 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
 
 #include "e2e/run.hpp"
 #include "lm/language_model.hpp"
@@ -21,7 +20,7 @@ TEST_CASE("a compiled lexicon maps back to the answers of the lists it was built
   write(scratch("american"), "color\ncolors\nharbor\nthe\nprogram\nZurich\n");
   write(scratch("british"), "colour\ncolours\nharbour\nthe\nprogramme\nprogram\n");
   const Lexicon built({{scratch("american").string(), kAmerican}, {scratch("british").string(), kBritish}}, &lm);
-  built.save(scratch("lexicon.bin"));
+  write(scratch("lexicon.bin"), built.compiled());
   const Lexicon mapped(scratch("lexicon.bin"));
 
   CHECK(mapped.size() == built.size());
@@ -48,9 +47,7 @@ TEST_CASE("a damaged or foreign lexicon file is refused, naming it", "[lexicon]"
   const LanguageModel lm(LanguageModel::system_path());
   write(scratch("words"), "alpha\nbeta\ngamma\n");
   const Lexicon built({{scratch("words").string(), kAmerican}}, &lm);
-  built.save(scratch("whole.bin"));
-  std::ifstream in(scratch("whole.bin"), std::ios::binary);
-  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string bytes = built.compiled();
 
   // Cut anywhere, in a table or in the padding after it.
   for (std::size_t cut = 1; cut <= 24; ++cut) {

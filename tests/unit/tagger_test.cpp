@@ -178,8 +178,7 @@ std::vector<Pos> tag_with(const copydesk::tagger::PerceptronModel& model, const 
 TEST_CASE("a compiled tagger model tags as the model file it was made from", "[tagger]") {
   using copydesk::tagger::PerceptronModel;
   const PerceptronModel read = PerceptronModel::read(kModel);
-  const ScratchModel compiled("");
-  read.compile(compiled.path());
+  const ScratchModel compiled(read.compiled());
   const std::uint64_t checksum = PerceptronModel::model_checksum(kModel);
   REQUIRE(checksum != 0);
   const std::optional<PerceptronModel> mapped = PerceptronModel::map(compiled.path(), checksum);
@@ -224,8 +223,7 @@ TEST_CASE("tagger refuses a model file whose feature weighs a tag twice", "[tagg
 
 TEST_CASE("a compiled tagger model is not used for another model, and refused when damaged", "[tagger]") {
   using copydesk::tagger::PerceptronModel;
-  const ScratchModel compiled("");
-  PerceptronModel::read(kModel).compile(compiled.path());
+  const ScratchModel compiled(PerceptronModel::read(kModel).compiled());
   const std::uint64_t checksum = PerceptronModel::model_checksum(kModel);
   const std::string bytes = read_bytes(compiled.path());
 
