@@ -146,7 +146,7 @@ std::vector<Rule> load_rule_file(const std::filesystem::path& file) {
   return rules;
 }
 
-std::vector<Rule> load_rule_dir(const std::filesystem::path& dir) {
+std::vector<std::filesystem::path> rule_files(const std::filesystem::path& dir) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) throw ConfigError(fmt::format("{}: not a rule folder", dir.string()));
   std::vector<std::filesystem::path> files;
@@ -155,8 +155,12 @@ std::vector<Rule> load_rule_dir(const std::filesystem::path& dir) {
     if (entry.is_regular_file() && (ext == ".yaml" || ext == ".yml")) files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::vector<Rule> load_rule_dir(const std::filesystem::path& dir) {
   std::vector<Rule> rules;
-  for (const auto& f : files) {
+  for (const auto& f : rule_files(dir)) {
     auto more = load_rule_file(f);
     rules.insert(rules.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
   }

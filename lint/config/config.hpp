@@ -34,7 +34,9 @@ Config load_config(const std::filesystem::path& file);
 // The nearest .copydesk.yaml from `start` upward, if any.
 std::optional<std::filesystem::path> find_config(const std::filesystem::path& start);
 
-// Reads every *.yaml rule pack in a folder, in name order. Throws ConfigError.
+// The rule packs of a folder (*.yaml, *.yml), in name order. Throws ConfigError.
+std::vector<std::filesystem::path> rule_files(const std::filesystem::path& dir);
+// Reads every rule pack of a folder, in name order. Throws ConfigError.
 std::vector<Rule> load_rule_dir(const std::filesystem::path& dir);
 // Reads one rule pack: a YAML list of rules, or a map with a `rules:` list.
 std::vector<Rule> load_rule_file(const std::filesystem::path& file);

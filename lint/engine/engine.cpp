@@ -9,6 +9,7 @@
 #include <optional>
 #include <system_error>
 
+#include "config/compiled_rules.hpp"
 #include "engine/reference_spans.hpp"
 #include "engine/suppress.hpp"
 #include "lm/language_model.hpp"
@@ -85,7 +86,7 @@ Engine::Engine(EngineOptions options)
   }
 
   auto start = std::chrono::steady_clock::now();
-  rules_ = load_rule_dir(context_.data_dir / "rules");
+  rules_ = load_shipped_rules(context_.data_dir);
   for (const auto& dir : config.rule_dirs) {
     auto more = load_rule_dir(dir);
     rules_.insert(rules_.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));

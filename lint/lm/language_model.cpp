@@ -1,5 +1,6 @@
 #include "lm/language_model.hpp"
 
+#include <limits>
 #include <stdexcept>
 #include <string>
 
@@ -26,13 +27,9 @@ LanguageModel::LanguageModel(const std::filesystem::path& file) {
     throw std::runtime_error(fmt::format("cannot read language model {}", file.string()));
   }
   order_ = ngram_model_get_size(model_);
-  const std::int32_t n = static_cast<std::int32_t>(ngram_model_get_counts(model_)[0]);
-  unigram_.resize(static_cast<std::size_t>(n));
-  for (std::int32_t w = 0; w < n; ++w) {
-    std::int32_t used = 0;
-    unigram_[static_cast<std::size_t>(w)] =
-        static_cast<float>(logmath_log_to_log10(logmath_, ngram_ng_prob(model_, w, nullptr, 0, &used)));
-  }
+  const std::size_t n = ngram_model_get_counts(model_)[0];
+  unigram_ = std::make_unique<std::atomic<float>[]>(n);
+  for (std::size_t w = 0; w < n; ++w) unigram_[w].store(std::numeric_limits<float>::quiet_NaN(), std::memory_order_relaxed);
   sentence_start_ = ngram_wid(model_, "<s>");
   sentence_end_ = ngram_wid(model_, "</s>");
 }
@@ -40,6 +37,18 @@ LanguageModel::LanguageModel(const std::filesystem::path& file) {
 LanguageModel::~LanguageModel() {
   ngram_model_free(model_);
   logmath_free(logmath_);
+}
+
+double LanguageModel::compute_unigram(std::int32_t id) const {
+  std::int32_t used = 0;
+  float logp = 0;
+  {
+    std::lock_guard lock(mutex_);  // the scorer is not known to be safe beside score_run
+    logp = static_cast<float>(logmath_log_to_log10(logmath_, ngram_ng_prob(model_, id, nullptr, 0, &used)));
+  }
+  // Two threads that both work it out store the same value.
+  unigram_[static_cast<std::size_t>(id)].store(logp, std::memory_order_relaxed);
+  return logp;
 }
 
 std::int32_t LanguageModel::id(std::string_view lower_word) const {
