@@ -153,7 +153,7 @@ std::optional<std::vector<Rule>> read_compiled_rules(const std::filesystem::path
   try {
     const std::string_view body = mapped->bytes().substr(kHeader.size());
     const json whole = json::from_cbor(body.begin(), body.end());
-    const json& packs = whole.at("packs");
+    const json::array_t& packs = whole.at("packs").get_ref<const json::array_t&>();
     const std::vector<std::filesystem::path> files = rule_files(dir);
     if (files.size() != packs.size()) return std::nullopt;
     for (std::size_t i = 0; i < files.size(); ++i) {

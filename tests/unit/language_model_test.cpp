@@ -1,6 +1,9 @@
 // The language model wrapper and the fluency it gives sentences.
 #include <catch2/catch.hpp>
 
+#include <thread>
+#include <vector>
+
 #include "checks/garbled/fluency.hpp"
 #include "document/document.hpp"
 #include "lm/language_model.hpp"
@@ -30,6 +33,28 @@ TEST_CASE("the language model knows common words and nothing of sentence markers
   CHECK(model().id("qzxvbrt") == LanguageModel::kNone);
   CHECK(model().id("") == LanguageModel::kNone);
   CHECK(model().unigram(model().id("the")) > model().unigram(model().id("government")));
+}
+
+TEST_CASE("a unigram worked out when first asked for is the model's own, asked from any thread", "[lm]") {
+  const LanguageModel fresh(LanguageModel::system_path());  // nothing asked of it yet
+  std::vector<std::int32_t> ids;
+  for (const char* w : {"the", "government", "said", "zebra", "minister", "of", "quixotic"}) ids.push_back(fresh.id(w));
+  for (std::int32_t id = 0; id < 72000; id += 997) ids.push_back(id);
+  std::vector<double> forward(ids.size()), backward(ids.size());
+  std::thread other([&] {
+    for (std::size_t i = ids.size(); i-- > 0;) backward[i] = fresh.unigram(ids[i]);
+  });
+  for (std::size_t i = 0; i < ids.size(); ++i) forward[i] = fresh.unigram(ids[i]);
+  other.join();
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    INFO("id " << ids[i]);
+    REQUIRE(ids[i] != LanguageModel::kNone);
+    // The model's score with no history, kept as a float as it always was.
+    const double expected = static_cast<float>(fresh.score_run({ids[i]}, false).at(0).logp);
+    CHECK(forward[i] == expected);
+    CHECK(backward[i] == expected);
+    CHECK(fresh.unigram(ids[i]) == expected);
+  }
 }
 
 TEST_CASE("a word is likelier after the words that usually precede it", "[lm]") {
