@@ -6,6 +6,7 @@ BUILD=$1
 PREFIX=$(mktemp -d)
 trap 'rm -rf "$PREFIX"' EXIT
 cmake --install "$BUILD" --prefix "$PREFIX" >/dev/null
+[ -f "$PREFIX/share/copydesk/rules.bin" ] || { echo "the compiled rules were not installed" >&2; exit 1; }
 # Remove one installed rule pack: if the installed binary read the source tree instead,
 # its rules would still be listed.
 rm "$PREFIX/share/copydesk/rules/style.yaml"

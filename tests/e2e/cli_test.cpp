@@ -257,6 +257,31 @@ TEST_CASE("a newsroom adds dictionaries and rule packs", "[cli]") {
   CHECK(bad.err.find("house.yaml:2:5: rule spelling.x names an unknown kind 'nonesuch'") != std::string::npos);
 }
 
+TEST_CASE("the shipped rules' compiled file is used when current, and a damaged one stops the run naming it", "[cli]") {
+  Scratch s;
+  write(s.dir / "typo.txt", kTypo);
+  const fs::path data = s.dir / "data";
+  fs::create_directories(data);
+  for (const char* part : {"rules", "dictionaries", "models"})
+    fs::create_directory_symlink(fs::path(COPYDESK_SOURCE_DIR) / part, data / part);
+  const std::string env = "COPYDESK_DATA_DIR=data";
+  const Run yaml = cli(s, "check --format json typo.txt", "", env);  // no rules.bin beside them: the YAML
+  CHECK(yaml.status == 1);
+  const Run explained = cli(s, "explain artifacts.page-furniture", "", env);
+  fs::copy_file(fs::path(COPYDESK_BUILD_DIR) / "rules.bin", data / "rules.bin");
+  const Run compiled = cli(s, "check --format json typo.txt", "", env);
+  CHECK(compiled.status == 1);
+  CHECK(compiled.out == yaml.out);
+  CHECK(explained.out.find("this rule: - ^Advertisement$") != std::string::npos);  // its list of phrases, dumped
+  CHECK(cli(s, "explain artifacts.page-furniture", "", env).out == explained.out);
+
+  write(data / "rules.bin", "copydesk compiled rules, format 1\nnot CBOR");
+  const Run damaged = cli(s, "check typo.txt", "", env);
+  CHECK(damaged.status == 2);
+  CHECK(damaged.err.find("rules.bin: not a usable compiled rule file") != std::string::npos);
+  CHECK(damaged.out.empty());
+}
+
 TEST_CASE("the language option switches the dictionary", "[cli]") {
   Scratch s;
   write(s.dir / "gb.txt", "The colour of the organisation’s flag.\n");
