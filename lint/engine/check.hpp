@@ -95,7 +95,10 @@ struct LoadContext {
   std::filesystem::path data_dir;   // the shipped rules/, dictionaries/, models/ live here
   std::string language;             // en_US or en_GB
   bool language_forced = false;     // set by --lang or the configuration, not the default
-  const LanguageModel* lm = nullptr;  // the engine's, for checks that index its vocabulary
+  // The engine's language model (null when it is not installed), for what indexes its
+  // vocabulary: the lexicon made without its compiled form. It may still be loading on a
+  // thread of its own; asking waits for it.
+  std::function<const LanguageModel*()> language_model;
   std::vector<std::string> dictionaries;  // all .dic word lists in force (shipped and user)
   std::vector<std::string> rule_ids;      // every rule loaded, on or off
   // The lexicon (spell/lexicon.hpp), loaded when the first check that needs it asks, so a

@@ -41,6 +41,18 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
+// The language model, and how long reading it took.
+struct LoadedModel {
+  std::shared_ptr<const LanguageModel> model;
+  double seconds = 0;
+};
+
+LoadedModel load_language_model() {
+  const auto start = std::chrono::steady_clock::now();
+  auto model = std::make_shared<const LanguageModel>(LanguageModel::system_path());
+  return {std::move(model), seconds_since(start)};
+}
+
 }  // namespace
 
 std::filesystem::path find_data_dir() {
@@ -79,6 +91,20 @@ Engine::Engine(EngineOptions options)
     context_.dictionaries.push_back(dic.string());
   }
 
+  // The language model loads on a thread of its own beside the word forms, the rules and
+  // the checks: none of them reads it but a lexicon made without its compiled form, which
+  // waits for it. Where no thread can be started it loads when first asked for.
+  std::shared_future<LoadedModel> language_model;
+  std::error_code ec;
+  if (options.tag && std::filesystem::exists(LanguageModel::system_path(), ec)) {
+    try {
+      language_model = std::async(std::launch::async, load_language_model);
+    } catch (const std::system_error&) {
+      language_model = std::async(std::launch::deferred, load_language_model);
+    }
+    context_.language_model = [language_model] { return language_model.get().model.get(); };
+  }
+
   // The compiled word forms of these dictionaries spare most runs Hunspell; without them
   // the first Worker's Hunspell opens on a thread of its own beside the rest of loading
   // (it reads only system_dic_, context_.dictionaries and forms_, not written from here
@@ -113,16 +139,6 @@ Engine::Engine(EngineOptions options)
   report_unused_suppressions_ = options.report_unused_suppressions;
   timings_.emplace_back("rules", seconds_since(start));
 
-  // The language model first: checks index its vocabulary when they are built.
-  if (options.tag) {
-    start = std::chrono::steady_clock::now();
-    std::error_code ec;
-    if (std::filesystem::exists(LanguageModel::system_path(), ec))
-      lm_ = std::make_unique<LanguageModel>(LanguageModel::system_path());
-    timings_.emplace_back("language model", seconds_since(start));
-  }
-  context_.lm = lm_.get();
-
   start = std::chrono::steady_clock::now();
   for (Rule& rule : rules_) {
     const CheckKind* kind = CheckRegistry::instance().find(rule.kind);
@@ -140,10 +156,18 @@ Engine::Engine(EngineOptions options)
   if (options.tag) {
     start = std::chrono::steady_clock::now();
     const auto model = context_.data_dir / "models" / "en-pos.model";
-    std::error_code ec;
     if (std::filesystem::exists(model, ec)) tagger_ = Tagger::shipped(context_.data_dir);
     timings_.emplace_back("tagger model", seconds_since(start));
   }
+
+  if (language_model.valid()) {
+    start = std::chrono::steady_clock::now();
+    lm_ = language_model.get().model;
+    timings_.emplace_back("language model (on a thread of its own)", language_model.get().seconds);
+    timings_.emplace_back("waiting for the language model", seconds_since(start));
+  }
+  const LanguageModel* lm = lm_.get();
+  context_.language_model = [lm] { return lm; };
 }
 
 Engine::Timings Engine::timings() const {

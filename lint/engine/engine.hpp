@@ -85,7 +85,7 @@ class Engine {
   std::pair<std::string, std::string> system_dic_;
   std::shared_ptr<const WordForms> forms_;  // null when none was compiled from these dictionaries
   std::unique_ptr<Tagger> tagger_;
-  std::unique_ptr<LanguageModel> lm_;
+  std::shared_ptr<const LanguageModel> lm_;
   ProseOptions prose_;
   bool report_unused_suppressions_ = false;
   Timings timings_;

@@ -1,10 +1,12 @@
 // The language model wrapper and the fluency it gives sentences.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <thread>
 #include <vector>
 
 #include "checks/garbled/fluency.hpp"
+#include "engine/engine.hpp"
 #include "document/document.hpp"
 #include "lm/language_model.hpp"
 
@@ -77,4 +79,38 @@ TEST_CASE("fluency: word salad scores far below the same words in order, and nam
   CHECK(named.words == 10);  // the number is not a word
   CHECK(named.scored == 5);  // after a name or a number a word has no context: "in the old town hall" score
   CHECK(named.unknown == 0);     // names are not unknown words
+}
+
+TEST_CASE("the engine's language model, read on a thread of its own, is the one its workers and lexicon get", "[lm]") {
+  copydesk::EngineOptions options;
+  options.data_dir = COPYDESK_SOURCE_DIR;
+  const copydesk::Engine engine(options);
+  const copydesk::Engine::Worker worker(engine);
+  const LanguageModel* lm = worker.resources().lm;
+  REQUIRE(lm != nullptr);
+  CHECK(engine.context().language_model() == lm);
+  CHECK(lm->id("government") == model().id("government"));
+  const auto timings = engine.timings();
+  CHECK(std::any_of(timings.begin(), timings.end(), [](const auto& t) { return t.first == "language model (on a thread of its own)"; }));
+
+  // A check that builds the lexicon asks for the model first: without lexicon.bin the
+  // words' frequencies come from it.
+  copydesk::LoadContext context;
+  context.data_dir = COPYDESK_SOURCE_DIR;
+  int asked = 0;
+  context.language_model = [&] {
+    ++asked;
+    return lm;
+  };
+  CHECK(context.lexicon() != nullptr);
+  CHECK(asked == 1);
+}
+
+TEST_CASE("without the tagging models the engine reads no language model", "[lm]") {
+  copydesk::EngineOptions options;
+  options.data_dir = COPYDESK_SOURCE_DIR;
+  options.tag = false;
+  const copydesk::Engine engine(options);
+  CHECK(copydesk::Engine::Worker(engine).resources().lm == nullptr);
+  CHECK(engine.context().language_model() == nullptr);
 }
