@@ -163,7 +163,7 @@ Engine::Engine(EngineOptions options)
   if (language_model.valid()) {
     start = std::chrono::steady_clock::now();
     lm_ = language_model.get().model;
-    timings_.emplace_back("language model (on a thread of its own)", language_model.get().seconds);
+    timings_.emplace_back("language model (own thread)", language_model.get().seconds);
     timings_.emplace_back("waiting for the language model", seconds_since(start));
   }
   const LanguageModel* lm = lm_.get();

@@ -91,7 +91,7 @@ TEST_CASE("the engine's language model, read on a thread of its own, is the one 
   CHECK(engine.context().language_model() == lm);
   CHECK(lm->id("government") == model().id("government"));
   const auto timings = engine.timings();
-  CHECK(std::any_of(timings.begin(), timings.end(), [](const auto& t) { return t.first == "language model (on a thread of its own)"; }));
+  CHECK(std::any_of(timings.begin(), timings.end(), [](const auto& t) { return t.first == "language model (own thread)"; }));
 
   // A check that builds the lexicon asks for the model first: without lexicon.bin the
   // words' frequencies come from it.
