@@ -149,44 +149,50 @@ std::optional<Pos> PerceptronModel::dictionary_tag(FeatureKey word) const {
   return std::nullopt;
 }
 
-Pos PerceptronModel::best_tag(std::span<const FeatureKey> features) const {
+void PerceptronModel::rows(std::span<const FeatureKey> features, std::span<Row> rows) const {
   const Tables t = tables();
-  // In chunks, each step for every feature of a chunk before the next, so that their waits
-  // for memory overlap: the full rows' slots asked for, then looked in; the other slots
-  // asked for, then looked in and their weights asked for; then the sums, in feature order
-  // as ever (a float sum depends on it).
-  constexpr std::size_t kChunk = 64;
-  std::array<const float*, kChunk> full;
-  std::array<const std::uint64_t*, kChunk> sparse;
-  // Indexed by any byte a tag may hold, so a damaged compiled file cannot write outside.
-  std::array<float, 256> scores{};
-  for (std::size_t start = 0; start < features.size(); start += kChunk) {
-    const std::span<const FeatureKey> chunk = features.subspan(start, std::min(kChunk, features.size() - start));
-    for (FeatureKey f : chunk) t.full_features.prefetch(f);
-    for (std::size_t i = 0; i < chunk.size(); ++i) {
-      const std::uint64_t* index = t.full_features.find(chunk[i]);
-      full[i] = index ? full_row(t.full_rows, *index) : nullptr;
-      if (!full[i]) t.features.prefetch(chunk[i]);
-    }
-    for (std::size_t i = 0; i < chunk.size(); ++i) {
-      if (full[i]) continue;
-      sparse[i] = t.features.find(chunk[i]);
-      if (sparse[i] && (*sparse[i] & 0xffffffff) < t.weights.size()) __builtin_prefetch(&t.weights[*sparse[i] & 0xffffffff]);
-    }
-    for (std::size_t i = 0; i < chunk.size(); ++i) {
-      if (full[i]) {
-        for (std::size_t k = 0; k < kRowWidth; ++k) scores[k] += full[i][k];
-      } else if (sparse[i]) {
-        for (const Weight& w : sparse_row(t.weights, *sparse[i])) scores[static_cast<std::uint8_t>(w.tag)] += w.value;
-      }
-    }
+  // Each step for every feature before the next, so that their waits for memory overlap:
+  // the full rows' slots asked for, then looked in; the other slots asked for, then looked
+  // in and their weights asked for. Key 0 stands for no feature (and would match an empty slot).
+  for (FeatureKey f : features) t.full_features.prefetch(f);
+  for (std::size_t i = 0; i < features.size(); ++i) {
+    rows[i] = 0;
+    if (features[i] == 0) continue;
+    const std::uint64_t* index = t.full_features.find(features[i]);
+    // A damaged compiled file may name rows it does not hold.
+    if (index && *index < t.full_rows.size() / kRowWidth) rows[i] = kFullRow | *index;
+    else t.features.prefetch(features[i]);
   }
+  for (std::size_t i = 0; i < features.size(); ++i) {
+    if (rows[i] != 0 || features[i] == 0) continue;
+    const std::uint64_t* run = t.features.find(features[i]);
+    if (!run || sparse_row(t.weights, *run).empty()) continue;
+    rows[i] = *run;
+    __builtin_prefetch(&t.weights[*run & 0xffffffff]);
+  }
+}
+
+Pos PerceptronModel::Scores::best() const {
   // Only the model's own tags compete: the rest score 0, which could beat a negative best.
-  Pos best = tags_.empty() ? Pos::None : tags_.front();
-  for (Pos tag : tags_) {
-    if (scores[static_cast<std::size_t>(tag)] > scores[static_cast<std::size_t>(best)]) best = tag;
+  const std::vector<Pos>& tags = model_.tags_;
+  Pos best = tags.empty() ? Pos::None : tags.front();
+  for (Pos tag : tags) {
+    if (scores_[static_cast<std::size_t>(tag)] > scores_[static_cast<std::size_t>(best)]) best = tag;
   }
   return best;
+}
+
+Pos PerceptronModel::best_tag(std::span<const FeatureKey> features) const {
+  // In chunks, so that the rows of many features are looked up together.
+  constexpr std::size_t kChunk = 64;
+  std::array<Row, kChunk> rows_of_chunk;
+  Scores scores(*this);
+  for (std::size_t start = 0; start < features.size(); start += kChunk) {
+    const std::size_t count = std::min(kChunk, features.size() - start);
+    rows(features.subspan(start, count), std::span(rows_of_chunk).first(count));
+    for (std::size_t i = 0; i < count; ++i) scores.add(rows_of_chunk[i]);
+  }
+  return scores.best();
 }
 
 void PerceptronModel::write(const std::filesystem::path& file) const {

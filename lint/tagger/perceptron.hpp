@@ -8,6 +8,7 @@
 // hashing 700,000 weights; its header names the format version, the tag set and the
 // checksum of the .model it was made from, and any mismatch makes it unused.
 #pragma once
+#include <array>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -36,6 +37,18 @@ class PerceptronModel {
   // is small enough for the memory caches to keep: best_tag looks there first.
   static constexpr std::size_t kRowWidth = (static_cast<std::size_t>(Pos::Count) + 3) / 4 * 4;
 
+ private:
+  struct Tables {
+    KeyView lexicon;        // lexicon key -> TagSet
+    KeyView dictionary;     // word key -> Pos
+    KeyView full_features;  // feature key -> index of its full row
+    KeyView features;       // the other features: key -> first weight | weight count << 32
+    std::span<const float> full_rows;  // kRowWidth floats a row
+    std::span<const Weight> weights;
+  };
+
+ public:
+
   // tags: those the model chooses among, in the order ties are broken.
   PerceptronModel(std::vector<Pos> tags, Lexicon lexicon);
 
@@ -48,6 +61,36 @@ class PerceptronModel {
   void prefetch_dictionary(FeatureKey word) const { tables().dictionary.prefetch(word); }
   // The lexicon's table, for SentenceFeatures.
   KeyView lexicon() const { return tables().lexicon; }
+  // Where a feature's weights are, found once to be added many times: a full row, a run of
+  // weights, or nothing (0, as for a feature the model does not have).
+  using Row = std::uint64_t;
+  static constexpr Row kFullRow = Row{1} << 63;  // else: first weight | weight count << 32
+  // Fills rows[i] with the row of features[i] (rows.size() == features.size()).
+  void rows(std::span<const FeatureKey> features, std::span<Row> rows) const;
+
+  // Every tag's score, summed from rows in the order they are added.
+  class Scores {
+   public:
+    explicit Scores(const PerceptronModel& model) : model_(model), tables_(model.tables()) {}
+    void add(Row row) {
+      if (row & kFullRow) {
+        const float* full = &tables_.full_rows[(row & ~kFullRow) * kRowWidth];
+        for (std::size_t k = 0; k < kRowWidth; ++k) scores_[k] += full[k];
+        return;
+      }
+      const Weight* weights = tables_.weights.data() + (row & 0xffffffff);
+      for (std::size_t k = 0, count = row >> 32; k < count; ++k) scores_[static_cast<std::uint8_t>(weights[k].tag)] += weights[k].value;
+    }
+    // The highest scoring of the model's tags.
+    Pos best() const;
+
+   private:
+    const PerceptronModel& model_;
+    Tables tables_;
+    // Indexed by any byte a tag may hold, so a damaged compiled file cannot write outside.
+    alignas(16) std::array<float, 256> scores_{};
+  };
+
   // The highest scoring tag given the features of a word.
   Pos best_tag(std::span<const FeatureKey> features) const;
 
@@ -70,14 +113,6 @@ class PerceptronModel {
   static std::optional<PerceptronModel> map(const std::filesystem::path& file, std::uint64_t model_checksum);
 
  private:
-  struct Tables {
-    KeyView lexicon;        // lexicon key -> TagSet
-    KeyView dictionary;     // word key -> Pos
-    KeyView full_features;  // feature key -> index of its full row
-    KeyView features;       // the other features: key -> first weight | weight count << 32
-    std::span<const float> full_rows;  // kRowWidth floats a row
-    std::span<const Weight> weights;
-  };
   PerceptronModel() = default;
   Tables tables() const;
 

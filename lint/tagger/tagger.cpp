@@ -1,11 +1,18 @@
 #include "tagger/tagger.hpp"
 
+#include <atomic>
+
 #include "tagger/features.hpp"
 #include "tagger/perceptron.hpp"
+#include "tagger/word_cache.hpp"
 
 namespace copydesk {
 
 namespace {
+
+// Words whose rows a thread keeps (WordCache): about 400 bytes each, and enough for the
+// common words of a long text to stay between one forgetting and the next.
+constexpr std::size_t kCachedWords = 1 << 14;
 
 // Tags left to right, each word seeing the tags already chosen for the two before it.
 class PerceptronTagger final : public Tagger {
@@ -13,33 +20,57 @@ class PerceptronTagger final : public Tagger {
   explicit PerceptronTagger(tagger::PerceptronModel model) : model_(std::move(model)) {}
 
   void tag(const std::vector<std::string_view>& words, std::vector<Pos>& tags) const override {
-    // One set of buffers per thread, reused sentence after sentence: the tagger is shared.
-    thread_local tagger::SentenceFeatures sentence;
-    thread_local std::vector<tagger::FeatureKey> features;
-    thread_local std::vector<tagger::FeatureKey> word_keys;
-    tags.assign(words.size(), Pos::None);
-    word_keys.clear();
-    for (std::string_view w : words) {
-      word_keys.push_back(tagger::word_key(w));
-      model_.prefetch_dictionary(word_keys.back());
+    using tagger::PerceptronModel;
+    // One cache per thread, as the tagger is shared; made anew when a thread goes from one
+    // tagger to another (a serial number, unlike an address, is never reused).
+    thread_local std::uint64_t cache_owner = 0;
+    thread_local std::unique_ptr<tagger::WordCache> cache;
+    thread_local std::vector<std::uint32_t> entries;
+    if (cache_owner != serial_) {
+      cache = std::make_unique<tagger::WordCache>(model_, kCachedWords);
+      cache_owner = serial_;
     }
-    sentence.assign(words, model_.lexicon());
+    cache->make_room(words.size());
+    entries.clear();
+    std::uint8_t letters = 0;
+    for (std::string_view w : words) {
+      entries.push_back(cache->find_or_add(w));
+      letters |= (*cache)[entries.back()].forms.letters;
+    }
+    auto at = [&](std::ptrdiff_t i) -> const tagger::WordCache::Entry& {
+      if (i < 0) return cache->before_start();
+      if (i >= static_cast<std::ptrdiff_t>(entries.size())) return cache->after_end();
+      return (*cache)[entries[static_cast<std::size_t>(i)]];
+    };
+
+    const tagger::Casing casing = tagger::sentence_casing(letters);
+    tags.assign(words.size(), Pos::None);
     Pos previous = Pos::None;
     Pos before_previous = Pos::None;
-    for (std::size_t i = 0; i < words.size(); ++i) {
-      std::optional<Pos> tag = model_.dictionary_tag(word_keys[i]);
+    for (std::size_t index = 0; index < words.size(); ++index) {
+      const auto i = static_cast<std::ptrdiff_t>(index);
+      const tagger::WordCache::Entry& word = at(i);
+      std::optional<Pos> tag = word.dictionary_tag;
       if (!tag) {
-        features.clear();
-        sentence.collect(i, previous, before_previous, features);
-        tag = model_.best_tag(features);
+        tagger::ContextItems<tagger::FeatureKey> keys;
+        tagger::context_keys(at(i - 1).forms, word.forms, at(i + 1).forms, previous, before_previous, keys);
+        tagger::ContextItems<PerceptronModel::Row> context;
+        model_.rows(keys, context);
+        const tagger::Around<PerceptronModel::Row> around{&at(i - 2).rows, &at(i - 1).rows, &word.rows, &at(i + 1).rows,
+                                                          &at(i + 2).rows};
+        PerceptronModel::Scores scores(model_);
+        tagger::for_each_feature(around, context, casing, index == 0, [&](PerceptronModel::Row row) { scores.add(row); });
+        tag = scores.best();
       }
-      tags[i] = *tag;
+      tags[index] = *tag;
       before_previous = previous;
       previous = *tag;
     }
   }
 
  private:
+  static inline std::atomic<std::uint64_t> next_serial_{1};
+  const std::uint64_t serial_ = next_serial_++;
   tagger::PerceptronModel model_;
 };
 

@@ -1,0 +1,49 @@
+#include "tagger/word_cache.hpp"
+
+#include <algorithm>
+#include <bit>
+
+namespace copydesk::tagger {
+
+WordCache::WordCache(const PerceptronModel& model, std::size_t capacity)
+    // At most half full, so that probe sequences stay short.
+    : model_(model), capacity_(capacity), slots_(std::bit_ceil(2 * std::max<std::size_t>(capacity, 1))) {
+  before_start_.forms = tagger::before_start();
+  after_end_.forms = tagger::after_end();
+  fill_rows(before_start_);
+  fill_rows(after_end_);
+}
+
+void WordCache::fill_rows(Entry& entry) const {
+  WordItems<FeatureKey> keys;
+  word_keys(entry.forms, keys);
+  model_.rows(keys, entry.rows);
+}
+
+void WordCache::make_room(std::size_t words) {
+  if (used_ + words <= capacity_) return;
+  used_ = 0;
+  std::fill(slots_.begin(), slots_.end(), 0);
+}
+
+std::uint32_t WordCache::find_or_add(std::string_view word) {
+  const FeatureKey key = word_key(word);
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t slot = key & mask;
+  for (; slots_[slot] != 0; slot = (slot + 1) & mask) {
+    const Entry& kept = entries_[slots_[slot] - 1];
+    if (kept.key == key && kept.forms.text == word) return slots_[slot] - 1;
+  }
+  const auto index = static_cast<std::uint32_t>(used_++);
+  if (index == entries_.size()) entries_.emplace_back();
+  Entry& entry = entries_[index];
+  word_forms(word, model_.lexicon(), entry.forms);
+  entry.key = key;
+  entry.dictionary_tag = model_.dictionary_tag(key);
+  fill_rows(entry);
+  // A sentence longer than the capacity keeps its extra words unfound, beyond the slots' room.
+  if (index < capacity_) slots_[slot] = index + 1;
+  return index;
+}
+
+}  // namespace copydesk::tagger
