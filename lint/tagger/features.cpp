@@ -259,7 +259,7 @@ void word_keys(const WordForms& word, WordItems<FeatureKey>& keys) {
 }
 
 void context_keys(const WordForms& prev, const WordForms& word, const WordForms& next, Pos previous,
-                  Pos before_previous, ContextItems<FeatureKey>& keys) {
+                  ContextItems<FeatureKey>& keys) {
   using T = Template;
   using C = ContextFeature;
   auto set = [&](C feature, const KeyBuilder& b) { keys[static_cast<std::size_t>(feature)] = b.key(); };
@@ -272,13 +272,17 @@ void context_keys(const WordForms& prev, const WordForms& word, const WordForms&
     for (C feature : {C::PreviousTagWord, C::PreviousWordWord, C::WordNextWord, C::WordNextLexiconTags})
       keys[static_cast<std::size_t>(feature)] = 0;
   }
-  set(C::PreviousTag, after_tag<T::PreviousTag>(previous));
-  set(C::PreviousTwoTags, after_tag<T::PreviousTwoTags>(previous).add(before_previous));
   set(C::PreviousTagNextWord, after_tag<T::PreviousTagNextWord>(previous).add(next.normal));
   set(C::PreviousTagLexiconTags, after_tag<T::PreviousTagLexiconTags>(previous).add_encoded(word.lexicon_tag_bytes));
   set(C::LexiconTagsNextLexiconTags,
       KeyBuilder::resume(start(word, Start::LexiconTagsNextLexiconTags)).add_encoded(next.lexicon_tag_bytes));
   set(C::PreviousTagNextLexiconTags, after_tag<T::PreviousTagNextLexiconTags>(previous).add_encoded(next.lexicon_tag_bytes));
+}
+
+void tag_keys(Pos previous, Pos before_previous, TagItems<FeatureKey>& keys) {
+  keys[static_cast<std::size_t>(TagFeature::PreviousTag)] = after_tag<Template::PreviousTag>(previous).key();
+  keys[static_cast<std::size_t>(TagFeature::PreviousTwoTags)] =
+      after_tag<Template::PreviousTwoTags>(previous).add(before_previous).key();
 }
 
 void SentenceFeatures::assign(const std::vector<std::string_view>& words, KeyView lexicon) {
@@ -309,10 +313,12 @@ const SentenceFeatures::Word& SentenceFeatures::at(std::ptrdiff_t i) const {
 void SentenceFeatures::collect(std::size_t index, Pos previous, Pos before_previous,
                                std::vector<FeatureKey>& keys) const {
   const auto i = static_cast<std::ptrdiff_t>(index);
+  TagItems<FeatureKey> tags;
+  tag_keys(previous, before_previous, tags);
   ContextItems<FeatureKey> context;
-  context_keys(at(i - 1).forms, at(i).forms, at(i + 1).forms, previous, before_previous, context);
+  context_keys(at(i - 1).forms, at(i).forms, at(i + 1).forms, previous, context);
   const Around<FeatureKey> around{&at(i - 2).keys, &at(i - 1).keys, &at(i).keys, &at(i + 1).keys, &at(i + 2).keys};
-  for_each_feature(around, context, casing_, i == 0, [&](FeatureKey key) {
+  for_each_feature(around, tags, context, casing_, i == 0, [&](FeatureKey key) {
     if (key != 0) keys.push_back(key);
   });
 }

@@ -87,15 +87,21 @@ template <typename Item>
 using WordItems = std::array<Item, static_cast<std::size_t>(WordFeature::Count)>;
 void word_keys(const WordForms& word, WordItems<FeatureKey>& keys);
 
-// The features of the tags chosen before a word, or of two words together.
+// The features of the two tags chosen before a word alone.
+enum class TagFeature : std::uint8_t { PreviousTag, PreviousTwoTags, Count };
+template <typename Item>
+using TagItems = std::array<Item, static_cast<std::size_t>(TagFeature::Count)>;
+void tag_keys(Pos previous, Pos before_previous, TagItems<FeatureKey>& keys);
+
+// The features of a tag chosen before a word and a word, or of two words together.
 enum class ContextFeature : std::uint8_t {
-  PreviousTagWord, PreviousWordWord, WordNextWord, WordNextLexiconTags, PreviousTag, PreviousTwoTags,
+  PreviousTagWord, PreviousWordWord, WordNextWord, WordNextLexiconTags,
   PreviousTagNextWord, PreviousTagLexiconTags, LexiconTagsNextLexiconTags, PreviousTagNextLexiconTags, Count
 };
 template <typename Item>
 using ContextItems = std::array<Item, static_cast<std::size_t>(ContextFeature::Count)>;
 void context_keys(const WordForms& previous_word, const WordForms& word, const WordForms& next_word, Pos previous,
-                  Pos before_previous, ContextItems<FeatureKey>& keys);
+                  ContextItems<FeatureKey>& keys);
 
 // The word being tagged and the two on each side, as what their features are to the
 // caller: their keys, or the model's weights for them.
@@ -108,11 +114,18 @@ struct Around {
   const WordItems<Item>* after_next;
 };
 
+// for_each_feature gives each WordFeature, TagFeature and ContextFeature at most once.
+constexpr std::size_t kMaxFeatures = static_cast<std::size_t>(WordFeature::Count) +
+                                     static_cast<std::size_t>(TagFeature::Count) +
+                                     static_cast<std::size_t>(ContextFeature::Count);
+
 // Calls add(item) for every feature of the word, in the order the model was trained with
 // (a float sum depends on the order); an item that stands for no feature is passed too.
 template <typename Item, typename Add>
-void for_each_feature(const Around<Item>& around, const ContextItems<Item>& context, Casing casing, bool first, Add&& add) {
+void for_each_feature(const Around<Item>& around, const TagItems<Item>& tags, const ContextItems<Item>& context,
+                      Casing casing, bool first, Add&& add) {
   using W = WordFeature;
+  using T = TagFeature;
   using C = ContextFeature;
   auto own = [&](const WordItems<Item>* word, W feature) { add((*word)[static_cast<std::size_t>(feature)]); };
   auto from_context = [&](C feature) { add(context[static_cast<std::size_t>(feature)]); };
@@ -133,8 +146,8 @@ void for_each_feature(const Around<Item>& around, const ContextItems<Item>& cont
   own(around.word, static_cast<W>(static_cast<std::uint8_t>(W::LowerCasingShape) + static_cast<std::uint8_t>(casing)));
   if (first) own(around.word, W::SentenceStartShape);
 
-  from_context(C::PreviousTag);
-  from_context(C::PreviousTwoTags);
+  add(tags[static_cast<std::size_t>(T::PreviousTag)]);
+  add(tags[static_cast<std::size_t>(T::PreviousTwoTags)]);
   from_context(C::PreviousTagNextWord);
 
   own(around.previous, W::AsPreviousWord);

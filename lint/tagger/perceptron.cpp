@@ -111,6 +111,7 @@ std::size_t occupied(KeyView table) {
 PerceptronModel::PerceptronModel(std::vector<Pos> tags, Lexicon lexicon)
     : tags_(std::move(tags)), lexicon_(std::move(lexicon)) {}
 
+
 void PerceptronModel::add_dictionary_word(FeatureKey word, Pos tag) {
   dictionary_.insert(word, static_cast<std::uint32_t>(tag));
 }
@@ -172,27 +173,38 @@ void PerceptronModel::rows(std::span<const FeatureKey> features, std::span<Row> 
   }
 }
 
-Pos PerceptronModel::Scores::best() const {
+// Adding a full row is most of the tagger's work: where the processor has them, eight floats
+// a step instead of four (the same additions, in the same order, so the same sums).
+#if defined(__x86_64__) && defined(__linux__) && defined(__GNUC__)
+#define COPYDESK_WIDE_VECTORS __attribute__((target_clones("avx2", "default")))
+#else
+#define COPYDESK_WIDE_VECTORS
+#endif
+
+COPYDESK_WIDE_VECTORS
+Pos PerceptronModel::best_tag_of_rows(std::span<const Row> rows) const {
+  const Tables t = tables();
+  std::array<float, kScores> scores{};
+  for (Row row : rows) {
+    if (row & kFullRow) {
+      const float* full = &t.full_rows[(row & ~kFullRow) * kRowWidth];
+      for (std::size_t k = 0; k < kRowWidth; ++k) scores[k] += full[k];
+    } else {
+      for (const Weight& w : sparse_row(t.weights, row)) scores[static_cast<std::uint8_t>(w.tag) & (kScores - 1)] += w.value;
+    }
+  }
   // Only the model's own tags compete: the rest score 0, which could beat a negative best.
-  const std::vector<Pos>& tags = model_.tags_;
-  Pos best = tags.empty() ? Pos::None : tags.front();
-  for (Pos tag : tags) {
-    if (scores_[static_cast<std::size_t>(tag)] > scores_[static_cast<std::size_t>(best)]) best = tag;
+  Pos best = tags_.empty() ? Pos::None : tags_.front();
+  for (Pos tag : tags_) {
+    if (scores[static_cast<std::size_t>(tag)] > scores[static_cast<std::size_t>(best)]) best = tag;
   }
   return best;
 }
 
 Pos PerceptronModel::best_tag(std::span<const FeatureKey> features) const {
-  // In chunks, so that the rows of many features are looked up together.
-  constexpr std::size_t kChunk = 64;
-  std::array<Row, kChunk> rows_of_chunk;
-  Scores scores(*this);
-  for (std::size_t start = 0; start < features.size(); start += kChunk) {
-    const std::size_t count = std::min(kChunk, features.size() - start);
-    rows(features.subspan(start, count), std::span(rows_of_chunk).first(count));
-    for (std::size_t i = 0; i < count; ++i) scores.add(rows_of_chunk[i]);
-  }
-  return scores.best();
+  std::vector<Row> found(features.size());
+  rows(features, found);
+  return best_tag_of_rows(found);
 }
 
 void PerceptronModel::write(const std::filesystem::path& file) const {

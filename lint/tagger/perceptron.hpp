@@ -36,6 +36,10 @@ class PerceptronModel {
   // most (every weight comes from a mistake made with the feature there), and their table
   // is small enough for the memory caches to keep: best_tag looks there first.
   static constexpr std::size_t kRowWidth = (static_cast<std::size_t>(Pos::Count) + 3) / 4 * 4;
+  // Scores a word's tags are summed in: room for every tag a byte may name, masked to it, so
+  // a damaged compiled file cannot write outside.
+  static constexpr std::size_t kScores = 64;
+  static_assert(kRowWidth <= kScores);
 
  private:
   struct Tables {
@@ -68,29 +72,9 @@ class PerceptronModel {
   // Fills rows[i] with the row of features[i] (rows.size() == features.size()).
   void rows(std::span<const FeatureKey> features, std::span<Row> rows) const;
 
-  // Every tag's score, summed from rows in the order they are added.
-  class Scores {
-   public:
-    explicit Scores(const PerceptronModel& model) : model_(model), tables_(model.tables()) {}
-    void add(Row row) {
-      if (row & kFullRow) {
-        const float* full = &tables_.full_rows[(row & ~kFullRow) * kRowWidth];
-        for (std::size_t k = 0; k < kRowWidth; ++k) scores_[k] += full[k];
-        return;
-      }
-      const Weight* weights = tables_.weights.data() + (row & 0xffffffff);
-      for (std::size_t k = 0, count = row >> 32; k < count; ++k) scores_[static_cast<std::uint8_t>(weights[k].tag)] += weights[k].value;
-    }
-    // The highest scoring of the model's tags.
-    Pos best() const;
-
-   private:
-    const PerceptronModel& model_;
-    Tables tables_;
-    // Indexed by any byte a tag may hold, so a damaged compiled file cannot write outside.
-    alignas(16) std::array<float, 256> scores_{};
-  };
-
+  // The highest scoring tag given the rows of a word's features, summed in their order (a
+  // float sum depends on it).
+  Pos best_tag_of_rows(std::span<const Row> rows) const;
   // The highest scoring tag given the features of a word.
   Pos best_tag(std::span<const FeatureKey> features) const;
 

@@ -1,5 +1,6 @@
 #include "tagger/tagger.hpp"
 
+#include <array>
 #include <atomic>
 
 #include "tagger/features.hpp"
@@ -53,14 +54,17 @@ class PerceptronTagger final : public Tagger {
       std::optional<Pos> tag = word.dictionary_tag;
       if (!tag) {
         tagger::ContextItems<tagger::FeatureKey> keys;
-        tagger::context_keys(at(i - 1).forms, word.forms, at(i + 1).forms, previous, before_previous, keys);
+        tagger::context_keys(at(i - 1).forms, word.forms, at(i + 1).forms, previous, keys);
         tagger::ContextItems<PerceptronModel::Row> context;
         model_.rows(keys, context);
         const tagger::Around<PerceptronModel::Row> around{&at(i - 2).rows, &at(i - 1).rows, &word.rows, &at(i + 1).rows,
                                                           &at(i + 2).rows};
-        PerceptronModel::Scores scores(model_);
-        tagger::for_each_feature(around, context, casing, index == 0, [&](PerceptronModel::Row row) { scores.add(row); });
-        tag = scores.best();
+        std::array<PerceptronModel::Row, tagger::kMaxFeatures> rows;
+        std::size_t count = 0;
+        tagger::for_each_feature(around, cache->tag_rows(previous, before_previous), context, casing, index == 0, [&](PerceptronModel::Row row) {
+          if (row != 0) rows[count++] = row;
+        });
+        tag = model_.best_tag_of_rows(std::span(rows).first(count));
       }
       tags[index] = *tag;
       before_previous = previous;

@@ -5,9 +5,18 @@
 
 namespace copydesk::tagger {
 
+namespace {
+constexpr auto kTags = static_cast<std::size_t>(Pos::Count);
+constexpr std::size_t kTagPairs = kTags * kTags;
+}  // namespace
+
 WordCache::WordCache(const PerceptronModel& model, std::size_t capacity)
     // At most half full, so that probe sequences stay short.
-    : model_(model), capacity_(capacity), slots_(std::bit_ceil(2 * std::max<std::size_t>(capacity, 1))) {
+    : model_(model),
+      capacity_(capacity),
+      slots_(std::bit_ceil(2 * std::max<std::size_t>(capacity, 1))),
+      tag_rows_(kTagPairs),
+      tag_rows_found_(kTagPairs) {
   before_start_.forms = tagger::before_start();
   after_end_.forms = tagger::after_end();
   fill_rows(before_start_);
@@ -46,4 +55,16 @@ std::uint32_t WordCache::find_or_add(std::string_view word) {
   return index;
 }
 
+const TagItems<PerceptronModel::Row>& WordCache::tag_rows(Pos previous, Pos before_previous) {
+  const std::size_t pair = static_cast<std::size_t>(previous) * kTags + static_cast<std::size_t>(before_previous);
+  if (!tag_rows_found_[pair]) {
+    TagItems<FeatureKey> keys;
+    tag_keys(previous, before_previous, keys);
+    model_.rows(keys, tag_rows_[pair]);
+    tag_rows_found_[pair] = true;
+  }
+  return tag_rows_[pair];
+}
+
 }  // namespace copydesk::tagger
+

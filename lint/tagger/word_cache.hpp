@@ -1,7 +1,9 @@
 // What the tagger finds for a word wherever it stands: its forms, its tag in the dictionary
 // and the rows of the features of the word alone (WordFeature), kept for the words met last,
 // so that a word met again costs one look-up here instead of hashing and looking up some
-// thirty features. Only the features of context are then looked up per word tagged.
+// thirty features; and the rows of the features of the two tags before a word (TagFeature),
+// kept for every pair of tags met. Only the other features of context are then looked up
+// per word tagged.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -35,6 +37,8 @@ class WordCache {
   // The places before a sentence's first word and after its last.
   const Entry& before_start() const { return before_start_; }
   const Entry& after_end() const { return after_end_; }
+  // The rows of the TagFeatures given the tags of the two words before.
+  const TagItems<PerceptronModel::Row>& tag_rows(Pos previous, Pos before_previous);
   // Words kept now.
   std::size_t size() const { return used_; }
   std::size_t capacity() const { return capacity_; }
@@ -51,6 +55,9 @@ class WordCache {
   std::vector<std::uint32_t> slots_;
   Entry before_start_;
   Entry after_end_;
+  // By previous * Pos::Count + before_previous; found only when asked for.
+  std::vector<TagItems<PerceptronModel::Row>> tag_rows_;
+  std::vector<bool> tag_rows_found_;
 };
 
 }  // namespace copydesk::tagger
