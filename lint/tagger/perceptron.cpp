@@ -117,7 +117,7 @@ void PerceptronModel::add_dictionary_word(FeatureKey word, Pos tag) {
 }
 
 void PerceptronModel::add_feature(FeatureKey feature, std::span<const Weight> weights) {
-  if (4 * weights.size() < tags_.size()) {
+  if (8 * weights.size() < tags_.size()) {
     features_.insert(feature, weights_.size() | static_cast<std::uint64_t>(weights.size()) << 32);
     weights_.insert(weights_.end(), weights.begin(), weights.end());
     return;
@@ -184,6 +184,11 @@ void PerceptronModel::rows(std::span<const FeatureKey> features, std::span<Row> 
 COPYDESK_WIDE_VECTORS
 Pos PerceptronModel::best_tag_of_rows(std::span<const Row> rows) const {
   const Tables t = tables();
+  // Every row's weights asked for from memory first, so that they come in together.
+  for (Row row : rows) {
+    __builtin_prefetch(row & kFullRow ? static_cast<const void*>(&t.full_rows[(row & ~kFullRow) * kRowWidth])
+                                      : static_cast<const void*>(&t.weights[row & 0xffffffff]));
+  }
   std::array<float, kScores> scores{};
   for (Row row : rows) {
     if (row & kFullRow) {
@@ -332,6 +337,9 @@ PerceptronModel PerceptronModel::read(const std::filesystem::path& file) {
     }
     model.add_feature(feature, row);
   }
+  // Most look-ups miss the full rows' table (most features have a few weights), and a miss
+  // probes on to an empty slot: at most a fifth full, a miss mostly stops at the first.
+  model.full_features_.reserve(3 * model.full_features_.size());
   model.checksum_ = in.integer<std::uint64_t>();
   if (!in.at_end()) in.fail("unexpected bytes after the checksum");
   return model;

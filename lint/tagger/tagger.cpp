@@ -25,23 +25,26 @@ class PerceptronTagger final : public Tagger {
     // One cache per thread, as the tagger is shared; made anew when a thread goes from one
     // tagger to another (a serial number, unlike an address, is never reused).
     thread_local std::uint64_t cache_owner = 0;
-    thread_local std::unique_ptr<tagger::WordCache> cache;
-    thread_local std::vector<std::uint32_t> entries;
+    thread_local std::unique_ptr<tagger::WordCache> thread_cache;
+    thread_local std::vector<std::uint32_t> thread_entries;
     if (cache_owner != serial_) {
-      cache = std::make_unique<tagger::WordCache>(model_, kCachedWords);
+      thread_cache = std::make_unique<tagger::WordCache>(model_, kCachedWords);
       cache_owner = serial_;
     }
-    cache->make_room(words.size());
+    // Plain references from here on: a thread_local is looked up again at every use.
+    tagger::WordCache& cache = *thread_cache;
+    std::vector<std::uint32_t>& entries = thread_entries;
+    cache.make_room(words.size());
     entries.clear();
     std::uint8_t letters = 0;
     for (std::string_view w : words) {
-      entries.push_back(cache->find_or_add(w));
-      letters |= (*cache)[entries.back()].forms.letters;
+      entries.push_back(cache.find_or_add(w));
+      letters |= cache[entries.back()].forms.letters;
     }
     auto at = [&](std::ptrdiff_t i) -> const tagger::WordCache::Entry& {
-      if (i < 0) return cache->before_start();
-      if (i >= static_cast<std::ptrdiff_t>(entries.size())) return cache->after_end();
-      return (*cache)[entries[static_cast<std::size_t>(i)]];
+      if (i < 0) return cache.before_start();
+      if (i >= static_cast<std::ptrdiff_t>(entries.size())) return cache.after_end();
+      return cache[entries[static_cast<std::size_t>(i)]];
     };
 
     const tagger::Casing casing = tagger::sentence_casing(letters);
@@ -61,9 +64,10 @@ class PerceptronTagger final : public Tagger {
                                                           &at(i + 2).rows};
         std::array<PerceptronModel::Row, tagger::kMaxFeatures> rows;
         std::size_t count = 0;
-        tagger::for_each_feature(around, cache->tag_rows(previous, before_previous), context, casing, index == 0, [&](PerceptronModel::Row row) {
-          if (row != 0) rows[count++] = row;
-        });
+        tagger::for_each_feature(around, cache.tag_rows(previous, before_previous), context, casing, index == 0,
+                                 [&](PerceptronModel::Row row) {
+                                   if (row != 0) rows[count++] = row;
+                                 });
         tag = model_.best_tag_of_rows(std::span(rows).first(count));
       }
       tags[index] = *tag;
