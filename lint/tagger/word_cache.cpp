@@ -1,6 +1,7 @@
 #include "tagger/word_cache.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 
 namespace copydesk::tagger {
@@ -53,6 +54,49 @@ std::uint32_t WordCache::find_or_add(std::string_view word) {
   // A sentence longer than the capacity keeps its extra words unfound, beyond the slots' room.
   if (index < capacity_) slots_[slot] = index + 1;
   return index;
+}
+
+void WordCache::tag(const std::vector<std::string_view>& words, std::vector<Pos>& tags) {
+  make_room(words.size());
+  sentence_.clear();
+  std::uint8_t letters = 0;
+  for (std::string_view w : words) {
+    sentence_.push_back(find_or_add(w));
+    letters |= entries_[sentence_.back()].forms.letters;
+  }
+  auto at = [&](std::ptrdiff_t i) -> const Entry& {
+    if (i < 0) return before_start_;
+    if (i >= static_cast<std::ptrdiff_t>(sentence_.size())) return after_end_;
+    return entries_[sentence_[static_cast<std::size_t>(i)]];
+  };
+
+  const Casing casing = sentence_casing(letters);
+  tags.assign(words.size(), Pos::None);
+  Pos previous = Pos::None;
+  Pos before_previous = Pos::None;
+  for (std::size_t index = 0; index < words.size(); ++index) {
+    const auto i = static_cast<std::ptrdiff_t>(index);
+    const Entry& word = at(i);
+    std::optional<Pos> tag = word.dictionary_tag;
+    if (!tag) {
+      ContextItems<FeatureKey> keys;
+      context_keys(at(i - 1).forms, word.forms, at(i + 1).forms, previous, keys);
+      ContextItems<PerceptronModel::Row> context;
+      model_.rows(keys, context);
+      const Around<PerceptronModel::Row> around{&at(i - 2).rows, &at(i - 1).rows, &word.rows, &at(i + 1).rows,
+                                                &at(i + 2).rows};
+      std::array<PerceptronModel::Row, kMaxFeatures> rows;
+      std::size_t count = 0;
+      for_each_feature(around, tag_rows(previous, before_previous), context, casing, index == 0,
+                       [&](PerceptronModel::Row row) {
+                         if (row != 0) rows[count++] = row;
+                       });
+      tag = model_.best_tag_of_rows(std::span(rows).first(count));
+    }
+    tags[index] = *tag;
+    before_previous = previous;
+    previous = *tag;
+  }
 }
 
 const TagItems<PerceptronModel::Row>& WordCache::tag_rows(Pos previous, Pos before_previous) {

@@ -28,6 +28,9 @@ class WordCache {
 
   // model: outlives the cache.
   WordCache(const PerceptronModel& model, std::size_t capacity);
+  // Tags one sentence, words its tokens in order, as Tagger::tag does.
+  void tag(const std::vector<std::string_view>& words, std::vector<Pos>& tags);
+
   // Makes room for `words` more words, forgetting every word kept when they would not fit:
   // the indexes find_or_add gives stay valid until the next call.
   void make_room(std::size_t words);
@@ -58,6 +61,7 @@ class WordCache {
   // By previous * Pos::Count + before_previous; found only when asked for.
   std::vector<TagItems<PerceptronModel::Row>> tag_rows_;
   std::vector<bool> tag_rows_found_;
+  std::vector<std::uint32_t> sentence_;  // entries of the sentence tagged, kept for the buffer
 };
 
 }  // namespace copydesk::tagger
