@@ -7,7 +7,7 @@
 set -eu
 
 PACKAGES="cmake ninja-build g++ pkg-config python3 \
-  libicu-dev libhunspell-dev hunspell hunspell-en-us hunspell-en-gb \
+  libicu-dev libhunspell-dev hunspell hunspell-tools hunspell-en-us hunspell-en-gb \
   catch2 libcli11-dev nlohmann-json3-dev libyaml-cpp-dev libre2-dev libfmt-dev \
   libmd4c-dev libgumbo-dev libbenchmark-dev liburiparser-dev \
   libsphinxbase-dev pocketsphinx-en-us wamerican-insane wbritish-insane \

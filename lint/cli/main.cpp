@@ -591,9 +591,9 @@ int main(int argc, char** argv) {
   check->add_option("--diff", check_options.diff_file, "The same from a unified diff file instead of git")
       ->excludes(diff_base);
   check->add_flag("--timings", check_options.timings,
-                  "Print to standard error how long each part took: each part of loading (rules, models, "
-                  "lexicon, word lists, Hunspell, which opens on a thread of its own while the rest loads), "
-                  "reading, checking, the report");
+                  "Print to standard error how long each part took: each part of loading (word forms, rules, "
+                  "models, lexicon, word lists; Hunspell when a word the compiled word forms cannot decide "
+                  "needed it), reading, checking, the report");
   check->add_option("--max-findings", check_options.limits.findings_per_rule,
                     "Findings shown per rule per file; the rest are counted in one finding (default: 100, 0: all)");
   check->add_option("--max-related", check_options.limits.related_per_finding,

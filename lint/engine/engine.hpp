@@ -16,6 +16,8 @@
 
 namespace copydesk {
 
+class WordForms;
+
 struct EngineOptions {
   Config config;                               // newsroom configuration
   std::string language = "en_US";              // used when config.language is unset
@@ -46,8 +48,9 @@ class Engine {
   const LoadContext& context() const { return context_; }
 
   // How long each part of loading took, in the order done: (part, seconds). Hunspell is
-  // opened for each Worker that finds none left by an earlier one: its part is the sum
-  // over those opened so far, the first opened on a thread of its own while the rest loads.
+  // opened by Workers' Spellers (when a word needs it, where compiled word forms answer the
+  // rest; else one for each Worker that finds no Speller left by an earlier one, the first
+  // on a thread of its own while the rest loads): its part is the sum over those so far.
   using Timings = std::vector<std::pair<std::string, double>>;
   Timings timings() const;
 
@@ -80,6 +83,7 @@ class Engine {
   std::size_t findings_per_rule_, related_per_finding_, section_bytes_;
   LoadContext context_;
   std::pair<std::string, std::string> system_dic_;
+  std::shared_ptr<const WordForms> forms_;  // null when none was compiled from these dictionaries
   std::unique_ptr<Tagger> tagger_;
   std::unique_ptr<LanguageModel> lm_;
   ProseOptions prose_;

@@ -7,6 +7,7 @@
 #include <numeric>
 #include <stdexcept>
 
+#include "base/compiled_tables.hpp"
 #include "base/mapped_file.hpp"
 #include "base/text.hpp"
 #include "lm/language_model.hpp"
@@ -29,39 +30,6 @@ void for_each_deletion(std::string_view word, F f) {
     f(std::string_view(shorter));
   }
 }
-
-// A table in the compiled file: its length (a 64-bit count), its items, zeros up to the
-// next multiple of 8 bytes, so that every table is aligned where the file is mapped.
-template <typename T>
-void append_table(std::string& out, std::span<const T> table) {
-  const std::uint64_t n = table.size();
-  out.append(reinterpret_cast<const char*>(&n), sizeof n);
-  out.append(reinterpret_cast<const char*>(table.data()), table.size_bytes());
-  out.append((8 - table.size_bytes() % 8) % 8, '\0');
-}
-
-// Reads the tables of a mapped file in order, each checked to lie inside it.
-class TableReader {
- public:
-  TableReader(std::string_view bytes, const std::string& name) : bytes_(bytes), name_(name) {}
-  template <typename T>
-  std::span<const T> next() {
-    std::uint64_t n = 0;
-    if (bytes_.size() - at_ < sizeof n) throw std::runtime_error("lexicon: " + name_ + " is truncated");
-    std::memcpy(&n, bytes_.data() + at_, sizeof n);
-    at_ += sizeof n;
-    if (n > (bytes_.size() - at_) / sizeof(T)) throw std::runtime_error("lexicon: " + name_ + " is truncated");
-    const auto* items = reinterpret_cast<const T*>(bytes_.data() + at_);
-    at_ += (n * sizeof(T) + 7) / 8 * 8;
-    if (at_ > bytes_.size()) throw std::runtime_error("lexicon: " + name_ + " is truncated");  // in the padding
-    return {items, static_cast<std::size_t>(n)};
-  }
-
- private:
-  std::string_view bytes_;
-  std::string name_;
-  std::size_t at_ = kMagic.size();
-};
 
 }  // namespace
 
@@ -103,9 +71,8 @@ Lexicon::Lexicon(const std::vector<std::pair<std::string, Variety>>& lists, cons
   for (const auto& [w, v] : words) sorted.push_back(w);
   std::sort(sorted.begin(), sorted.end());
   Tables& t = owned_;
+  WordTable::append(sorted, t.blob, t.offsets);
   for (std::string_view w : sorted) {
-    t.offsets.push_back(static_cast<std::uint32_t>(t.blob.size()));
-    t.blob.append(w).push_back('\0');
     t.flags.push_back(words.find(w)->second);
     const std::int32_t id = lm != nullptr ? lm->id(w) : LanguageModel::kNone;
     t.frequency.push_back(id == LanguageModel::kNone ? 0.0f : static_cast<float>(lm->unigram(id)));
@@ -122,12 +89,11 @@ Lexicon::Lexicon(const std::vector<std::pair<std::string, Variety>>& lists, cons
   }
   view_owned();
   // The marks read the finished tables (near words, the other variety's spellings).
-  for (std::uint32_t i = 0; i < t.offsets.size(); ++i) t.flags[i] |= static_cast<std::uint8_t>(compute_mark(i) << kMarkShift);
+  for (std::uint32_t i = 0; i < words_.size(); ++i) t.flags[i] |= static_cast<std::uint8_t>(compute_mark(i) << kMarkShift);
 }
 
 void Lexicon::view_owned() {
-  blob_ = owned_.blob;
-  offsets_ = owned_.offsets;
+  words_ = WordTable(owned_.blob, owned_.offsets);
   flags_ = owned_.flags;
   frequency_ = owned_.frequency;
   hashes_ = owned_.hashes;
@@ -138,28 +104,23 @@ Lexicon::Lexicon(const std::filesystem::path& compiled) : mapping_(MappedFile::m
   const std::string name = compiled.string();
   if (!mapping_ || !mapping_->bytes().starts_with(kMagic))
     throw std::runtime_error("lexicon: " + name + " is not a compiled lexicon");
-  TableReader tables(mapping_->bytes(), name);
-  const std::span<const char> blob = tables.next<char>();
-  blob_ = std::string_view(blob.data(), blob.size());
-  offsets_ = tables.next<std::uint32_t>();
+  TableReader tables(mapping_->bytes(), kMagic.size(), "lexicon", name);
+  const std::string_view blob = tables.next_text();
+  words_ = WordTable(blob, tables.next<std::uint32_t>());
   flags_ = tables.next<std::uint8_t>();
   frequency_ = tables.next<float>();
   hashes_ = tables.next<std::uint64_t>();
   ids_ = tables.next<std::uint32_t>();
-  // The words rise through the blob, which ends a word; ids are checked where they are
-  // read (near).
-  const bool words_inside = offsets_.empty() || (!blob_.empty() && blob_.back() == '\0' &&
-                                                 std::is_sorted(offsets_.begin(), offsets_.end()) &&
-                                                 offsets_.back() < blob_.size());
-  if (flags_.size() != offsets_.size() || frequency_.size() != offsets_.size() || ids_.size() != hashes_.size() ||
-      !words_inside)
+  // Ids are checked where they are read (near).
+  if (flags_.size() != words_.size() || frequency_.size() != words_.size() || ids_.size() != hashes_.size() ||
+      !words_.consistent())
     throw std::runtime_error("lexicon: " + name + " is inconsistent");
 }
 
 std::string Lexicon::compiled() const {
   std::string out(kMagic);
-  append_table(out, std::span<const char>(blob_.data(), blob_.size()));
-  append_table(out, offsets_);
+  append_table(out, std::span<const char>(words_.blob().data(), words_.blob().size()));
+  append_table(out, words_.offsets());
   append_table(out, flags_);
   append_table(out, frequency_);
   append_table(out, hashes_);
@@ -167,28 +128,13 @@ std::string Lexicon::compiled() const {
   return out;
 }
 
-std::int64_t Lexicon::find(std::string_view lower) const {
-  // The words are NUL-ended: compared where they lie, not measured first (a look-up makes
-  // twenty comparisons, and every word of a document is looked up).
-  if (lower.find('\0') != std::string_view::npos) return -1;  // strncmp would stop at it
-  const auto compare = [&](std::uint32_t off) {
-    const char* word = blob_.data() + off;
-    const int c = std::strncmp(word, lower.data(), lower.size());
-    return c != 0 ? c : word[lower.size()] == '\0' ? 0 : 1;
-  };
-  const auto it = std::lower_bound(offsets_.begin(), offsets_.end(), lower,
-                                   [&](std::uint32_t off, std::string_view) { return compare(off) < 0; });
-  if (it == offsets_.end() || compare(*it) != 0) return -1;
-  return it - offsets_.begin();
-}
-
 std::uint8_t Lexicon::varieties(std::string_view lower) const {
-  const std::int64_t i = find(lower);
+  const std::int64_t i = words_.find(lower);
   return i < 0 ? 0 : flags_[static_cast<std::size_t>(i)] & (kAmerican | kBritish);
 }
 
 double Lexicon::log_frequency(std::string_view lower, double fallback) const {
-  const std::int64_t i = find(lower);
+  const std::int64_t i = words_.find(lower);
   return i < 0 || frequency_[static_cast<std::size_t>(i)] == 0 ? fallback : frequency_[static_cast<std::size_t>(i)];
 }
 
@@ -203,8 +149,8 @@ std::vector<Lexicon::Near> Lexicon::near(std::string_view lower, std::size_t max
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   std::vector<Near> out;
   for (std::uint32_t id : ids) {
-    if (id >= offsets_.size()) continue;  // a damaged file's entry
-    const std::string_view w = word(id);
+    if (id >= words_.size()) continue;  // a damaged file's entry
+    const std::string_view w = words_.word(id);
     if (w == lower) continue;
     const std::size_t d = edit_distance(lower, w, max_edits);
     if (d <= max_edits) out.push_back({w, static_cast<std::uint8_t>(flags_[id] & (kAmerican | kBritish)), frequency_[id], d});
@@ -213,14 +159,14 @@ std::vector<Lexicon::Near> Lexicon::near(std::string_view lower, std::size_t max
 }
 
 std::uint8_t Lexicon::marks_variety(std::string_view lower) const {
-  const std::int64_t i = find(lower);
+  const std::int64_t i = words_.find(lower);
   return i < 0 ? 0 : static_cast<std::uint8_t>(flags_[static_cast<std::size_t>(i)] >> kMarkShift);
 }
 
 std::uint8_t Lexicon::compute_mark(std::uint32_t i) const {
   const std::uint8_t v = flags_[i] & (kAmerican | kBritish);
   if (v != kAmerican && v != kBritish) return 0;
-  const std::string_view w = word(i);
+  const std::string_view w = words_.word(i);
   if (v == kAmerican) {
     // "organize" is Oxford spelling too: British text may use it.
     for (std::size_t p = w.find("iz"); p != std::string_view::npos; p = w.find("iz", p + 1)) {

@@ -21,6 +21,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/word_table.hpp"
+
 namespace copydesk {
 
 class LanguageModel;
@@ -66,13 +68,10 @@ class Lexicon {
   // no American marker.
   std::uint8_t marks_variety(std::string_view lower) const;
 
-  std::size_t size() const { return offsets_.size(); }
+  std::size_t size() const { return words_.size(); }
 
  private:
   static constexpr std::uint8_t kMarkShift = 2;  // flags: varieties, then marked varieties
-  std::string_view word(std::uint32_t i) const { return std::string_view(blob_.data() + offsets_[i]); }
-  // Index of the word in the sorted list, or -1.
-  std::int64_t find(std::string_view lower) const;
   std::uint8_t compute_mark(std::uint32_t i) const;
 
   // The tables, built from the lists (owned_) or mapped from a compiled file (mapping_).
@@ -88,8 +87,7 @@ class Lexicon {
   std::shared_ptr<const MappedFile> mapping_;
   void view_owned();
 
-  std::string_view blob_;
-  std::span<const std::uint32_t> offsets_;
+  WordTable words_;
   std::span<const std::uint8_t> flags_;
   std::span<const float> frequency_;
   std::span<const std::uint64_t> hashes_;

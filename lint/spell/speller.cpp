@@ -1,9 +1,11 @@
 #include "spell/speller.hpp"
 
+#include <chrono>
 #include <filesystem>
 #include <mutex>
 #include <hunspell.hxx>
 
+#include "spell/word_forms.hpp"
 #include "spell/word_list.hpp"
 
 namespace copydesk {
@@ -20,34 +22,57 @@ std::mutex& hunspell_lifetime_lock() {
 
 }  // namespace
 
-Speller::Speller(const std::string& aff, const std::string& dic, const std::vector<std::string>& extra_dics) {
-  const std::lock_guard lock(hunspell_lifetime_lock());
-  // Built in a local, so that a word list that fails to read closes it under the lock.
-  auto hunspell = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
-  for (const std::string& extra : extra_dics) {
-    const WordList list = read_word_list(extra);
-    if (list.hunspell_format) {
-      hunspell->add_dic(extra.c_str());
-      continue;
-    }
-    for (const std::string& word : list.entries) hunspell->add(word);
-  }
-  hunspell_ = std::move(hunspell);
+Speller::Speller(const std::string& aff, const std::string& dic, const std::vector<std::string>& extra_dics,
+                 std::shared_ptr<const WordForms> forms, std::function<void(double)> opened)
+    : aff_(aff), dic_(dic), extra_dics_(extra_dics), forms_(std::move(forms)), opened_(std::move(opened)) {
+  if (!forms_) hunspell_ = open(dic_, extra_dics_);
 }
 
 Speller::~Speller() {
   const std::lock_guard lock(hunspell_lifetime_lock());
   hunspell_.reset();
+  digit_hunspell_.reset();
+}
+
+std::unique_ptr<Hunspell> Speller::open(const std::string& dic, const std::vector<std::string>& extra_dics) const {
+  const auto start = std::chrono::steady_clock::now();
+  std::unique_ptr<Hunspell> hunspell;
+  {
+    const std::lock_guard lock(hunspell_lifetime_lock());
+    // Built in a local, so that a word list that fails to read closes it under the lock.
+    hunspell = std::make_unique<Hunspell>(aff_.c_str(), dic.c_str());
+    for (const std::string& extra : extra_dics) {
+      const WordList list = read_word_list(extra);
+      if (list.hunspell_format) {
+        hunspell->add_dic(extra.c_str());
+        continue;
+      }
+      for (const std::string& word : list.entries) hunspell->add(word);
+    }
+  }
+  if (opened_) opened_(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  return hunspell;
+}
+
+bool Speller::spell(std::string_view word) const {
+  if (forms_) {
+    if (const std::optional<bool> verdict = forms_->accepts(word)) return *verdict;
+    if (WordForms::for_digit_dictionary(word)) {
+      if (!digit_hunspell_) digit_hunspell_ = open(forms_->digit_dictionary().string(), {});
+      return digit_hunspell_->spell(std::string(word));
+    }
+    if (!hunspell_) hunspell_ = open(dic_, extra_dics_);
+  }
+  return hunspell_->spell(std::string(word));
 }
 
 bool Speller::known(std::string_view word) const {
   if (auto it = known_cache_.find(word); it != known_cache_.end()) return it->second;
-  std::string key(word);
-  const bool ok = hunspell_->spell(key);
+  const bool ok = spell(word);
   // Bounded, so a stream of new words (a fuzzer's, a long-running service's) cannot grow it
   // without end: full, it starts over.
   if (known_cache_.size() >= kMaxCached) known_cache_.clear();
-  known_cache_.emplace(std::move(key), ok);
+  known_cache_.emplace(std::string(word), ok);
   return ok;
 }
 

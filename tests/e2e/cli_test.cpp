@@ -150,9 +150,14 @@ TEST_CASE("check --timings prints each part of the run to standard error, the re
   CHECK(timed.out == plain.out);
   CHECK(plain.err.empty());
   for (const char* part : {"reading inputs", "loading: rules", "loading: language model", "loading: lexicon",
-                           "loading: checks (word lists, indexes)", "loading: tagger model", "loading: Hunspell (1 opened)",
+                           "loading: checks (word lists, indexes)", "loading: tagger model", "loading: word forms",
                            "checking", "report", "total"})
     CHECK_THAT(timed.err, Catch::Contains(part));
+  // The compiled word forms decide every word of it: Hunspell is never opened...
+  CHECK_THAT(timed.err, !Catch::Contains("Hunspell"));
+  // ...until a word needs it (a word in Greek letters).
+  write(s.dir / "greek.txt", "The team from Ελλάδα won the cup.\n");
+  CHECK_THAT(cli(s, "check --timings greek.txt").err, Catch::Contains("loading: Hunspell (1 opened)"));
   // Parts in the order they ran.
   CHECK(timed.err.find("loading: rules") < timed.err.find("loading: tagger model"));
   CHECK(timed.err.find("reading inputs") < timed.err.find("report"));

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "api/parallel.hpp"
+#include "e2e/run.hpp"
 #include "engine/engine.hpp"
 #include "spell/speller.hpp"
 #include "support.hpp"
@@ -54,27 +55,69 @@ TEST_CASE("the streaming pool stops at the first failure and raises it", "[paral
   CHECK(emitted <= 10);  // nothing after the broken input was handed on
 }
 
-TEST_CASE("an engine opens Hunspell once per worker at work at once, the first beside its own loading", "[parallel]") {
-  const auto hunspell_opened = [](const Engine& engine) {
-    for (const auto& [part, seconds] : engine.timings())
-      if (part.rfind("Hunspell", 0) == 0) return part;
-    return std::string("none");
-  };
+namespace {
+
+std::string hunspell_opened(const Engine& engine) {
+  for (const auto& [part, seconds] : engine.timings())
+    if (part.rfind("Hunspell", 0) == 0) return part;
+  return "none";
+}
+
+}  // namespace
+
+TEST_CASE("with compiled word forms, a Speller opens Hunspell only for a word they cannot decide", "[parallel]") {
+  EngineOptions options;
+  options.tag = false;
+  const Engine engine(options);
+  const Engine::Worker worker(engine);
+  const Speller& speller = *worker.resources().speller;
+  CHECK(speller.known("house"));
+  CHECK(speller.known("House"));
+  CHECK_FALSE(speller.known("hosue"));
+  CHECK(hunspell_opened(engine) == "none");
+  CHECK(speller.known("21st"));  // a digit: the small digit dictionary
+  CHECK_FALSE(speller.known("21th"));
+  CHECK(hunspell_opened(engine) == "Hunspell (1 opened)");
+  CHECK_FALSE(speller.hunspell_opened());
+  CHECK_FALSE(speller.known("Ελλάδα"));  // Greek letters: the whole dictionary
+  CHECK(speller.hunspell_opened());
+  CHECK(hunspell_opened(engine) == "Hunspell (2 opened)");
+}
+
+TEST_CASE("an engine opens Hunspell once per worker at work at once, and reuses what ended workers leave", "[parallel]") {
   EngineOptions options;
   options.tag = false;
   const Engine engine(options);
   {
     const Engine::Worker first(engine);
-    CHECK(first.resources().speller->known("house"));
+    CHECK(first.resources().speller->known("mother-in-law"));
     CHECK(hunspell_opened(engine) == "Hunspell (1 opened)");
     const Engine::Worker second(engine);  // the first one's is taken: a second is opened
-    CHECK(second.resources().speller->known("house"));
+    CHECK(second.resources().speller->known("mother-in-law"));
     CHECK(hunspell_opened(engine) == "Hunspell (2 opened)");
   }
   // Workers that come later take the Spellers the ended ones left.
   const Engine::Worker third(engine), fourth(engine);
-  CHECK(fourth.resources().speller->known("house"));
+  CHECK(fourth.resources().speller->known("mother-in-law"));
+  CHECK(third.resources().speller->known("mother-in-law"));
   CHECK(hunspell_opened(engine) == "Hunspell (2 opened)");
+}
+
+TEST_CASE("without word forms for its dictionaries, an engine opens Hunspell beside its own loading", "[parallel]") {
+  // A newsroom's own word list: the compiled forms are of the shipped lists only.
+  const e2e::Scratch s;
+  e2e::write(s.dir / "ours.txt", "Zyxwv\n");
+  EngineOptions options;
+  options.tag = false;
+  options.config.dictionaries = {s.dir / "ours.txt"};
+  const Engine engine(options);
+  {
+    const Engine::Worker first(engine);
+    CHECK(first.resources().speller->hunspell_opened());
+    CHECK(first.resources().speller->known("Zyxwv"));
+    CHECK(first.resources().speller->known("house"));
+    CHECK(hunspell_opened(engine) == "Hunspell (1 opened)");
+  }
   // An engine that never checks still lets its Hunspell finish opening before it goes.
   const Engine idle(options);
   CHECK(idle.rules().size() == engine.rules().size());
