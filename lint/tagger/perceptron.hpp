@@ -8,7 +8,6 @@
 // hashing 700,000 weights; its header names the format version, the tag set and the
 // checksum of the .model it was made from, and any mismatch makes it unused.
 #pragma once
-#include <array>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -40,17 +39,6 @@ class PerceptronModel {
   static constexpr std::size_t kScores = 64;
   static_assert(kRowWidth <= kScores);
 
- private:
-  struct Tables {
-    KeyView lexicon;        // lexicon key -> TagSet
-    KeyView dictionary;     // word key -> Pos
-    KeyView features;       // feature key -> Row
-    std::span<const float> full_rows;  // kRowWidth floats a row
-    std::span<const Weight> weights;
-  };
-
- public:
-
   // tags: those the model chooses among, in the order ties are broken.
   PerceptronModel(std::vector<Pos> tags, Lexicon lexicon);
 
@@ -60,7 +48,6 @@ class PerceptronModel {
 
   // The tag of a word that is unambiguous enough to skip scoring, if it is one.
   std::optional<Pos> dictionary_tag(FeatureKey word) const;
-  void prefetch_dictionary(FeatureKey word) const { tables().dictionary.prefetch(word); }
   // The lexicon's table, for SentenceFeatures.
   KeyView lexicon() const { return tables().lexicon; }
   // Where a feature's weights are, found once to be added many times: a full row, a run of
@@ -95,6 +82,13 @@ class PerceptronModel {
   static std::optional<PerceptronModel> map(const std::filesystem::path& file, std::uint64_t model_checksum);
 
  private:
+  struct Tables {
+    KeyView lexicon;        // lexicon key -> TagSet
+    KeyView dictionary;     // word key -> Pos
+    KeyView features;       // feature key -> Row
+    std::span<const float> full_rows;  // kRowWidth floats a row
+    std::span<const Weight> weights;
+  };
   PerceptronModel() = default;
   Tables tables() const;
 
