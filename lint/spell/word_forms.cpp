@@ -20,24 +20,32 @@ constexpr std::string_view kMagic = "CDFORMS1";
 // Hunspell gives up on longer words; the file decides none of that length.
 constexpr std::size_t kMaxBytes = 100;
 
-// Letters whose simple case mappings stay inside Latin script and agree between ICU and
-// Hunspell's own tables: ASCII, Latin-1 and Latin Extended-A, without the dotted and
-// dotless i (Turkish casing), the long s (its capital is S) and ŉ (no single capital).
-bool latin_letter(UChar32 c) {
-  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  if (c < 0xC0 || c > 0x17F || c == 0xD7 || c == 0xF7) return false;
-  return c != 0x130 && c != 0x131 && c != 0x149 && c != 0x17F;
+// Characters whose every casing, in ICU's tables and Hunspell's own alike, is one the
+// forms were compiled in: letters of Latin script whose simple case mappings stay there
+// (ASCII, Latin-1, Latin Extended-A; not the dotted and dotless i of Turkish casing, the
+// long s whose capital is S, nor ŉ), and marks and letters without case (the
+// apostrophe, the dot, ‘, Hebrew). Not digits (Hunspell makes compounds of them), spaces
+// and controls (it trims), < and > (its XML input), the hyphen (it breaks words there).
+bool decidable(UChar32 c) {
+  if (c < 0x80) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
+    return c > 0x20 && c < 0x7F && !(c >= '0' && c <= '9') && c != '-' && c != '<' && c != '>';
+  }
+  if (c >= 0xC0 && c <= 0x17F) return c != 0x130 && c != 0x131 && c != 0x149 && c != 0x17F;
+  return c <= 0xFFFF && u_toupper(c) == c && u_tolower(c) == c && !u_isdigit(c) && !u_isspace(c) &&
+         !u_iscntrl(c) && c != 0xFFFD;
 }
 
-// Whether the forms decide the word: Latin letters, apostrophes and inner dots (a final
-// dot is an abbreviation's, which Hunspell looks up both ways).
-bool decided_by_forms(std::string_view word) {
+// Whether the forms decide the word as Hunspell reads it whole: every character
+// decidable (hyphens too when `hyphens`), and no final dot (an abbreviation's, which
+// Hunspell looks up both ways).
+bool decided_by_forms(std::string_view word, bool hyphens) {
   if (word.empty() || word.size() >= kMaxBytes || word.back() == '.') return false;
   const auto n = static_cast<std::int32_t>(word.size());
   for (std::int32_t i = 0; i < n;) {
     UChar32 c;
     U8_NEXT(word.data(), i, n, c);
-    if (c != '\'' && c != '.' && !latin_letter(c)) return false;
+    if (!decidable(c) && !(hyphens && c == '-')) return false;
   }
   return true;
 }
@@ -224,7 +232,7 @@ WordForms::Compiled WordForms::compile(const std::vector<std::string>& files, co
   StringSet accepted;
   for (const std::string& line : forms) {
     const std::string_view form = root_of(line).first;  // unmunch may keep a root's description
-    if (!decided_by_forms(form)) continue;
+    if (!decided_by_forms(form, true)) continue;
     for (std::string spelling : {std::string(form), recase(form, Casing::Lower), recase(form, Casing::Title),
                                  recase(form, Casing::Upper)})
       if (!accepted.contains(spelling) && accepts(spelling)) accepted.insert(std::move(spelling));
@@ -300,8 +308,30 @@ std::optional<bool> WordForms::accepts(std::string_view word) const {
     }
   }
   const std::string_view input = changed ? std::string_view(converted) : word;
-  if (!decided_by_forms(input)) return std::nullopt;
-  return words_.contains(input);
+  const std::size_t hyphen = input.find('-');
+  if (hyphen == std::string_view::npos) return verdict_without_hyphen(input);
+  // Hunspell takes a word as the dictionary has it ("e-mail"), else breaks it at a hyphen
+  // and takes it when both sides are words; with one hyphen inside, that is all it does.
+  if (hyphen == 0 || hyphen + 1 == input.size() || input.find('-', hyphen + 1) != std::string_view::npos ||
+      !decided_by_forms(input, true))
+    return std::nullopt;
+  if (words_.contains(input)) return true;
+  std::string left(input.substr(0, hyphen)), right(input.substr(hyphen + 1));
+  // A word in capitals is broken as Hunspell left it after trying its casings: with only
+  // its first letter a capital ("P-PDSA" as "P" and "pdsa").
+  if (capitals_of(input) == Capitals::All) {
+    left = recase(left, Casing::Title);
+    right = recase(right, Casing::Lower);
+  }
+  const std::optional<bool> left_known = verdict_without_hyphen(left), right_known = verdict_without_hyphen(right);
+  if (left_known == false || right_known == false) return false;
+  if (left_known && right_known) return true;
+  return std::nullopt;
+}
+
+std::optional<bool> WordForms::verdict_without_hyphen(std::string_view word) const {
+  if (!decided_by_forms(word, false)) return std::nullopt;
+  return words_.contains(word);
 }
 
 bool WordForms::for_digit_dictionary(std::string_view word) {

@@ -8,12 +8,14 @@
 // spelling, each kept only where Hunspell itself accepts it. That is every word Hunspell
 // accepts that has no digit: Hunspell accepts a word when it, its title-case or its
 // lower-case spelling is a form (or, for one in capitals, a form's capitals), and only
-// digits make compounds in the English dictionaries. So for a word of letters,
-// apostrophes and inner dots, "in the file" is Hunspell's verdict, accepted or not.
+// digits make compounds in the English dictionaries. So for a word of Latin letters and
+// characters without case (apostrophes, inner dots), "in the file" is Hunspell's verdict,
+// accepted or not. A word with one hyphen inside is taken as the dictionary has it
+// ("e-mail"), else when both sides are words, as Hunspell breaks it.
 //
 // A word with a digit ("G7", "21st") is decided by a small dictionary of the roots with
-// digits and of those that make compounds, which Hunspell opens in a moment; any other
-// word (a hyphen, a letter outside Latin script) by Hunspell with the whole dictionary.
+// digits, which Hunspell opens in a moment; any other word (two hyphens, a Greek or
+// Cyrillic letter) by Hunspell with the whole dictionary.
 #pragma once
 #include <cstdint>
 #include <filesystem>
@@ -64,8 +66,9 @@ class WordForms {
 
   // Whether the file was made from exactly these files, with these contents.
   bool made_from(const std::vector<std::string>& files) const;
-  // Hunspell's verdict, when the forms decide it: a word of letters of Latin script,
-  // apostrophes and inner dots, shorter than 100 bytes.
+  // Hunspell's verdict, when the forms decide it: a word shorter than 100 bytes of
+  // letters of Latin script and of characters without case (apostrophes, inner dots),
+  // or two such joined by a hyphen.
   std::optional<bool> accepts(std::string_view word) const;
   // Whether the digit dictionary decides the word: it has a digit and no hyphen.
   static bool for_digit_dictionary(std::string_view word);
@@ -73,6 +76,9 @@ class WordForms {
   std::size_t size() const { return words_.size(); }
 
  private:
+  // Hunspell's verdict on a converted word without hyphens, when the forms decide it.
+  std::optional<bool> verdict_without_hyphen(std::string_view word) const;
+
   std::shared_ptr<const MappedFile> mapping_;
   std::span<const std::uint64_t> sources_;  // size and content hash of each file
   std::vector<std::pair<std::string_view, std::string_view>> conversions_;  // the .aff's ICONV

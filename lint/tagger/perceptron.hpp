@@ -28,13 +28,16 @@ class PerceptronModel {
     Pos tag;
     float value;
   };
-  // A feature with weights for a quarter of the tags or more has a full row: a weight for
+  // A feature with weights for an eighth of the tags or more has a full row: a weight for
   // every Pos value, zero for the tags it has none for (which changes no score). Adding a
   // full row is a plain vector sum, quicker than adding its weights tag by tag. Its width is
   // rounded up to whole vectors of four floats. Such features are the ones a model sees
-  // most (every weight comes from a mistake made with the feature there), and their table
-  // is small enough for the memory caches to keep: best_tag looks there first.
+  // most (every weight comes from a mistake made with the feature there).
   static constexpr std::size_t kRowWidth = (static_cast<std::size_t>(Pos::Count) + 3) / 4 * 4;
+  // Scores a word's tags are summed in: room for every tag a byte may name, masked to it, so
+  // a damaged compiled file cannot write outside.
+  static constexpr std::size_t kScores = 64;
+  static_assert(kRowWidth <= kScores);
 
   // tags: those the model chooses among, in the order ties are broken.
   PerceptronModel(std::vector<Pos> tags, Lexicon lexicon);
@@ -45,9 +48,18 @@ class PerceptronModel {
 
   // The tag of a word that is unambiguous enough to skip scoring, if it is one.
   std::optional<Pos> dictionary_tag(FeatureKey word) const;
-  void prefetch_dictionary(FeatureKey word) const { tables().dictionary.prefetch(word); }
   // The lexicon's table, for SentenceFeatures.
   KeyView lexicon() const { return tables().lexicon; }
+  // Where a feature's weights are, found once to be added many times: a full row, a run of
+  // weights, or nothing (0, as for a feature the model does not have).
+  using Row = std::uint64_t;
+  static constexpr Row kFullRow = Row{1} << 63;  // | index of the full row, else: first weight | weight count << 32
+  // Fills rows[i] with the row of features[i] (rows.size() == features.size()).
+  void rows(std::span<const FeatureKey> features, std::span<Row> rows) const;
+
+  // The highest scoring tag given the rows of a word's features, summed in their order (a
+  // float sum depends on it).
+  Pos best_tag_of_rows(std::span<const Row> rows) const;
   // The highest scoring tag given the features of a word.
   Pos best_tag(std::span<const FeatureKey> features) const;
 
@@ -73,8 +85,7 @@ class PerceptronModel {
   struct Tables {
     KeyView lexicon;        // lexicon key -> TagSet
     KeyView dictionary;     // word key -> Pos
-    KeyView full_features;  // feature key -> index of its full row
-    KeyView features;       // the other features: key -> first weight | weight count << 32
+    KeyView features;       // feature key -> Row
     std::span<const float> full_rows;  // kRowWidth floats a row
     std::span<const Weight> weights;
   };
@@ -85,9 +96,8 @@ class PerceptronModel {
   // Built or read from a .model file…
   KeyTable dictionary_;
   Lexicon lexicon_;
-  KeyTable full_features_;
-  std::vector<float> full_rows_;
   KeyTable features_;
+  std::vector<float> full_rows_;
   std::vector<Weight> weights_;
   // …or mapped from a compiled one.
   std::shared_ptr<const MappedFile> mapping_;  // the compiled model's file, when mapped

@@ -1,11 +1,18 @@
 #include "tagger/tagger.hpp"
 
+#include <atomic>
+
 #include "tagger/features.hpp"
 #include "tagger/perceptron.hpp"
+#include "tagger/word_cache.hpp"
 
 namespace copydesk {
 
 namespace {
+
+// Words whose rows a thread keeps (WordCache): about 450 bytes each, and enough for the
+// common words of a long text to stay between one forgetting and the next.
+constexpr std::size_t kCachedWords = 1 << 14;
 
 // Tags left to right, each word seeing the tags already chosen for the two before it.
 class PerceptronTagger final : public Tagger {
@@ -13,33 +20,20 @@ class PerceptronTagger final : public Tagger {
   explicit PerceptronTagger(tagger::PerceptronModel model) : model_(std::move(model)) {}
 
   void tag(const std::vector<std::string_view>& words, std::vector<Pos>& tags) const override {
-    // One set of buffers per thread, reused sentence after sentence: the tagger is shared.
-    thread_local tagger::SentenceFeatures sentence;
-    thread_local std::vector<tagger::FeatureKey> features;
-    thread_local std::vector<tagger::FeatureKey> word_keys;
-    tags.assign(words.size(), Pos::None);
-    word_keys.clear();
-    for (std::string_view w : words) {
-      word_keys.push_back(tagger::word_key(w));
-      model_.prefetch_dictionary(word_keys.back());
+    // One cache per thread, as the tagger is shared; made anew when a thread goes from one
+    // tagger to another (a serial number, unlike an address, is never reused).
+    thread_local std::uint64_t cache_owner = 0;
+    thread_local std::unique_ptr<tagger::WordCache> thread_cache;
+    if (cache_owner != serial_) {
+      thread_cache = std::make_unique<tagger::WordCache>(model_, kCachedWords);
+      cache_owner = serial_;
     }
-    sentence.assign(words, model_.lexicon());
-    Pos previous = Pos::None;
-    Pos before_previous = Pos::None;
-    for (std::size_t i = 0; i < words.size(); ++i) {
-      std::optional<Pos> tag = model_.dictionary_tag(word_keys[i]);
-      if (!tag) {
-        features.clear();
-        sentence.collect(i, previous, before_previous, features);
-        tag = model_.best_tag(features);
-      }
-      tags[i] = *tag;
-      before_previous = previous;
-      previous = *tag;
-    }
+    thread_cache->tag(words, tags);
   }
 
  private:
+  static inline std::atomic<std::uint64_t> next_serial_{1};
+  const std::uint64_t serial_ = next_serial_++;
   tagger::PerceptronModel model_;
 };
 

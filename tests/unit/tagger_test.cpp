@@ -211,9 +211,11 @@ TEST_CASE("a tagger model written out reads back as the same model", "[tagger]")
 
 TEST_CASE("tagger refuses a model file whose feature weighs a tag twice", "[tagger]") {
   using copydesk::tagger::PerceptronModel;
-  // Its two weights would be added one after the other; a full row holds one.
-  PerceptronModel model({Pos::NN, Pos::NNS, Pos::NNP, Pos::VB, Pos::VBD, Pos::DT, Pos::IN, Pos::JJ, Pos::RB},
-                        copydesk::tagger::Lexicon());
+  // Its two weights would be added one after the other; a full row holds one, so the model
+  // has tags enough for two weights to stay a run of weights.
+  std::vector<Pos> tags;
+  for (int tag = 1; tag < static_cast<int>(Pos::Count); ++tag) tags.push_back(static_cast<Pos>(tag));
+  PerceptronModel model(tags, copydesk::tagger::Lexicon());
   const std::vector<PerceptronModel::Weight> twice = {{Pos::NN, 1.0F}, {Pos::NN, 2.0F}};
   model.add_feature(42, twice);  // write() puts down what it is given
   const ScratchModel file("");

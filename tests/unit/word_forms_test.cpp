@@ -71,6 +71,16 @@ std::set<std::string> words_to_try() {
       variants.push_back(w + "’s");
     }
   }
+  // Words joined by a hyphen, with the dictionaries' own ("e-mail") and words in other scripts.
+  std::string previous = "well";
+  for (const std::string& w : words)
+    if (++n % 7 == 0) {
+      variants.push_back(previous + "-" + w);
+      previous = w;
+    }
+  for (const char* w : {"e-mail", "E-mail", "E-MAIL", "x-ray", "T-shirt", "pre-existing", "Pre-Existing", "PRE-EXISTING",
+                        "mother-in-law", "-ish", "ish-", "Hawai‘i", "Ελλάδα", "Москва", "שלום", "北京", "naïve", "café"})
+    variants.push_back(w);
   words.insert(variants.begin(), variants.end());
   // Words with digits, which the digit dictionary decides.
   for (int i = 0; i <= 1200; ++i)
@@ -121,7 +131,14 @@ TEST_CASE("the word forms decide words as Hunspell cases and converts them", "[s
   CHECK(forms->accepts("didn’t") == true);
   CHECK(forms->accepts("DIDN’T") == true);
   // What the forms cannot decide is left to Hunspell.
-  CHECK_FALSE(forms->accepts("well-known").has_value());
+  // One hyphen: as the dictionary has it, else both sides.
+  CHECK(forms->accepts("e-mail") == true);
+  CHECK(forms->accepts("well-known") == true);
+  CHECK(forms->accepts("WELL-KNOWN") == true);
+  CHECK(forms->accepts("well-knwon") == false);
+  CHECK(forms->accepts("pre-existing") == false);  // "pre" is no word of the dictionary
+  CHECK(forms->accepts("Hawai‘i") == false);  // a mark without case: no form has it
+  CHECK_FALSE(forms->accepts("mother-in-law").has_value());
   CHECK_FALSE(forms->accepts("21st").has_value());
   CHECK_FALSE(forms->accepts("Ελλάδα").has_value());
   CHECK_FALSE(forms->accepts("etc.").has_value());

@@ -1,0 +1,114 @@
+#include "tagger/word_cache.hpp"
+
+#include <algorithm>
+#include <array>
+#include <bit>
+
+namespace copydesk::tagger {
+
+namespace {
+constexpr auto kTags = static_cast<std::size_t>(Pos::Count);
+constexpr std::size_t kTagPairs = kTags * kTags;
+}  // namespace
+
+WordCache::WordCache(const PerceptronModel& model, std::size_t capacity)
+    // At most half full, so that probe sequences stay short.
+    : model_(model),
+      capacity_(capacity),
+      slots_(std::bit_ceil(2 * std::max<std::size_t>(capacity, 1))),
+      tag_rows_(kTagPairs),
+      tag_rows_found_(kTagPairs) {
+  before_start_.forms = tagger::before_start();
+  after_end_.forms = tagger::after_end();
+  fill_rows(before_start_);
+  fill_rows(after_end_);
+}
+
+void WordCache::fill_rows(Entry& entry) const {
+  WordItems<FeatureKey> keys;
+  word_keys(entry.forms, keys);
+  model_.rows(keys, entry.rows);
+}
+
+void WordCache::make_room(std::size_t words) {
+  if (used_ + words <= capacity_) return;
+  used_ = 0;
+  std::fill(slots_.begin(), slots_.end(), 0);
+}
+
+std::uint32_t WordCache::find_or_add(std::string_view word) {
+  const FeatureKey key = word_key(word);
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t slot = key & mask;
+  for (; slots_[slot] != 0; slot = (slot + 1) & mask) {
+    const Entry& kept = entries_[slots_[slot] - 1];
+    if (kept.key == key && kept.forms.text == word) return slots_[slot] - 1;
+  }
+  const auto index = static_cast<std::uint32_t>(used_++);
+  if (index == entries_.size()) entries_.emplace_back();
+  Entry& entry = entries_[index];
+  word_forms(word, model_.lexicon(), entry.forms);
+  entry.key = key;
+  entry.dictionary_tag = model_.dictionary_tag(key);
+  fill_rows(entry);
+  // A sentence longer than the capacity keeps its extra words unfound, beyond the slots' room.
+  if (index < capacity_) slots_[slot] = index + 1;
+  return index;
+}
+
+void WordCache::tag(const std::vector<std::string_view>& words, std::vector<Pos>& tags) {
+  make_room(words.size());
+  sentence_.clear();
+  std::uint8_t letters = 0;
+  for (std::string_view w : words) {
+    sentence_.push_back(find_or_add(w));
+    letters |= entries_[sentence_.back()].forms.letters;
+  }
+  auto at = [&](std::ptrdiff_t i) -> const Entry& {
+    if (i < 0) return before_start_;
+    if (i >= static_cast<std::ptrdiff_t>(sentence_.size())) return after_end_;
+    return entries_[sentence_[static_cast<std::size_t>(i)]];
+  };
+
+  const Casing casing = sentence_casing(letters);
+  tags.assign(words.size(), Pos::None);
+  Pos previous = Pos::None;
+  Pos before_previous = Pos::None;
+  for (std::size_t index = 0; index < words.size(); ++index) {
+    const auto i = static_cast<std::ptrdiff_t>(index);
+    const Entry& word = at(i);
+    std::optional<Pos> tag = word.dictionary_tag;
+    if (!tag) {
+      ContextItems<FeatureKey> keys;
+      context_keys(at(i - 1).forms, word.forms, at(i + 1).forms, previous, keys);
+      ContextItems<PerceptronModel::Row> context;
+      model_.rows(keys, context);
+      const Around<PerceptronModel::Row> around{&at(i - 2).rows, &at(i - 1).rows, &word.rows, &at(i + 1).rows,
+                                                &at(i + 2).rows};
+      std::array<PerceptronModel::Row, kMaxFeatures> rows;
+      std::size_t count = 0;
+      for_each_feature(around, tag_rows(previous, before_previous), context, casing, index == 0,
+                       [&](PerceptronModel::Row row) {
+                         if (row != 0) rows[count++] = row;
+                       });
+      tag = model_.best_tag_of_rows(std::span(rows).first(count));
+    }
+    tags[index] = *tag;
+    before_previous = previous;
+    previous = *tag;
+  }
+}
+
+const TagItems<PerceptronModel::Row>& WordCache::tag_rows(Pos previous, Pos before_previous) {
+  const std::size_t pair = static_cast<std::size_t>(previous) * kTags + static_cast<std::size_t>(before_previous);
+  if (!tag_rows_found_[pair]) {
+    TagItems<FeatureKey> keys;
+    tag_keys(previous, before_previous, keys);
+    model_.rows(keys, tag_rows_[pair]);
+    tag_rows_found_[pair] = true;
+  }
+  return tag_rows_[pair];
+}
+
+}  // namespace copydesk::tagger
+
