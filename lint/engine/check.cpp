@@ -71,9 +71,8 @@ std::filesystem::path LoadContext::resolve(const Rule& rule, const std::string& 
 }
 
 std::shared_ptr<const Lexicon> LoadContext::lexicon() const {
-  const LanguageModel* lm = language_model ? language_model() : nullptr;  // a wait, if it is loading: not the lexicon's time
   const auto start = std::chrono::steady_clock::now();
-  auto lexicon = Lexicon::system(data_dir, lm);  // loaded once, then shared
+  auto lexicon = Lexicon::system(data_dir, language_model);  // loaded once, then shared
   lexicon_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return lexicon;
 }
