@@ -67,7 +67,7 @@ std::string read_file(const fs::path& p) {
 void write_file_atomically(const fs::path& file, const std::string& content, const std::string* expected) {
   const fs::path folder = file.has_parent_path() ? file.parent_path() : fs::path(".");
   TempFile temp;
-  temp.path = (folder / ("." + file.filename().string() + ".copydesk-XXXXXX")).string();
+  temp.path = (folder / fmt::format(".{}.copydesk-XXXXXX", file.filename().string())).string();
   temp.fd = ::mkstemp(temp.path.data());
   if (temp.fd < 0) {
     temp.kept = true;  // nothing was created
