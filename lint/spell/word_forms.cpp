@@ -88,6 +88,17 @@ std::vector<std::string> fields(const std::string& line) {
   return out;
 }
 
+bool has_digit(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// A Hunspell .dic of these roots: their number, then one a line.
+std::string dictionary_of(const std::vector<std::string>& roots) {
+  std::string dic = std::to_string(roots.size()) + "\n";
+  for (const std::string& root : roots) dic += root + "\n";
+  return dic;
+}
+
 // What the compiled forms need to know of an affix file, and the options under which
 // they could not stand for Hunspell's verdicts.
 struct AffixFacts {
@@ -125,15 +136,10 @@ AffixFacts read_affix_file(const std::string& aff) {
     if ((key == "SFX" || key == "PFX") && f.size() >= 5) {
       const std::string& add = f[3];
       if (add.find('/') != std::string::npos) unsupported("twofold affixes are not followed");
-      if (std::any_of(add.begin(), add.end(), [](char c) { return c >= '0' && c <= '9'; }))
-        unsupported("an affix that adds a digit is not followed");
+      if (has_digit(add)) unsupported("an affix that adds a digit is not followed");
     }
   }
   return facts;
-}
-
-bool has_digit(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // A root line of a .dic: the word, and its flags.
@@ -177,12 +183,12 @@ std::string WordForms::capitalized_roots(const std::vector<std::string>& files) 
     for (const std::string& entry : read_word_list(files[i]).entries) {
       const auto [root, flags] = root_of(entry);
       const Capitals capitals = capitals_of(root);
-      if (capitals == Capitals::Mixed || (capitals == Capitals::All && !flags.empty()))
-        roots.push_back(recase(root, Casing::Title) + (flags.empty() ? "" : "/" + std::string(flags)));
+      if (capitals != Capitals::Mixed && !(capitals == Capitals::All && !flags.empty())) continue;
+      std::string line = recase(root, Casing::Title);
+      if (!flags.empty()) line.append("/").append(flags);
+      roots.push_back(std::move(line));
     }
-  std::string dic = std::to_string(roots.size()) + "\n";
-  for (const std::string& root : roots) dic += root + "\n";
-  return dic;
+  return dictionary_of(roots);
 }
 
 std::filesystem::path WordForms::digit_dictionary_path(const std::filesystem::path& compiled) {
@@ -252,8 +258,7 @@ WordForms::Compiled WordForms::compile(const std::vector<std::string>& files, co
   }
 
   Compiled out;
-  out.digit_dictionary = std::to_string(digit_roots.size()) + "\n";
-  for (const std::string& root : digit_roots) out.digit_dictionary += root + "\n";
+  out.digit_dictionary = dictionary_of(digit_roots);
 
   std::vector<std::uint64_t> sources;
   for (const std::string& file : files) {
