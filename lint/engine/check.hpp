@@ -96,9 +96,8 @@ struct LoadContext {
   std::string language;             // en_US or en_GB
   bool language_forced = false;     // set by --lang or the configuration, not the default
   // The engine's language model (null when it is not installed), for what indexes its
-  // vocabulary: the lexicon made without its compiled form. It may still be loading on a
-  // thread of its own; asking waits for it.
-  std::function<const LanguageModel*()> language_model;
+  // vocabulary: the lexicon made without its compiled form.
+  const LanguageModel* language_model = nullptr;
   std::vector<std::string> dictionaries;  // all .dic word lists in force (shipped and user)
   std::vector<std::string> rule_ids;      // every rule loaded, on or off
   // The lexicon (spell/lexicon.hpp), loaded when the first check that needs it asks, so a

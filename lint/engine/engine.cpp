@@ -41,18 +41,6 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-// The language model, and how long reading it took.
-struct LoadedModel {
-  std::shared_ptr<const LanguageModel> model;
-  double seconds = 0;
-};
-
-LoadedModel load_language_model() {
-  const auto start = std::chrono::steady_clock::now();
-  auto model = std::make_shared<const LanguageModel>(LanguageModel::system_path());
-  return {std::move(model), seconds_since(start)};
-}
-
 }  // namespace
 
 std::filesystem::path find_data_dir() {
@@ -91,19 +79,15 @@ Engine::Engine(EngineOptions options)
     context_.dictionaries.push_back(dic.string());
   }
 
-  // The language model loads on a thread of its own beside the word forms, the rules and
-  // the checks: none of them reads it but a lexicon made without its compiled form, which
-  // waits for it. Where no thread can be started it loads when first asked for.
-  std::shared_future<LoadedModel> language_model;
+  // The language model is mapped, not read: it costs a millisecond, so it loads first,
+  // for the lexicon and the checks that ask for it while they are built.
   std::error_code ec;
   if (options.tag && std::filesystem::exists(LanguageModel::system_path(), ec)) {
-    try {
-      language_model = std::async(std::launch::async, load_language_model);
-    } catch (const std::system_error&) {
-      language_model = std::async(std::launch::deferred, load_language_model);
-    }
-    context_.language_model = [language_model] { return language_model.get().model.get(); };
+    const auto start = std::chrono::steady_clock::now();
+    lm_ = std::make_shared<const LanguageModel>(LanguageModel::system_path());
+    timings_.emplace_back("language model", seconds_since(start));
   }
+  context_.language_model = lm_.get();
 
   // The compiled word forms of these dictionaries spare most runs Hunspell; without them
   // the first Worker's Hunspell opens on a thread of its own beside the rest of loading
@@ -160,14 +144,6 @@ Engine::Engine(EngineOptions options)
     timings_.emplace_back("tagger model", seconds_since(start));
   }
 
-  if (language_model.valid()) {
-    start = std::chrono::steady_clock::now();
-    lm_ = language_model.get().model;
-    timings_.emplace_back("language model (own thread)", language_model.get().seconds);
-    timings_.emplace_back("waiting for the language model", seconds_since(start));
-  }
-  const LanguageModel* lm = lm_.get();
-  context_.language_model = [lm] { return lm; };
 }
 
 Engine::Timings Engine::timings() const {

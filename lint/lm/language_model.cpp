@@ -1,80 +1,211 @@
 #include "lm/language_model.hpp"
 
-#include <limits>
+#include <cmath>
+#include <cstring>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 #include <fmt/format.h>
-#include <sphinxbase/err.h>
-#include <sphinxbase/logmath.h>
-#include <sphinxbase/ngram_model.h>
+
+#include "base/mapped_file.hpp"
 
 namespace copydesk {
+
+namespace {
+
+// The trie file: this magic, the order (one byte), the number of 1-, 2- and 3-grams, a
+// word sphinxbase does not read, the quantizers' bins, the unigrams, the packed pairs and
+// triples, then the words' bytes (their length first), NUL-ended and sorted, a word's id
+// being its place among them.
+constexpr std::string_view kMagic = "Trie Language Model";
+constexpr int kValueBits = 16;                    // each quantized log probability or back-off
+constexpr std::size_t kBins = 1U << kValueBits;   // the floats each quantizer decodes to
+// sphinxbase's scale: integer logarithms to base 1.0001, turned to log10 by a factor the
+// C library works out at run time, as sphinxbase has it (the compiler's own constant
+// differs in the last bit).
+double log10_of_base() {
+  static const double factor = [] {
+    volatile double base = 1.0001;
+    return std::log10(base);
+  }();
+  return factor;
+}
+
+// The bits a value up to `max` takes, as sphinxbase sizes its fields.
+int bits_for(std::uint32_t max) {
+  int bits = 0;
+  for (; max != 0; max >>= 1) ++bits;
+  return bits;
+}
+
+// The bytes of a packed table of `entries` (and one more, where the last one's next
+// table ends) of `entry_bits` each, with sphinxbase's 8 bytes of slack after it.
+std::size_t packed_bytes(std::uint32_t entries, int entry_bits) {
+  return ((std::uint64_t{entries} + 1) * static_cast<std::uint64_t>(entry_bits) + 7) / 8 + 8;
+}
+
+class Reader {
+ public:
+  Reader(std::string_view bytes, std::string name) : bytes_(bytes), name_(std::move(name)) {}
+  std::string_view take(std::size_t n) {
+    if (bytes_.size() - at_ < n) fail("is truncated");
+    const std::string_view out = bytes_.substr(at_, n);
+    at_ += n;
+    return out;
+  }
+  template <typename T>
+  T number() {
+    T value;
+    std::memcpy(&value, take(sizeof value).data(), sizeof value);
+    return value;
+  }
+  template <typename T>
+  std::span<const T> array(std::size_t n) {
+    if (n > (bytes_.size() - at_) / sizeof(T)) fail("is truncated");
+    // Every table lies at a multiple of 4 from the start of a page-aligned mapping.
+    return {reinterpret_cast<const T*>(take(n * sizeof(T)).data()), n};
+  }
+  bool at_end() const { return at_ == bytes_.size(); }
+  [[noreturn]] void fail(std::string_view what) const {
+    throw std::runtime_error(fmt::format("language model {} {}", name_, what));
+  }
+
+ private:
+  std::string_view bytes_;
+  std::size_t at_ = 0;
+  std::string name_;
+};
+
+}  // namespace
 
 std::filesystem::path LanguageModel::system_path() {
   return "/usr/share/pocketsphinx/model/en-us/en-us.lm.bin";
 }
 
 LanguageModel::LanguageModel(const std::filesystem::path& file) {
-  err_set_logfp(nullptr);  // sphinxbase logs every load step to stderr otherwise
   std::error_code ec;
   if (!std::filesystem::is_regular_file(file, ec))
     throw std::runtime_error(fmt::format("language model {} not found (install pocketsphinx-en-us)", file.string()));
-  logmath_ = logmath_init(1.0001, 0, 0);
-  model_ = ngram_model_read(nullptr, file.c_str(), NGRAM_AUTO, logmath_);
-  if (model_ == nullptr) {
-    logmath_free(logmath_);
-    throw std::runtime_error(fmt::format("cannot read language model {}", file.string()));
+  file_ = MappedFile::map(file);
+  Reader in(file_ ? file_->bytes() : std::string_view(), file.string());
+  if (!file_ || !file_->bytes().starts_with(kMagic)) in.fail("is not a language model in sphinxbase's trie format");
+  in.take(kMagic.size());
+  if (in.number<std::uint8_t>() != 3) in.fail("is not a 3-gram model");
+  const auto words = in.number<std::uint32_t>(), pairs = in.number<std::uint32_t>(), triples = in.number<std::uint32_t>();
+  if (words == 0 || words >= (1U << 25) || pairs >= (1U << 25) || triples >= (1U << 25)) in.fail("is damaged");
+  in.number<std::int32_t>();  // the quantizer's kind: sphinxbase reads past it too
+  pair_logp_bins_ = in.array<float>(kBins);
+  pair_backoff_bins_ = in.array<float>(kBins);
+  triple_logp_bins_ = in.array<float>(kBins);
+  unigrams_ = in.array<Unigram>(std::size_t{words} + 1);
+
+  const int word_bits = bits_for(words);
+  pairs_ = {nullptr, pairs, word_bits, 2 * kValueBits, bits_for(triples), 0};
+  triples_ = {nullptr, triples, word_bits, kValueBits, 0, 0};
+  for (PackedTable* table : {&pairs_, &triples_}) {
+    table->entry_bits = table->word_bits + table->value_bits + table->next_bits;
+    table->bits = reinterpret_cast<const unsigned char*>(in.take(packed_bytes(table->entries, table->entry_bits)).data());
   }
-  order_ = ngram_model_get_size(model_);
-  const std::size_t n = ngram_model_get_counts(model_)[0];
-  unigram_ = std::make_unique<std::atomic<float>[]>(n);
-  for (std::size_t w = 0; w < n; ++w) unigram_[w].store(std::numeric_limits<float>::quiet_NaN(), std::memory_order_relaxed);
-  sentence_start_ = ngram_wid(model_, "<s>");
-  sentence_end_ = ngram_wid(model_, "</s>");
+
+  const std::string_view blob = in.take(in.number<std::uint32_t>());
+  if (!in.at_end() || blob.empty() || blob.back() != '\0') in.fail("is damaged");
+  word_offsets_.reserve(words);
+  for (std::size_t at = 0; at < blob.size(); at = blob.find('\0', at) + 1) word_offsets_.push_back(static_cast<std::uint32_t>(at));
+  if (word_offsets_.size() != words) in.fail("is damaged");
+  words_ = WordTable(blob, word_offsets_);
+  sentence_start_ = static_cast<std::int32_t>(words_.find("<s>"));
+  sentence_end_ = static_cast<std::int32_t>(words_.find("</s>"));
 }
 
-LanguageModel::~LanguageModel() {
-  ngram_model_free(model_);
-  logmath_free(logmath_);
+LanguageModel::~LanguageModel() = default;
+
+std::uint32_t LanguageModel::PackedTable::field(std::uint64_t entry, int at, int width) const {
+  const std::uint64_t bit = entry * static_cast<std::uint64_t>(entry_bits) + static_cast<std::uint64_t>(at);
+  std::uint32_t word;
+  std::memcpy(&word, bits + bit / 8, sizeof word);  // little-endian, as the file was written
+  return (word >> (bit % 8)) & ((std::uint32_t{1} << width) - 1);
 }
 
-double LanguageModel::compute_unigram(std::int32_t id) const {
-  std::int32_t used = 0;
-  float logp = 0;
-  {
-    std::lock_guard lock(mutex_);  // the scorer is not known to be safe beside score_run
-    logp = static_cast<float>(logmath_log_to_log10(logmath_, ngram_ng_prob(model_, id, nullptr, 0, &used)));
+std::int64_t LanguageModel::PackedTable::find(std::uint32_t begin, std::uint32_t end, std::uint32_t word,
+                                              std::uint32_t vocabulary) const {
+  if (begin > end || end > entries) return -1;  // a damaged file's range: found nowhere
+  // Interpolation search, as the ids of the entries of one history spread evenly over the
+  // vocabulary: the candidates lie strictly between `low` and `high`.
+  std::int64_t low = static_cast<std::int64_t>(begin) - 1, high = end;
+  std::uint64_t low_word = 0, high_word = vocabulary;
+  while (high - low > 1) {
+    const std::int64_t probe =
+        low + 1 + static_cast<std::int64_t>((word - low_word) * static_cast<std::uint64_t>(high - low - 1) / (high_word - low_word + 1));
+    const std::uint32_t here = field(static_cast<std::uint64_t>(probe), 0, word_bits);
+    if (here < word) {
+      low = probe;
+      low_word = here;
+    } else if (here > word) {
+      high = probe;
+      high_word = here;
+    } else {
+      return probe;
+    }
   }
-  // Two threads that both work it out store the same value.
-  unigram_[static_cast<std::size_t>(id)].store(logp, std::memory_order_relaxed);
-  return logp;
+  return -1;
+}
+
+float LanguageModel::pair_backoff(std::uint32_t previous, std::uint32_t before) const {
+  const std::int64_t pair = pairs_.find(unigrams_[previous].pairs, unigrams_[previous + 1].pairs, before,
+                                        static_cast<std::uint32_t>(word_offsets_.size()));
+  return pair < 0 ? 0.0f : pair_backoff_bins_[pairs_.field(static_cast<std::uint64_t>(pair), pairs_.word_bits, kValueBits)];
+}
+
+LanguageModel::Found LanguageModel::score(std::uint32_t word, const std::int32_t* history, int known) const {
+  const auto vocabulary = static_cast<std::uint32_t>(word_offsets_.size());
+  float logp = unigrams_[word].logp;
+  if (known == 0) return {logp, 1};
+  const auto previous = static_cast<std::uint32_t>(history[0]);
+  const std::int64_t pair = pairs_.find(unigrams_[word].pairs, unigrams_[word + 1].pairs, previous, vocabulary);
+  if (pair < 0) {
+    // Backed off to the word alone: the weights of the one- and two-word histories are
+    // added one after the other, in sphinxbase's order, so the float is its own.
+    logp += unigrams_[previous].backoff;
+    if (known == 2) logp += pair_backoff(previous, static_cast<std::uint32_t>(history[1]));
+    return {logp, 1};
+  }
+  const auto entry = static_cast<std::uint64_t>(pair);
+  logp = pair_logp_bins_[pairs_.field(entry, pairs_.word_bits + kValueBits, kValueBits)];
+  if (known == 1) return {logp, 2};
+  const int next_at = pairs_.word_bits + pairs_.value_bits;
+  const std::int64_t triple = triples_.find(pairs_.field(entry, next_at, pairs_.next_bits),
+                                            pairs_.field(entry + 1, next_at, pairs_.next_bits),
+                                            static_cast<std::uint32_t>(history[1]), vocabulary);
+  if (triple < 0) return {logp + pair_backoff(previous, static_cast<std::uint32_t>(history[1])), 2};
+  return {triple_logp_bins_[triples_.field(static_cast<std::uint64_t>(triple), triples_.word_bits, kValueBits)], 3};
+}
+
+double LanguageModel::to_log10(float logp) {
+  return static_cast<double>(static_cast<std::int32_t>(logp)) * log10_of_base();
+}
+
+double LanguageModel::unigram(std::int32_t id) const {
+  return static_cast<float>(to_log10(unigrams_[static_cast<std::size_t>(id)].logp));
 }
 
 std::int32_t LanguageModel::id(std::string_view lower_word) const {
-  // ngram_wid needs a NUL-terminated string; words are short, so this stays on the stack.
-  char buffer[64];
-  if (lower_word.empty() || lower_word.size() >= sizeof buffer) return kNone;
-  lower_word.copy(buffer, lower_word.size());
-  buffer[lower_word.size()] = '\0';
-  const std::int32_t w = ngram_wid(model_, buffer);
+  const std::int64_t w = words_.find(lower_word);
   // The sentence markers are symbols of the model, not words of a text.
-  return w == ngram_unknown_wid(model_) || w == sentence_start_ || w == sentence_end_ ? kNone : w;
+  return w < 0 || w == sentence_start_ || w == sentence_end_ ? kNone : static_cast<std::int32_t>(w);
 }
 
 std::vector<LanguageModel::Score> LanguageModel::score_run(const std::vector<std::int32_t>& ids, bool sentence_start) const {
   std::vector<Score> out;
   out.reserve(ids.size());
   std::int32_t history[2] = {sentence_start ? sentence_start_ : kNone, kNone};  // most recent first
-  std::int32_t known_history = sentence_start && sentence_start_ != kNone ? 1 : 0;
-  std::lock_guard lock(mutex_);
+  int known = history[0] != kNone ? 1 : 0;
   for (std::int32_t w : ids) {
-    std::int32_t used = 0;
-    const std::int32_t logp = ngram_ng_prob(model_, w, history, known_history, &used);
-    out.push_back({logmath_log_to_log10(logmath_, logp), used});
+    const Found found = score(static_cast<std::uint32_t>(w), history, known);
+    out.push_back({to_log10(found.logp), found.order});
     history[1] = history[0];
     history[0] = w;
-    known_history = std::min<std::int32_t>(known_history + 1, order_ - 1);
+    known = std::min(known + 1, 2);
   }
   return out;
 }

@@ -33,8 +33,7 @@ void for_each_deletion(std::string_view word, F f) {
 
 }  // namespace
 
-std::shared_ptr<const Lexicon> Lexicon::system(const std::filesystem::path& data_dir,
-                                               const std::function<const LanguageModel*()>& lm) {
+std::shared_ptr<const Lexicon> Lexicon::system(const std::filesystem::path& data_dir, const LanguageModel* lm) {
   static std::mutex mutex;
   static std::weak_ptr<const Lexicon> cached;
   std::lock_guard lock(mutex);
@@ -50,7 +49,7 @@ std::shared_ptr<const Lexicon> Lexicon::system(const std::filesystem::path& data
     made = std::make_shared<const Lexicon>(
         std::vector<std::pair<std::string, Variety>>{{"/usr/share/dict/american-english-insane", kAmerican},
                                                      {"/usr/share/dict/british-english-insane", kBritish}},
-        lm ? lm() : nullptr);
+        lm);
   cached = made;
   return made;
 }

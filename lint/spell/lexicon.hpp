@@ -15,7 +15,6 @@
 #pragma once
 #include <cstdint>
 #include <filesystem>
-#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -34,10 +33,8 @@ enum Variety : std::uint8_t { kAmerican = 1, kBritish = 2 };
 class Lexicon {
  public:
   // The compiled lexicon.bin from data_dir or the build folder, else the system's lists,
-  // with the frequencies of the model `lm` gives (asked for only then: it may still be
-  // loading; it may give null). One per process.
-  static std::shared_ptr<const Lexicon> system(const std::filesystem::path& data_dir,
-                                               const std::function<const LanguageModel*()>& lm);
+  // with the frequencies of the model `lm` (may be null). One per process.
+  static std::shared_ptr<const Lexicon> system(const std::filesystem::path& data_dir, const LanguageModel* lm);
   // Reads the word lists (path, variety), with frequencies from `lm` (may be null).
   Lexicon(const std::vector<std::pair<std::string, Variety>>& lists, const LanguageModel* lm);
   // Maps a compiled file (throws std::runtime_error when it is not one).

@@ -2,8 +2,17 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <thread>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <random>
+#include <string>
 #include <vector>
+
+#include <sphinxbase/err.h>
+#include <sphinxbase/logmath.h>
+#include <sphinxbase/ngram_model.h>
 
 #include "checks/garbled/fluency.hpp"
 #include "engine/engine.hpp"
@@ -37,26 +46,147 @@ TEST_CASE("the language model knows common words and nothing of sentence markers
   CHECK(model().unigram(model().id("the")) > model().unigram(model().id("government")));
 }
 
-TEST_CASE("a unigram worked out when first asked for is the model's own, asked from any thread", "[lm]") {
-  const LanguageModel fresh(LanguageModel::system_path());  // nothing asked of it yet
-  std::vector<std::int32_t> ids;
-  for (const char* w : {"the", "government", "said", "zebra", "minister", "of", "quixotic"}) ids.push_back(fresh.id(w));
-  for (std::int32_t id = 0; id < 72000; id += 997) ids.push_back(id);
-  std::vector<double> forward(ids.size()), backward(ids.size());
-  std::thread other([&] {
-    for (std::size_t i = ids.size(); i-- > 0;) backward[i] = fresh.unigram(ids[i]);
-  });
-  for (std::size_t i = 0; i < ids.size(); ++i) forward[i] = fresh.unigram(ids[i]);
-  other.join();
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    INFO("id " << ids[i]);
-    REQUIRE(ids[i] != LanguageModel::kNone);
-    // The model's score with no history, kept as a float as it always was.
-    const double expected = static_cast<float>(fresh.score_run({ids[i]}, false).at(0).logp);
-    CHECK(forward[i] == expected);
-    CHECK(backward[i] == expected);
-    CHECK(fresh.unigram(ids[i]) == expected);
+namespace sphinx {
+
+// The reference: sphinxbase reading the same file and scoring with its own code.
+struct Reference {
+  logmath_t* logmath = logmath_init(1.0001, 0, 0);
+  ngram_model_t* model = nullptr;
+  Reference() {
+    err_set_logfp(nullptr);
+    model = ngram_model_read(nullptr, LanguageModel::system_path().c_str(), NGRAM_AUTO, logmath);
   }
+  ~Reference() {
+    ngram_model_free(model);
+    logmath_free(logmath);
+  }
+  std::int32_t id(const std::string& w) const {
+    const std::int32_t id = ngram_wid(model, w.c_str());
+    return id == ngram_unknown_wid(model) ? LanguageModel::kNone : id;
+  }
+  // log10 P(w | h0, h1), most recent first; a history word of -1 ends the history.
+  LanguageModel::Score score(std::int32_t w, std::int32_t h0, std::int32_t h1) const {
+    std::int32_t history[2] = {h0, h1};
+    std::int32_t used = 0;
+    const std::int32_t logp = ngram_ng_prob(model, w, history, h0 < 0 ? 0 : h1 < 0 ? 1 : 2, &used);
+    return {logmath_log_to_log10(logmath, logp), used};
+  }
+};
+
+}  // namespace sphinx
+
+TEST_CASE("the mapped model knows the words sphinxbase knows, by the same ids", "[lm]") {
+  const sphinx::Reference reference;
+  REQUIRE(reference.model != nullptr);
+  const std::int32_t words = ngram_model_get_counts(reference.model)[0];
+  for (std::int32_t id = 0; id < words; ++id) {
+    const std::string word = ngram_word(reference.model, id);
+    INFO(word);
+    if (word == "<s>" || word == "</s>")
+      REQUIRE(model().id(word) == LanguageModel::kNone);
+    else
+      REQUIRE(model().id(word) == id);
+    // The unigram, as the float it always was, and the word after the sentence start.
+    REQUIRE(model().unigram(id) == static_cast<float>(reference.score(id, -1, -1).logp));
+    const auto opening = model().score_run({id}, true).at(0);
+    const auto expected = reference.score(id, reference.id("<s>"), -1);
+    REQUIRE(opening.logp == expected.logp);
+    REQUIRE(opening.order == expected.order);
+  }
+  for (const char* unknown : {"Government", "qzxvbrt", "", "the ", "<unk>", "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzz"}) {
+    INFO(unknown);
+    CHECK(model().id(unknown) == LanguageModel::kNone);
+  }
+}
+
+TEST_CASE("the mapped model scores every word after every history as sphinxbase does, to the bit", "[lm]") {
+  const sphinx::Reference reference;
+  REQUIRE(reference.model != nullptr);
+  // Runs of words as prose has them, where most word pairs and many triples are in the
+  // model, and runs drawn at random, where nearly every word backs off.
+  std::vector<std::vector<std::int32_t>> runs;
+  for (const char* doc : {"README.md", "ARCHITECTURE.md", "examples/article.txt"}) {
+    std::ifstream in(std::filesystem::path(COPYDESK_SOURCE_DIR) / doc);
+    std::string line;
+    while (std::getline(in, line)) {
+      std::vector<std::int32_t> run;
+      std::string word;
+      for (const char c : line + " ") {
+        if (std::isalpha(static_cast<unsigned char>(c)) || c == '\'') {
+          word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+          continue;
+        }
+        if (word.empty()) continue;
+        if (const std::int32_t id = model().id(word); id != LanguageModel::kNone) run.push_back(id);
+        word.clear();
+      }
+      if (run.size() > 1) runs.push_back(std::move(run));
+    }
+  }
+  std::mt19937 random(11);
+  const std::int32_t words = ngram_model_get_counts(reference.model)[0];
+  std::uniform_int_distribution<std::int32_t> any(0, words - 1);
+  for (int i = 0; i < 20000; ++i) {
+    std::vector<std::int32_t> run;
+    for (int j = 0; j < 8; ++j)
+      if (const std::int32_t id = any(random); model().id(ngram_word(reference.model, id)) != LanguageModel::kNone)
+        run.push_back(id);
+    runs.push_back(std::move(run));
+  }
+  std::size_t scored = 0, by_order[4] = {};
+  for (const auto& run : runs)
+    for (const bool opens : {true, false}) {
+      const auto scores = model().score_run(run, opens);
+      REQUIRE(scores.size() == run.size());
+      std::int32_t h0 = opens ? reference.id("<s>") : -1, h1 = -1;
+      for (std::size_t i = 0; i < run.size(); ++i) {
+        const auto expected = reference.score(run[i], h0, h1);
+        INFO(ngram_word(reference.model, run[i]) << " after " << h0 << " " << h1);
+        REQUIRE(scores[i].logp == expected.logp);
+        REQUIRE(scores[i].order == expected.order);
+        ++scored;
+        ++by_order[scores[i].order];
+        h1 = h0;
+        h0 = run[i];
+      }
+    }
+  CHECK(scored > 300000);
+  // Each way of scoring was taken many times: the word alone, after one word, after two.
+  CHECK(by_order[1] > 10000);
+  CHECK(by_order[2] > 10000);
+  CHECK(by_order[3] > 1000);
+}
+
+TEST_CASE("a language model that is missing, not a trie or cut short is an error that names it", "[lm]") {
+  const auto dir = std::filesystem::temp_directory_path() / "copydesk-lm-test";
+  std::filesystem::create_directories(dir);
+  std::ifstream in(LanguageModel::system_path(), std::ios::binary);
+  const std::string whole((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto write = [&](const char* name, const std::string& bytes) {
+    std::ofstream(dir / name, std::ios::binary) << bytes;
+    return dir / name;
+  };
+  std::string bigram = whole;
+  bigram[19] = 2;  // the order, after the magic string
+  const std::pair<std::filesystem::path, const char*> cases[] = {
+      {dir / "missing.lm.bin", "not found"},
+      {write("empty.lm.bin", ""), "is not a language model"},
+      {write("arpa.lm", "\\data\\\nngram 1=1\n"), "is not a language model"},
+      {write("bigram.lm.bin", bigram), "is not a 3-gram model"},
+      {write("header.lm.bin", whole.substr(0, 40)), "is truncated"},
+      {write("cut.lm.bin", whole.substr(0, whole.size() / 2)), "is truncated"},
+      {write("longer.lm.bin", whole + "x"), "is damaged"},
+  };
+  for (const auto& [file, message] : cases) {
+    INFO(file.filename().string());
+    try {
+      const LanguageModel lm(file);
+      FAIL("read without an error");
+    } catch (const std::runtime_error& e) {
+      CHECK_THAT(e.what(), Catch::Contains(file.string()) && Catch::Contains(message));
+    }
+  }
+  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("a word is likelier after the words that usually precede it", "[lm]") {
@@ -81,29 +211,17 @@ TEST_CASE("fluency: word salad scores far below the same words in order, and nam
   CHECK(named.unknown == 0);     // names are not unknown words
 }
 
-TEST_CASE("the engine's language model, read on a thread of its own, is the one its workers and lexicon get", "[lm]") {
+TEST_CASE("the engine's language model is the one its workers and lexicon get", "[lm]") {
   copydesk::EngineOptions options;
   options.data_dir = COPYDESK_SOURCE_DIR;
   const copydesk::Engine engine(options);
   const copydesk::Engine::Worker worker(engine);
   const LanguageModel* lm = worker.resources().lm;
   REQUIRE(lm != nullptr);
-  CHECK(engine.context().language_model() == lm);
+  CHECK(engine.context().language_model == lm);
   CHECK(lm->id("government") == model().id("government"));
   const auto timings = engine.timings();
-  CHECK(std::any_of(timings.begin(), timings.end(), [](const auto& t) { return t.first == "language model (own thread)"; }));
-
-  // A check that builds the lexicon does not wait for the model: lexicon.bin (in the
-  // build folder) holds the words' frequencies, which only the plain lists take from it.
-  copydesk::LoadContext context;
-  context.data_dir = COPYDESK_SOURCE_DIR;
-  int asked = 0;
-  context.language_model = [&] {
-    ++asked;
-    return lm;
-  };
-  CHECK(context.lexicon() != nullptr);
-  CHECK(asked == 0);
+  CHECK(std::any_of(timings.begin(), timings.end(), [](const auto& t) { return t.first == "language model"; }));
 }
 
 TEST_CASE("without the tagging models the engine reads no language model", "[lm]") {
@@ -112,5 +230,5 @@ TEST_CASE("without the tagging models the engine reads no language model", "[lm]
   options.tag = false;
   const copydesk::Engine engine(options);
   CHECK(copydesk::Engine::Worker(engine).resources().lm == nullptr);
-  CHECK(engine.context().language_model() == nullptr);
+  CHECK(engine.context().language_model == nullptr);
 }
