@@ -163,3 +163,15 @@ TEST_CASE("Spellers opened and closed on other threads leave a Speller's capital
   CHECK(kept.known("ARÉVALO"));  // not cached: asked of Hunspell now
   CHECK_FALSE(kept.known("ARAUJJO"));
 }
+
+TEST_CASE("spelling.unknown-word cuts a word into parts only between characters", "[spelling]") {
+  // Half of "â" is no word: asking the speller about it opened the whole Hunspell, as the
+  // compiled word forms answer only for whole characters.
+  copydesk::EngineOptions options;
+  options.only = {"spelling.unknown-word"};
+  const copydesk::Engine engine(options);
+  const copydesk::Engine::Worker worker(engine);
+  const auto result = worker.check(copydesk::Source("<test>", "The chef served a gâteau at the state dinner."));
+  CHECK(result.diagnostics.empty());
+  for (const auto& [part, seconds] : engine.timings()) CHECK(part.rfind("Hunspell", 0) == std::string::npos);
+}

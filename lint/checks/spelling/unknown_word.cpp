@@ -20,6 +20,7 @@
 #include <array>
 #include <optional>
 #include <fmt/format.h>
+#include <unicode/utf8.h>
 
 #include "checks/shared/word_frequency.hpp"
 #include "engine/check.hpp"
@@ -214,10 +215,11 @@ class UnknownWord : public Check {
     return built_from_known_parts_once(speller, word);
   }
 
-  // Two known words of three letters or more, closed up: "roundtable", "drawdown".
+  // Two known words of three letters or more, closed up: "roundtable", "drawdown". Cut
+  // between characters only: half a character is no word, and Hunspell alone could say so.
   bool built_from_known_parts_once(const Speller& speller, std::string_view w) const {
     for (std::size_t cut = 3; cut + 3 <= w.size(); ++cut)
-      if (known_stem(speller, w.substr(0, cut)) && known_stem(speller, w.substr(cut))) return true;
+      if (!U8_IS_TRAIL(w[cut]) && known_stem(speller, w.substr(0, cut)) && known_stem(speller, w.substr(cut))) return true;
     return false;
   }
 
@@ -231,7 +233,7 @@ class UnknownWord : public Check {
     std::optional<std::string> found;
     for (std::size_t cut = 1; cut + 2 <= w.size(); ++cut) {
       const std::string_view a = w.substr(0, cut), b = w.substr(cut);
-      if ((cut == 1 && a != "a") || !speller.known(a) || !speller.known(b)) continue;
+      if (U8_IS_TRAIL(w[cut]) || (cut == 1 && a != "a") || !speller.known(a) || !speller.known(b)) continue;
       if (!frequency_.function_word(a) && !frequency_.function_word(b)) continue;
       const std::int32_t ia = lm.id(a), ib = lm.id(b);
       if (ia == LanguageModel::kNone || ib == LanguageModel::kNone) continue;
