@@ -123,6 +123,10 @@ TEST_CASE("spelling.real-word-slip reports a real word typed for another in a we
   const auto d = run_rules("She spoke at the Untied Nations.", rule);
   REQUIRE(d.size() == 1);
   CHECK(d[0].suggestions == std::vector<std::string>{"United"});
+  // A name's words are looked up once a text: the second slip is found as the first was.
+  CHECK_ANNOTATED("The [[Untied]]{spelling.real-word-slip} Nations met. Later the [[Untied]]{spelling.real-word-slip} "
+                  "Nations voted, and the United Nations adjourned.",
+                  rule);
 }
 
 TEST_CASE("spelling.real-word-slip stays silent on names, inflections and plain words", "[spelling]") {
