@@ -93,6 +93,8 @@ TEST_CASE("style.mixed-variety reports an article mixing American and British sp
   REQUIRE(d.size() == 1);
   CHECK(d[0].message ==
         "“color” is American spelling; the article otherwise follows British spelling (“colour” and 1 more).");
+  // Possessives, with either apostrophe, and a capital opening the sentence mark a variety too.
+  CHECK_ANNOTATED("Colour’s hold on the honour's guard ended with the [[color’s]]{style.mixed-variety} fading.", kVariety);
 }
 
 TEST_CASE("style.mixed-variety stays silent on one variety, Oxford spelling and names", "[spelling]") {
