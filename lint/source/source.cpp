@@ -6,11 +6,9 @@
 
 namespace copydesk {
 
-Source::Source(std::string path, std::string bytes, Format format)
-    : path_(std::move(path)), bytes_(std::move(bytes)), format_(format) {
-  valid_ = bytes_;
-  const auto* s = reinterpret_cast<const uint8_t*>(bytes_.data());
-  const int32_t n = static_cast<int32_t>(bytes_.size());
+Source::Source(std::string path, std::string bytes, Format format) : path_(std::move(path)), format_(format) {
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  const int32_t n = static_cast<int32_t>(bytes.size());
   for (int32_t i = 0; i < n;) {
     const int32_t start = i;
     UChar32 c;
@@ -21,20 +19,30 @@ Source::Source(std::string path, std::string bytes, Format format)
         invalid_.back().length += i - start;
       else
         invalid_.push_back({static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)});
-      for (int32_t k = start; k < i; ++k) valid_[k] = ' ';
     }
   }
-  if (valid_.rfind("\xEF\xBB\xBF", 0) == 0) {
-    bom_ = 3;
-    valid_.replace(0, 3, "   ");
-  }
+  bom_ = bytes.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
   // A carriage return alone (old Mac files) ends a line as LF and CRLF do: read as LF,
   // it keeps the byte offsets and gives the Document its paragraphs.
-  for (std::size_t i = 0; i < valid_.size(); ++i)
-    if (valid_[i] == '\r' && (i + 1 == valid_.size() || valid_[i + 1] != '\n')) valid_[i] = '\n';
+  const auto lone_cr = [&](std::size_t i) { return bytes[i] == '\r' && (i + 1 == bytes.size() || bytes[i + 1] != '\n'); };
+  bool has_lone_cr = false;
+  for (std::size_t i = bytes.find('\r'); i != std::string::npos && !has_lone_cr; i = bytes.find('\r', i + 1))
+    has_lone_cr = lone_cr(i);
+  // Most inputs need no repair: then the bytes as read are the valid text, kept once.
+  repaired_ = !invalid_.empty() || bom_ != 0 || has_lone_cr;
+  if (repaired_) {
+    valid_ = bytes;
+    for (const InvalidRange& r : invalid_) std::fill_n(valid_.begin() + static_cast<std::ptrdiff_t>(r.offset), r.length, ' ');
+    valid_.replace(0, bom_, bom_, ' ');
+    for (std::size_t i = 0; i < bytes.size(); ++i)
+      if (lone_cr(i)) valid_[i] = '\n';
+    bytes_ = std::move(bytes);
+  } else {
+    valid_ = std::move(bytes);
+  }
   line_starts_.push_back(0);
   std::size_t points = 0;
-  for (std::size_t i = 0; i < bytes_.size(); ++i) {
+  for (std::size_t i = 0; i < valid_.size(); ++i) {
     if (i % kCheckpoint == 0) code_points_before_.push_back(points);
     if (valid_[i] == '\n') line_starts_.push_back(i + 1);
     if ((static_cast<unsigned char>(valid_[i]) & 0xC0) != 0x80) ++points;
@@ -51,7 +59,7 @@ std::size_t Source::code_points_until(std::size_t offset) const {
 }
 
 Position Source::position(std::size_t offset) const {
-  offset = std::min(offset, bytes_.size());
+  offset = std::min(offset, valid_.size());
   const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   const std::size_t line = static_cast<std::size_t>(it - line_starts_.begin());
   // Columns count code points: every byte that does not continue a sequence starts one.
@@ -62,8 +70,8 @@ Position Source::position(std::size_t offset) const {
 std::string_view Source::line_text(std::size_t line) const {
   if (line == 0 || line > line_starts_.size()) return {};
   const std::size_t start = line == 1 ? bom_ : line_starts_[line - 1];
-  std::size_t end = line < line_starts_.size() ? line_starts_[line] - 1 : bytes_.size();
-  if (end > start && bytes_[end - 1] == '\r') --end;
+  std::size_t end = line < line_starts_.size() ? line_starts_[line] - 1 : valid_.size();
+  if (end > start && valid_[end - 1] == '\r') --end;
   return std::string_view(valid_).substr(start, end - start);
 }
 

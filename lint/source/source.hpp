@@ -32,7 +32,7 @@ class Source {
   Source(std::string path, std::string bytes, Format format = Format::Plain);
 
   const std::string& path() const { return path_; }
-  const std::string& bytes() const { return bytes_; }
+  const std::string& bytes() const { return repaired_ ? bytes_ : valid_; }
   Format format() const { return format_; }
   const std::vector<InvalidRange>& invalid_utf8() const { return invalid_; }
 
@@ -52,8 +52,9 @@ class Source {
 
  private:
   std::string path_;
-  std::string bytes_;
+  std::string bytes_;  // as read, kept only when valid_ differs from it
   std::string valid_;
+  bool repaired_ = false;
   Format format_;
   std::vector<InvalidRange> invalid_;
   std::vector<std::size_t> line_starts_;

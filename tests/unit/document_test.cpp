@@ -181,6 +181,26 @@ TEST_CASE("invalid UTF-8 keeps offsets and the rest of the text", "[document]") 
   CHECK(source.position(text.find("Next")).column == text.find("Next") + 1);
 }
 
+TEST_CASE("a source keeps the bytes as read and a valid text of the same length", "[document]") {
+  // Valid UTF-8 with line feeds and CRLF: nothing to repair, both are the bytes read.
+  const std::string clean = "The minister spoke.\r\nNext line.\n";
+  const Source plain("t", clean, Format::Plain);
+  CHECK(plain.bytes() == clean);
+  CHECK(plain.valid_text() == clean);
+  CHECK(plain.line_text(1) == "The minister spoke.");
+  // A bad byte, a byte-order mark and a lone carriage return are repaired in the valid
+  // text only; the bytes stay as read.
+  for (const std::string& raw : {std::string("Bad \xff byte."), std::string("\xEF\xBB\xBFThe talks."),
+                                 std::string("Old Mac\rline two")}) {
+    INFO(raw);
+    const Source source("t", raw, Format::Plain);
+    CHECK(source.bytes() == raw);
+    CHECK(source.valid_text().size() == raw.size());
+    CHECK(source.valid_text() != raw);
+  }
+  CHECK(Source("t", "Old Mac\rline two", Format::Plain).line_text(2) == "line two");
+}
+
 TEST_CASE("columns count code points", "[document]") {
   const Source source("t", "“Blinken” said\nline two", Format::Plain);
   CHECK(source.position(3).column == 2);  // after the 3-byte opening mark
