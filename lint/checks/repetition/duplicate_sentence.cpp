@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 #include <limits>
 #include <map>
+#include <memory_resource>
 #include <unordered_map>
 
 #include "checks/repetition/words.hpp"
@@ -29,6 +30,22 @@ std::uint64_t mix(std::uint64_t x) {  // splitmix64's finaliser: one cheap indep
   x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
   x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
   return x ^ (x >> 31);
+}
+
+using Signature = std::array<std::uint64_t, kHashes>;
+
+// The MinHash signature: for each of the hashes, its least value over the shingles. Most
+// of the kind's work, so where the processor has them, four hashes a step in wide
+// registers (the same values either way).
+#if defined(__x86_64__) && defined(__linux__) && defined(__GNUC__)
+__attribute__((target_clones("avx2", "default")))
+#endif
+Signature signature_of(std::span<const std::uint64_t> shingles) {
+  Signature signature;
+  signature.fill(std::numeric_limits<std::uint64_t>::max());
+  for (std::uint64_t s : shingles)
+    for (std::size_t h = 0; h < kHashes; ++h) signature[h] = std::min(signature[h], mix(s + h));
+  return signature;
 }
 
 // A sentence compared. Its shingles and facts lie in arrays shared by all the units of a
@@ -112,12 +129,12 @@ class DuplicateSentence : public Check {
     // match[k]: the earlier unit that unit k repeats, if any.
     std::vector<std::size_t> match(units.size(), kNone);
     std::vector<double> score(units.size(), 0);
-    std::array<std::unordered_map<std::uint64_t, std::size_t>, kBands> bands;  // band value -> first unit
+    std::pmr::monotonic_buffer_resource memory;  // for the bands' entries, freed at once
+    std::vector<std::pmr::unordered_map<std::uint64_t, std::size_t>> bands;  // band value -> first unit
+    bands.reserve(kBands);
+    for (std::size_t b = 0; b < kBands; ++b) bands.emplace_back(units.size(), &memory);
     for (std::size_t k = 0; k < units.size(); ++k) {
-      std::array<std::uint64_t, kHashes> signature;
-      signature.fill(std::numeric_limits<std::uint64_t>::max());
-      for (std::uint64_t s : all.shingles_of(units[k]))
-        for (std::size_t h = 0; h < kHashes; ++h) signature[h] = std::min(signature[h], mix(s + h));
+      const Signature signature = signature_of(all.shingles_of(units[k]));
       for (std::size_t b = 0; b < kBands; ++b) {
         std::uint64_t value = b;
         for (std::size_t r = 0; r < kRows; ++r) value = mix(value ^ signature[b * kRows + r]);

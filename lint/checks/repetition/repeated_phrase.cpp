@@ -9,6 +9,7 @@
 // latest place, so a repeat is found in constant time and the check stays linear.
 #include <algorithm>
 #include <fmt/format.h>
+#include <memory_resource>
 #include <unordered_map>
 
 #include "checks/repetition/words.hpp"
@@ -54,8 +55,8 @@ class RepeatedPhrase : public Check {
         words.push_back(w);
       }
     }
-    std::unordered_map<std::size_t, std::size_t> latest;  // hash of a sequence -> its latest start
-    latest.reserve(words.size());
+    std::pmr::monotonic_buffer_resource memory;  // for the table's entries, freed at once
+    std::pmr::unordered_map<std::size_t, std::size_t> latest(words.size(), &memory);  // hash of a sequence -> its latest start
     for (std::size_t j = 0; j + kSeed <= words.size(); ++j) {
       if (!joined[j + 1] || !joined[j + 2]) continue;
       const std::size_t h = seed_hash(document_words, words, j);

@@ -1,6 +1,7 @@
 #include "checks/repetition/words.hpp"
 
 #include <functional>
+#include <memory_resource>
 #include <unordered_map>
 
 namespace copydesk::repetition {
@@ -21,7 +22,9 @@ struct HashOfKey {
 
 DocumentWords::DocumentWords(const Document& doc) {
   const auto& tokens = doc.tokens();
-  std::unordered_map<HashedKey, std::uint32_t, HashOfKey> ids;
+  // One block of memory for the table's entries rather than one allocation each.
+  std::pmr::monotonic_buffer_resource memory;
+  std::pmr::unordered_map<HashedKey, std::uint32_t, HashOfKey> ids(tokens.size(), &memory);
   auto id_of = [&](std::string_view key) {
     const HashedKey k{key, std::hash<std::string_view>{}(key)};
     const auto [it, fresh] = ids.try_emplace(k, static_cast<std::uint32_t>(hashes_.size()));
