@@ -19,12 +19,13 @@ class DoubledWord : public Check {
     for (const auto& w : option<std::vector<std::string>>(rule, "allowed")) allowed_.insert(fold_word(w));
   }
 
-  void run(const Document& doc, const Resources&, Emitter& out) const override {
+  void run(const Document& doc, const Resources& res, Emitter& out) const override {
     const auto& tokens = doc.tokens();
+    const DocumentWords& document_words = DocumentWords::of(doc, res);
     for (const Sentence& s : doc.sentences()) {
       // Runs of words with nothing but spaces between them; a comma or a dash breaks a
       // run, since "very, very" and "no - no" are deliberate.
-      const std::vector<Word> words = words_of(doc, s.first_token, s.last_token);
+      const std::span<const Word> words = document_words.in(s.first_token, s.last_token);
       std::size_t run_begin = 0;
       for (std::size_t i = 0; i < words.size(); ++i) {
         if (i > 0 && words[i].token != words[i - 1].token + 1) run_begin = i;
@@ -49,7 +50,7 @@ class DoubledWord : public Check {
   }
 
  private:
-  bool excused(const Document& doc, const std::vector<Word>& words, std::size_t first, std::size_t second,
+  bool excused(const Document& doc, std::span<const Word> words, std::size_t first, std::size_t second,
                std::size_t n) const {
     std::string phrase;
     bool name = true, function = true;

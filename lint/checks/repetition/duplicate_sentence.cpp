@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 #include <limits>
 #include <map>
+#include <memory_resource>
 #include <unordered_map>
 
 #include "checks/repetition/words.hpp"
@@ -31,14 +32,44 @@ std::uint64_t mix(std::uint64_t x) {  // splitmix64's finaliser: one cheap indep
   return x ^ (x >> 31);
 }
 
+using Signature = std::array<std::uint64_t, kHashes>;
+
+// The MinHash signature: for each of the hashes, its least value over the shingles. Most
+// of the kind's work, so where the processor has them, four hashes a step in wide
+// registers (the same values either way).
+#if defined(__x86_64__) && defined(__linux__) && defined(__GNUC__)
+__attribute__((target_clones("avx2", "default")))
+#endif
+Signature signature_of(std::span<const std::uint64_t> shingles) {
+  Signature signature;
+  signature.fill(std::numeric_limits<std::uint64_t>::max());
+  for (std::uint64_t s : shingles)
+    for (std::size_t h = 0; h < kHashes; ++h) signature[h] = std::min(signature[h], mix(s + h));
+  return signature;
+}
+
+// A sentence compared. Its shingles and facts lie in arrays shared by all the units of a
+// document, so that a sentence costs no allocation of its own.
 struct Shingled {
   std::uint32_t sentence;
-  std::vector<std::uint64_t> shingles;  // sorted, unique
-  std::vector<std::string> facts;       // its names and numbers, sorted
-  bool quoted;                          // mostly inside quotation marks
+  std::size_t shingles_begin, shingles_end;  // sorted, unique
+  std::size_t facts_begin, facts_end;        // the ids of its names and numbers, sorted
+  bool quoted;                               // mostly inside quotation marks
 };
 
-double jaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
+struct Units {
+  std::vector<Shingled> units;
+  std::vector<std::uint64_t> shingles;
+  std::vector<std::uint32_t> facts;
+  std::span<const std::uint64_t> shingles_of(const Shingled& u) const {
+    return std::span<const std::uint64_t>(shingles).subspan(u.shingles_begin, u.shingles_end - u.shingles_begin);
+  }
+  std::span<const std::uint32_t> facts_of(const Shingled& u) const {
+    return std::span<const std::uint32_t>(facts).subspan(u.facts_begin, u.facts_end - u.facts_begin);
+  }
+};
+
+double jaccard(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b) {
   std::size_t common = 0;
   for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
     if (*i < *j) ++i;
@@ -54,9 +85,12 @@ class DuplicateSentence : public Check {
       : min_words_(option<std::size_t>(rule, "min_words")),
         similarity_(option<double>(rule, "similarity")) {}
 
-  void run(const Document& doc, const Resources&, Emitter& out) const override {
+  void run(const Document& doc, const Resources& res, Emitter& out) const override {
     const auto& sentences = doc.sentences();
-    std::vector<Shingled> units;
+    const DocumentWords& document_words = DocumentWords::of(doc, res);
+    Units all;
+    std::vector<Shingled>& units = all.units;
+    std::vector<std::uint64_t> keys;  // the current sentence's
     // A front-matter summary that repeats the lede is how summaries are written.
     const std::size_t body = doc.source().format() == Format::Markdown && doc.offset_in_file() == 0
                                  ? find_front_matter(doc.source().valid_text(), {}).end
@@ -66,44 +100,51 @@ class DuplicateSentence : public Check {
       if (p.begin < body) continue;
       for (std::uint32_t si = p.first_sentence; si < p.last_sentence; ++si) {
         const Sentence& s = sentences[si];
-        Shingled u{si, {}, {}, false};
-        std::vector<std::uint64_t> keys;
+        Shingled u{si, all.shingles.size(), all.shingles.size(), all.facts.size(), all.facts.size(), false};
+        keys.clear();
         std::size_t in_quote = 0;
         for (std::uint32_t k = s.first_token; k < s.last_token; ++k) {
           const Token& t = doc.tokens()[k];
           if (t.kind != TokenKind::Word && t.kind != TokenKind::Number) continue;
           in_quote += t.in_quote;
-          const std::string& key = t.key;
-          keys.push_back(std::hash<std::string>{}(key));
-          if (t.kind == TokenKind::Number || (!t.sentence_initial && t.letter_case != Case::Lower)) u.facts.push_back(key);
+          const std::uint32_t id = document_words.id_of_token(k);
+          keys.push_back(document_words.hash(id));
+          if (t.kind == TokenKind::Number || (!t.sentence_initial && t.letter_case != Case::Lower)) all.facts.push_back(id);
         }
-        if (keys.size() < min_words_) continue;
+        if (keys.size() < min_words_) {
+          all.facts.resize(u.facts_begin);
+          continue;
+        }
         u.quoted = 2 * in_quote > keys.size();
-        for (std::size_t k = 0; k + 1 < keys.size(); ++k) u.shingles.push_back(mix(keys[k]) ^ keys[k + 1]);
-        std::sort(u.facts.begin(), u.facts.end());
-        std::sort(u.shingles.begin(), u.shingles.end());
-        u.shingles.erase(std::unique(u.shingles.begin(), u.shingles.end()), u.shingles.end());
-        units.push_back(std::move(u));
+        for (std::size_t k = 0; k + 1 < keys.size(); ++k) all.shingles.push_back(mix(keys[k]) ^ keys[k + 1]);
+        const auto first_shingle = all.shingles.begin() + static_cast<std::ptrdiff_t>(u.shingles_begin);
+        std::sort(first_shingle, all.shingles.end());
+        all.shingles.erase(std::unique(first_shingle, all.shingles.end()), all.shingles.end());
+        std::sort(all.facts.begin() + static_cast<std::ptrdiff_t>(u.facts_begin), all.facts.end());
+        u.shingles_end = all.shingles.size();
+        u.facts_end = all.facts.size();
+        units.push_back(u);
       }
     }
     // match[k]: the earlier unit that unit k repeats, if any.
     std::vector<std::size_t> match(units.size(), kNone);
     std::vector<double> score(units.size(), 0);
-    std::array<std::unordered_map<std::uint64_t, std::size_t>, kBands> bands;  // band value -> first unit
+    std::pmr::monotonic_buffer_resource memory;  // for the bands' entries, freed at once
+    std::vector<std::pmr::unordered_map<std::uint64_t, std::size_t>> bands;  // band value -> first unit
+    bands.reserve(kBands);
+    for (std::size_t b = 0; b < kBands; ++b) bands.emplace_back(units.size(), &memory);
     for (std::size_t k = 0; k < units.size(); ++k) {
-      std::array<std::uint64_t, kHashes> signature;
-      signature.fill(std::numeric_limits<std::uint64_t>::max());
-      for (std::uint64_t s : units[k].shingles)
-        for (std::size_t h = 0; h < kHashes; ++h) signature[h] = std::min(signature[h], mix(s + h));
+      const Signature signature = signature_of(all.shingles_of(units[k]));
       for (std::size_t b = 0; b < kBands; ++b) {
         std::uint64_t value = b;
         for (std::size_t r = 0; r < kRows; ++r) value = mix(value ^ signature[b * kRows + r]);
         auto [it, fresh] = bands[b].try_emplace(value, k);
         if (fresh || it->second == match[k] || !comparable(units[it->second], units[k])) continue;
-        const double j = jaccard(units[it->second].shingles, units[k].shingles);
+        const double j = jaccard(all.shingles_of(units[it->second]), all.shingles_of(units[k]));
         // A near copy must tell of the same people and figures: "X took office on May 23"
         // and "Y took office on May 23" are two facts in one mould, not a repeat.
-        if (j >= similarity_ && j > score[k] && (j == 1.0 || units[it->second].facts == units[k].facts)) {
+        if (j >= similarity_ && j > score[k] &&
+            (j == 1.0 || std::ranges::equal(all.facts_of(units[it->second]), all.facts_of(units[k])))) {
           match[k] = it->second;
           score[k] = j;
         }

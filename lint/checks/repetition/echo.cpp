@@ -9,7 +9,6 @@
 // neighbour ("the Department of Energy, the Department of Labor").
 #include <fmt/format.h>
 #include <set>
-#include <unordered_map>
 
 #include "checks/repetition/words.hpp"
 
@@ -27,33 +26,42 @@ class Echo : public Check {
         min_length_(option<std::size_t>(rule, "min_length")),
         frequency_(rule, context) {}
 
-  void run(const Document& doc, const Resources&, Emitter& out) const override {
+  void run(const Document& doc, const Resources& res, Emitter& out) const override {
     const auto& tokens = doc.tokens();
     const auto& sentences = doc.sentences();
-    std::unordered_map<std::string_view, std::size_t> seen;  // key -> latest index in `words`
+    const DocumentWords& document_words = DocumentWords::of(doc, res);
+    // Words are compared without their possessive ending: by their `base` ids.
     // A word the article uses three times or more is one of its terms: it must repeat.
-    StringMap<std::size_t> uses;
-    for (const Token& t : tokens)
-      if (t.kind == TokenKind::Word) ++uses[std::string(without_possessive(t.key))];
+    std::vector<std::uint32_t> uses(document_words.distinct(), 0);
+    for (const Word& w : document_words.all()) ++uses[w.base];
+    // Whether a word is long and rare enough to be heard twice, asked of the frequency
+    // list once per word of the article rather than at each use.
+    enum class Weight : std::uint8_t { Unweighed, Rare, Common };
+    std::vector<Weight> weight(document_words.distinct(), Weight::Unweighed);
+    // seen[id]: the sentence (plus one) in which the word was last seen, and its latest
+    // index there in `words`.
+    std::vector<std::pair<std::uint32_t, std::size_t>> seen(document_words.distinct(), {0, 0});
     for (const Paragraph& p : doc.paragraphs()) {
       if (is_heading_or_item(doc, p)) continue;
       for (std::uint32_t si = p.first_sentence; si < p.last_sentence; ++si) {
-        const std::vector<Word> words = words_of(doc, sentences[si].first_token, sentences[si].last_token);
-        seen.clear();
+        const std::span<const Word> words = document_words.in(sentences[si].first_token, sentences[si].last_token);
         for (std::size_t k = 0; k < words.size(); ++k) {
-          const std::string_view key = without_possessive(words[k].key);
-          if (key.size() < min_length_ || frequency_.function_word(key) || frequency_.count(key) > max_count_)
-            continue;
+          const std::uint32_t base = words[k].base;
+          if (weight[base] == Weight::Unweighed)
+            weight[base] = rare(without_possessive(words[k].key)) ? Weight::Rare : Weight::Common;
+          if (weight[base] == Weight::Common) continue;
           // A name cannot be reworded ("Lithuania would ask Lithuania" is for the
           // garbled checks), nor a term the text is about.
           const Token& t = tokens[words[k].token];
-          const auto used = uses.find(key);
-          if ((t.letter_case != Case::Lower && !t.sentence_initial) || (used != uses.end() && used->second >= kTermUses))
+          if ((t.letter_case != Case::Lower && !t.sentence_initial) || uses[base] >= kTermUses) continue;
+          auto& [sentence, latest] = seen[base];
+          if (sentence != si + 1) {
+            sentence = si + 1;
+            latest = k;
             continue;
-          auto [it, fresh] = seen.try_emplace(key, k);
-          if (fresh) continue;
-          const std::size_t first = it->second;
-          it->second = k;
+          }
+          const std::size_t first = latest;
+          latest = k;
           if (k - first > max_distance_ || deliberate(doc, words, first, k)) continue;
           const Token& a = tokens[words[first].token];
           const Token& b = tokens[words[k].token];
@@ -65,7 +73,12 @@ class Echo : public Check {
   }
 
  private:
-  bool deliberate(const Document& doc, const std::vector<Word>& words, std::size_t a, std::size_t b) const {
+  // Long enough and rare enough in the frequency list to be noticed when repeated.
+  bool rare(std::string_view key) const {
+    return key.size() >= min_length_ && !frequency_.function_word(key) && frequency_.count(key) <= max_count_;
+  }
+
+  bool deliberate(const Document& doc, std::span<const Word> words, std::size_t a, std::size_t b) const {
     // Punctuation between the two starts another clause or list item ("Japan's Prime
     // Minister said, “Japan welcomes..."), and a conjunction joins parallel items
     // ("civil rights and civil liberties"): either way the repeat is heard as intended.
@@ -76,8 +89,8 @@ class Echo : public Check {
       if (kJoiners.count(words[k].key) > 0) return true;
     if (b - a == 2 && frequency_.function_word(words[a + 1].key)) return true;  // "side by side"
     // The same neighbour on either side: a parallel phrase ("Prime Minister A and Prime Minister B").
-    if (a > 0 && words[a - 1].key == words[b - 1].key) return true;
-    return b + 1 < words.size() && words[a + 1].key == words[b + 1].key;
+    if (a > 0 && words[a - 1].id == words[b - 1].id) return true;
+    return b + 1 < words.size() && words[a + 1].id == words[b + 1].id;
   }
 
   // Part of a name of several capitalized words ("the Bipartisan Infrastructure Deal",

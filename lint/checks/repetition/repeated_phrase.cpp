@@ -9,6 +9,7 @@
 // latest place, so a repeat is found in constant time and the check stays linear.
 #include <algorithm>
 #include <fmt/format.h>
+#include <memory_resource>
 #include <unordered_map>
 
 #include "checks/repetition/words.hpp"
@@ -35,25 +36,30 @@ class RepeatedPhrase : public Check {
     }
   }
 
-  void run(const Document& doc, const Resources&, Emitter& out) const override {
+  void run(const Document& doc, const Resources& res, Emitter& out) const override {
     const auto& tokens = doc.tokens();
     const auto& sentences = doc.sentences();
     const auto& paragraphs = doc.paragraphs();
+    const DocumentWords& document_words = DocumentWords::of(doc, res);
     std::vector<Word> words;
+    words.reserve(document_words.all().size());
     // Words of running prose only; a phrase stops at punctuation and at a sentence's end.
     std::vector<bool> joined;  // joined[i]: words[i] continues the phrase of words[i-1]
+    joined.reserve(words.capacity());
     for (const Paragraph& p : paragraphs) {
       if (p.first_sentence == p.last_sentence || is_heading_or_item(doc, p)) continue;
-      for (Word& w : words_of(doc, sentences[p.first_sentence].first_token, sentences[p.last_sentence - 1].last_token)) {
+      for (const Word& w :
+           document_words.in(sentences[p.first_sentence].first_token, sentences[p.last_sentence - 1].last_token)) {
         joined.push_back(!words.empty() && words.back().token + 1 == w.token &&
                          tokens[words.back().token].sentence == tokens[w.token].sentence);
-        words.push_back(std::move(w));
+        words.push_back(w);
       }
     }
-    std::unordered_map<std::size_t, std::size_t> latest;  // hash of a sequence -> its latest start
+    std::pmr::monotonic_buffer_resource memory;  // for the table's entries, freed at once
+    std::pmr::unordered_map<std::size_t, std::size_t> latest(words.size(), &memory);  // hash of a sequence -> its latest start
     for (std::size_t j = 0; j + kSeed <= words.size(); ++j) {
       if (!joined[j + 1] || !joined[j + 2]) continue;
-      const std::size_t h = seed_hash(words, j);
+      const std::size_t h = seed_hash(document_words, words, j);
       auto [it, fresh] = latest.try_emplace(h, j);
       if (fresh) continue;
       const std::size_t i = it->second;
@@ -63,7 +69,7 @@ class RepeatedPhrase : public Check {
       if (sj - si > window_ || (same_paragraph_ && sentences[si].paragraph != sentences[sj].paragraph)) continue;
       std::size_t n = kSeed;
       while (n < max_words_ && j + n < words.size() && joined[j + n] && joined[i + n] && i + n < j &&
-             words[i + n].key == words[j + n].key)
+             words[i + n].id == words[j + n].id)
         ++n;
       if (!noticeable(doc, words, j, n) || parallel(doc, words[i], words[j])) continue;
       const Token& a = tokens[words[j].token];
@@ -77,15 +83,15 @@ class RepeatedPhrase : public Check {
       diag.related.push_back({c.begin, d.end - c.begin, "The phrase is first used here."});
       // The rest of this repeat is reported; its sequences still go into the table.
       for (std::size_t k = j + 1; k < j + n && k + kSeed <= words.size(); ++k)
-        if (joined[k + 1] && joined[k + 2]) latest[seed_hash(words, k)] = k;
+        if (joined[k + 1] && joined[k + 2]) latest[seed_hash(document_words, words, k)] = k;
       j += n - 1;
     }
   }
 
  private:
-  static std::size_t seed_hash(const std::vector<Word>& words, std::size_t at) {
+  static std::size_t seed_hash(const DocumentWords& document_words, const std::vector<Word>& words, std::size_t at) {
     std::size_t h = 0;
-    for (std::size_t k = 0; k < kSeed; ++k) h = h * 1000003u ^ std::hash<std::string>{}(words[at + k].key);
+    for (std::size_t k = 0; k < kSeed; ++k) h = h * 1000003u ^ document_words.hash(words[at + k].id);
     return h;
   }
 
