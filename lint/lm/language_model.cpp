@@ -21,6 +21,8 @@ namespace {
 constexpr std::string_view kMagic = "Trie Language Model";
 constexpr int kValueBits = 16;                    // each quantized log probability or back-off
 constexpr std::size_t kBins = 1U << kValueBits;   // the floats each quantizer decodes to
+// sphinxbase's log probability of an impossible word, on its scale.
+constexpr float kImpossible = -static_cast<float>(1 << 29);
 // sphinxbase's scale: integer logarithms to base 1.0001, turned to log10 by a factor the
 // C library works out at run time, as sphinxbase has it (the compiler's own constant
 // differs in the last bit).
@@ -211,14 +213,20 @@ std::int32_t LanguageModel::id(std::string_view lower_word) const {
 std::vector<LanguageModel::Score> LanguageModel::score_run(const std::vector<std::int32_t>& ids, bool sentence_start) const {
   std::vector<Score> out;
   out.reserve(ids.size());
+  const auto vocabulary = static_cast<std::int32_t>(word_offsets_.size());
   std::int32_t history[2] = {sentence_start ? sentence_start_ : kNone, kNone};  // most recent first
-  int known = history[0] != kNone ? 1 : 0;
   for (std::int32_t w : ids) {
-    const Found found = score(static_cast<std::uint32_t>(w), history, known);
-    out.push_back({to_log10(found.logp), found.order});
+    if (w < 0 || w >= vocabulary) {
+      // As sphinxbase has it: a word outside the vocabulary is impossible, and the history
+      // of the word after it is empty.
+      out.push_back({to_log10(kImpossible), 0});
+    } else {
+      const int known = history[0] == kNone ? 0 : history[1] == kNone ? 1 : 2;
+      const Found found = score(static_cast<std::uint32_t>(w), history, known);
+      out.push_back({to_log10(found.logp), found.order});
+    }
     history[1] = history[0];
-    history[0] = w;
-    known = std::min(known + 1, 2);
+    history[0] = w < 0 || w >= vocabulary ? kNone : w;
   }
   return out;
 }

@@ -42,8 +42,9 @@ class LanguageModel {
     double logp;  // log10 P(word | history)
     int order;    // the longest n-gram the model has for it: 1 means no word pair was seen
   };
-  // The score of each word of a run of in-vocabulary ids; the history is the sentence
-  // start when the run opens the sentence, else empty.
+  // The score of each word of a run of ids; the history is the sentence start when the
+  // run opens the sentence, else empty. A word not in the vocabulary (kNone) scores as
+  // impossible, order 0, and the word after it has no history.
   std::vector<Score> score_run(const std::vector<std::int32_t>& ids, bool sentence_start) const;
   int order() const { return 3; }
 

@@ -68,6 +68,16 @@ TEST_CASE("artifacts.invisible-character stays silent on a BOM, joiners in scrip
                   kInvisible);
 }
 
+TEST_CASE("artifacts.invisible-character tells a control character alone from one inside mojibake", "[artifacts]") {
+  // At the very start, after a multi-byte character, and a C1 control between ASCII
+  // letters: hidden characters. A C1 control beside other non-ASCII characters is part of
+  // mojibake, which its own rule reports; a soft hyphen at a word's end hides nothing.
+  CHECK_ANNOTATED("[[\x01]]{artifacts.invisible-character}Talks in Zürich[[\x1B]]{artifacts.invisible-character} "
+                  "ended[[\u0085]]{artifacts.invisible-character}today.",
+                  kInvisible);
+  CHECK_ANNOTATED("He said \u00E2\u20AC\u009D yes at the caf\u00E9\u00AD on the square.", kInvisible);
+}
+
 TEST_CASE("artifacts.mixed-script flags a Cyrillic letter inside a Latin word", "[artifacts]") {
   CHECK_ANNOTATED("The [[N\u0410TO]]{artifacts.mixed-script} summit met [[L\u0430vrov]]{artifacts.mixed-script}.",
                   kMixed);

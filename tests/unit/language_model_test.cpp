@@ -131,9 +131,11 @@ TEST_CASE("the mapped model scores every word after every history as sphinxbase 
     for (int j = 0; j < 8; ++j)
       if (const std::int32_t id = any(random); model().id(ngram_word(reference.model, id)) != LanguageModel::kNone)
         run.push_back(id);
+    // Now and then a word the model does not know, which leaves the next word no history.
+    if (i % 3 == 0) run.insert(run.begin() + i % static_cast<int>(run.size() + 1), LanguageModel::kNone);
     runs.push_back(std::move(run));
   }
-  std::size_t scored = 0, by_order[4] = {};
+  std::size_t scored = 0, by_order[4] = {};  // order 0: a word the model does not know
   for (const auto& run : runs)
     for (const bool opens : {true, false}) {
       const auto scores = model().score_run(run, opens);
@@ -141,7 +143,7 @@ TEST_CASE("the mapped model scores every word after every history as sphinxbase 
       std::int32_t h0 = opens ? reference.id("<s>") : -1, h1 = -1;
       for (std::size_t i = 0; i < run.size(); ++i) {
         const auto expected = reference.score(run[i], h0, h1);
-        INFO(ngram_word(reference.model, run[i]) << " after " << h0 << " " << h1);
+        INFO(run[i] << " after " << h0 << " " << h1);
         REQUIRE(scores[i].logp == expected.logp);
         REQUIRE(scores[i].order == expected.order);
         ++scored;
@@ -155,6 +157,7 @@ TEST_CASE("the mapped model scores every word after every history as sphinxbase 
   CHECK(by_order[1] > 10000);
   CHECK(by_order[2] > 10000);
   CHECK(by_order[3] > 1000);
+  CHECK(by_order[0] > 5000);
 }
 
 TEST_CASE("a language model that is missing, not a trie or cut short is an error that names it", "[lm]") {

@@ -93,6 +93,8 @@ TEST_CASE("style.mixed-variety reports an article mixing American and British sp
   REQUIRE(d.size() == 1);
   CHECK(d[0].message ==
         "“color” is American spelling; the article otherwise follows British spelling (“colour” and 1 more).");
+  // Possessives, with either apostrophe, and a capital opening the sentence mark a variety too.
+  CHECK_ANNOTATED("Colour’s hold on the honour's guard ended with the [[color’s]]{style.mixed-variety} fading.", kVariety);
 }
 
 TEST_CASE("style.mixed-variety stays silent on one variety, Oxford spelling and names", "[spelling]") {
@@ -123,6 +125,10 @@ TEST_CASE("spelling.real-word-slip reports a real word typed for another in a we
   const auto d = run_rules("She spoke at the Untied Nations.", rule);
   REQUIRE(d.size() == 1);
   CHECK(d[0].suggestions == std::vector<std::string>{"United"});
+  // A name's words are looked up once a text: the second slip is found as the first was.
+  CHECK_ANNOTATED("The [[Untied]]{spelling.real-word-slip} Nations met. Later the [[Untied]]{spelling.real-word-slip} "
+                  "Nations voted, and the United Nations adjourned.",
+                  rule);
 }
 
 TEST_CASE("spelling.real-word-slip stays silent on names, inflections and plain words", "[spelling]") {

@@ -41,12 +41,23 @@ class InvisibleCharacter : public Check {
     const std::string_view text = doc.text();
     const auto* s = reinterpret_cast<const uint8_t*>(text.data());
     const auto n = static_cast<int32_t>(text.size());
-    UChar32 prev = 0;
     for (int32_t i = 0; i < n;) {
+      // Printable ASCII, most of any text, is none of what is looked for.
+      if (s[i] >= 0x20 && s[i] < 0x7F) {
+        ++i;
+        continue;
+      }
       const int32_t at = i;
       UChar32 c;
       U8_NEXT(s, i, n, c);
-      UChar32 next = 0;
+      const char* name = invisible_name(c);
+      if (name == nullptr && !is_control(c)) continue;
+      // The characters either side (the text is valid UTF-8: the source made it so).
+      UChar32 prev = 0, next = 0;
+      if (at > 0) {
+        int32_t j = at;
+        U8_PREV(s, 0, j, prev);
+      }
       if (i < n) {
         int32_t j = i;
         U8_NEXT(s, j, n, next);
@@ -54,7 +65,7 @@ class InvisibleCharacter : public Check {
       // C1 controls beside other non-ASCII characters are part of mojibake (â€\x9d).
       if (is_control(c) && !(c >= 0x80 && (prev >= 0x80 || next >= 0x80))) {
         out.report(at, i - at, fmt::format("A control character (U+{:04X}) is hidden in the text.", c), {""});
-      } else if (const char* name = invisible_name(c); name != nullptr && u_isalpha(prev) && u_isalpha(next)) {
+      } else if (name != nullptr && u_isalpha(prev) && u_isalpha(next)) {
         const bool joiner = c == 0x200C || c == 0x200D;
         const bool markup_hyphen = c == 0x00AD && doc.source().format() == Format::Html;
         if (!markup_hyphen && (!joiner || (alphabetic_script(prev) && alphabetic_script(next))))
@@ -63,7 +74,6 @@ class InvisibleCharacter : public Check {
                                  words_around(text, at, i)),
                      {""});
       }
-      prev = c;
     }
   }
 };

@@ -28,6 +28,7 @@ class RealWordSlip : public Check {
     auto capitalized = [&](std::size_t k) {
       return k < tokens.size() && tokens[k].kind == TokenKind::Word && tokens[k].letter_case == Case::Capital;
     };
+    StringMap<std::vector<std::string_view>> candidates_of;  // the lexicon's words, by the word typed
     for (std::size_t k = 1; k + 1 < tokens.size(); ++k) {
       const Token& t = tokens[k];
       // Inside a name: capitalized, not opening the sentence, beside another capital.
@@ -39,25 +40,28 @@ class RealWordSlip : public Check {
       const std::int32_t self = lm.id(word);
       if (before == LanguageModel::kNone || after == LanguageModel::kNone || self == LanguageModel::kNone) continue;
       // A slip makes a rarer word ("Untied" for "United"): only more common candidates
-      // are scored, and the phrase only when there is one.
-      const double frequency = lm.unigram(self);
-      std::vector<const Lexicon::Near*> candidates;
-      const std::vector<Lexicon::Near> near = lexicon_->near(word, 1);
-      for (const Lexicon::Near& n : near)
-        if (n.log_frequency > frequency && inside(word, n.word) && typing_slip(word, n.word)) candidates.push_back(&n);
+      // are scored, and the phrase only when there is one. Names recur through a text, so
+      // each word's candidates are looked for once.
+      const auto [known_word, fresh] = candidates_of.try_emplace(word);
+      std::vector<std::string_view>& candidates = known_word->second;
+      if (fresh) {
+        const double frequency = lm.unigram(self);
+        for (const Lexicon::Near& n : lexicon_->near(word, 1))
+          if (n.log_frequency > frequency && inside(word, n.word) && typing_slip(word, n.word)) candidates.push_back(n.word);
+      }
       if (candidates.empty()) continue;
       const double written = total(lm.score_run({before, self, after}, false));
-      const Lexicon::Near* best = nullptr;
+      std::string_view best;
       double best_score = written + margin_;
-      for (const Lexicon::Near* n : candidates) {
-        const double score = total(lm.score_run({before, lm.id(n->word), after}, false));
+      for (const std::string_view candidate : candidates) {
+        const double score = total(lm.score_run({before, lm.id(candidate), after}, false));
         if (score > best_score) {
           best_score = score;
-          best = n;
+          best = candidate;
         }
       }
-      if (best == nullptr) continue;
-      std::string meant(best->word);
+      if (best.empty()) continue;
+      std::string meant(best);
       meant[0] = static_cast<char>(meant[0] - 'a' + 'A');
       out.report(t.begin, t.size(),
                  fmt::format("“{} {} {}” looks like a slip for “{} {} {}”.", tokens[k - 1].text, t.text, tokens[k + 1].text,

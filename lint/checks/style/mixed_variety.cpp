@@ -32,12 +32,11 @@ class EnglishVariety : public Check {
     for (const Token& t : doc.tokens()) {
       if (t.kind != TokenKind::Word || has_digit_or_dot(t.text)) continue;
       if (t.letter_case != Case::Lower && !(t.letter_case == Case::Capital && t.sentence_initial)) continue;
-      std::string word = fold_word(without_possessive(t.text));
+      // The Document folded the word already; only lower-case and capitalized words come
+      // here, so their possessive ending is "'s" once folded.
+      const std::string_view word = without_possessive(t.key);
       auto it = marks.find(word);
-      if (it == marks.end()) {
-        const std::uint8_t mark = lexicon_->marks_variety(word);
-        it = marks.emplace(std::move(word), mark).first;
-      }
+      if (it == marks.end()) it = marks.emplace(std::string(word), lexicon_->marks_variety(word)).first;
       if (it->second != 0) marked[it->second].push_back(&t);
     }
     const std::size_t us = marked[kAmerican].size(), gb = marked[kBritish].size();
