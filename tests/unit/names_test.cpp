@@ -245,3 +245,17 @@ TEST_CASE("names checks share one collection of a document's names", "[names]") 
   REQUIRE(next_forms.size() == 1);
   CHECK(next_forms[0].text == "Lavrov");
 }
+
+TEST_CASE("a rule checked alone sees the names of its own document, not the last one's", "[names]") {
+  using namespace copydesk;
+  const Engine& engine = test::shipped();
+  const Engine::Worker worker(engine);
+  const auto rule = std::find_if(engine.rules().begin(), engine.rules().end(),
+                                 [](const Rule& r) { return r.id == "names.inconsistent-spelling"; });
+  REQUIRE(rule != engine.rules().end());
+  const Source slip("slip.txt", "Vandermolen met reporters. Vandermolen left. Later Vandermolin spoke.");
+  REQUIRE(worker.check_with(slip, *rule).size() == 1);
+  // The same names collected for the last document would flag "Vandermolin" here too.
+  CHECK(worker.check_with(Source("clean.txt", "Lavrov met reporters in Geneva on Tuesday afternoon."), *rule).empty());
+  CHECK(worker.check_with(slip, *rule).size() == 1);
+}
