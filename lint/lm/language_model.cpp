@@ -1,6 +1,8 @@
 #include "lm/language_model.hpp"
 
+#include <bit>
 #include <cmath>
+#include <functional>
 #include <cstring>
 #include <stdexcept>
 #include <string>
@@ -116,11 +118,13 @@ LanguageModel::LanguageModel(const std::filesystem::path& file) {
   for (std::size_t at = 0; at < blob.size(); at = blob.find('\0', at) + 1) word_offsets_.push_back(static_cast<std::uint32_t>(at));
   if (word_offsets_.size() != words) in.fail("is damaged");
   words_ = WordTable(blob, word_offsets_);
-  by_first_bytes_.assign((1U << 16) + 1, 0);
-  std::size_t key = 0;  // sorted words have their first two bytes in order
-  for (std::uint32_t i = 0; i < words; ++i)
-    for (const std::size_t mine = first_bytes(words_.word(i)); key <= mine;) by_first_bytes_[key++] = i;
-  while (key < by_first_bytes_.size()) by_first_bytes_[key++] = words;
+  by_hash_.assign(std::bit_ceil(std::size_t{words} * 2), kNone);  // at most half full
+  const std::size_t mask = by_hash_.size() - 1;
+  for (std::uint32_t i = 0; i < words; ++i) {
+    std::size_t slot = std::hash<std::string_view>{}(words_.word(i)) & mask;
+    while (by_hash_[slot] != kNone) slot = (slot + 1) & mask;
+    by_hash_[slot] = static_cast<std::int32_t>(i);
+  }
   sentence_start_ = static_cast<std::int32_t>(words_.find("<s>"));
   sentence_end_ = static_cast<std::int32_t>(words_.find("</s>"));
 }
@@ -196,18 +200,15 @@ double LanguageModel::unigram(std::int32_t id) const {
   return static_cast<float>(to_log10(unigrams_[static_cast<std::size_t>(id)].logp));
 }
 
-std::size_t LanguageModel::first_bytes(std::string_view word) {
-  const auto byte = [&](std::size_t i) { return i < word.size() ? static_cast<unsigned char>(word[i]) : 0U; };
-  return std::size_t{byte(0)} << 8 | byte(1);
-}
-
 std::int32_t LanguageModel::id(std::string_view lower_word) const {
-  const std::size_t key = first_bytes(lower_word);
-  const std::uint32_t begin = by_first_bytes_[key], end = by_first_bytes_[key + 1];
-  const std::int64_t found = WordTable(words_.blob(), words_.offsets().subspan(begin, end - begin)).find(lower_word);
-  const std::int64_t w = found < 0 ? found : found + begin;
-  // The sentence markers are symbols of the model, not words of a text.
-  return w < 0 || w == sentence_start_ || w == sentence_end_ ? kNone : static_cast<std::int32_t>(w);
+  const std::size_t mask = by_hash_.size() - 1;
+  for (std::size_t slot = std::hash<std::string_view>{}(lower_word) & mask; by_hash_[slot] != kNone; slot = (slot + 1) & mask) {
+    const std::int32_t w = by_hash_[slot];
+    if (words_.word(static_cast<std::uint32_t>(w)) != lower_word) continue;
+    // The sentence markers are symbols of the model, not words of a text.
+    return w == sentence_start_ || w == sentence_end_ ? kNone : w;
+  }
+  return kNone;
 }
 
 std::vector<LanguageModel::Score> LanguageModel::score_run(const std::vector<std::int32_t>& ids, bool sentence_start) const {
