@@ -245,7 +245,11 @@ std::vector<Diagnostic> Engine::Worker::check_with(const Source& source, const R
   const Document doc(source, speller_.get(), engine_.tagger_.get());
   std::vector<Diagnostic> found;
   Emitter emitter(rule, found);
+  // What checks share is of one document: another's, or this one's kept past the check
+  // (whose address a later check may reuse), would stand for the next.
+  resources_.memo.clear();
   check->run(doc, resources_, emitter);
+  resources_.memo.clear();
   return found;
 }
 

@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include "checks/names/names.hpp"
+#include "engine/check.hpp"
+#include "engine/engine.hpp"
 #include "support.hpp"
 
 using copydesk::test::run_rules;
@@ -173,4 +175,87 @@ TEST_CASE("names.inconsistent-spelling catches a slip of a short known name the 
 
 TEST_CASE("names.inconsistent-spelling leaves two unknown short names alone", "[names]") {
   CHECK_ANNOTATED("Lorna Kvist met Lorna Kvest and both Kvests at the Kvist farm.", kNames);
+}
+
+TEST_CASE("names deletion index: two edits for long keys, and the index joined with itself", "[names]") {
+  using namespace copydesk::names;
+  const Limits limits{5, 10, 0};
+  // "stoltenberg" has 11 letters: two deletions reach "stltenbrg"; three do not.
+  const DeletionIndex long_key(limits, std::vector<Spelling>{{"Stoltenberg", false}});
+  CHECK(long_key.near(Spelling("Stltenbrg", false)) == std::vector<std::uint32_t>{0});
+  CHECK(long_key.near(Spelling("Stltnbrg", false)).empty());
+
+  const std::vector<Spelling> spellings{{"Blinken", false},   {"Blingen", false},   {"Lavrov", false}, {"Zelenskyy", false},
+                                        {"Zelenskiy", false}, {"Moscow", false},    {"Blinkenn", false}};
+  const DeletionIndex index(limits, spellings);
+  const std::vector<std::vector<std::uint32_t>> near = index.neighbours();
+  REQUIRE(near.size() == spellings.size());
+  // What near() finds for each, but the spelling itself.
+  for (std::size_t i = 0; i < spellings.size(); ++i) {
+    std::vector<std::uint32_t> expected = index.near(spellings[i]);
+    std::erase(expected, static_cast<std::uint32_t>(i));
+    INFO(spellings[i].text);
+    CHECK(near[i] == expected);
+  }
+  CHECK(near[0] == std::vector<std::uint32_t>{1, 6});  // a letter changed; a letter doubled
+  CHECK(near[3] == std::vector<std::uint32_t>{4});     // romanised
+  CHECK(near[2].empty());                              // Lavrov and Moscow: nothing near
+  CHECK(near[5].empty());
+  CHECK(DeletionIndex(limits).neighbours().empty());
+}
+
+TEST_CASE("names deletion index: a common word capitalized is found by its key alone", "[names]") {
+  using namespace copydesk::names;
+  const Limits limits{5, 10, 0};
+  Spelling slip("Blingen", false), accented("Blínken", false);
+  slip.common = accented.common = true;
+  // relation() pairs a common word with no other spelling of another key, so the index
+  // need not find one.
+  CHECK(relation(Spelling("Blinken", false), slip, limits) == Relation::None);
+  CHECK(relation(Spelling("Blinken", false), accented, limits) == Relation::Accents);
+  const DeletionIndex index(limits, std::vector<Spelling>{{"Blinken", false}, slip, accented});
+  CHECK(index.near(slip) == std::vector<std::uint32_t>{1});
+  CHECK(index.near(accented) == std::vector<std::uint32_t>{0, 2});
+  CHECK(index.neighbours() == std::vector<std::vector<std::uint32_t>>{{2}, {}, {0}});
+}
+
+TEST_CASE("names checks share one collection of a document's names", "[names]") {
+  using namespace copydesk;
+  const Engine& engine = test::shipped();
+  const Engine::Worker worker(engine);
+  const Resources& res = worker.resources();
+  const names::NameList list(engine.context().dictionaries);
+  const Source first("first.txt", "Vandermolen met Blinken. Vandermolen left.", Format::Plain);
+  const Document doc(first, res.speller, nullptr);
+  const std::vector<names::Form>& forms = names::document_forms(doc, res, list);
+  CHECK(&names::document_forms(doc, res, list) == &forms);  // collected once
+  const std::vector<names::Form> fresh = names::collect_forms(doc, *res.speller, list);
+  REQUIRE(forms.size() == fresh.size());
+  for (std::size_t i = 0; i < forms.size(); ++i) {
+    CHECK(forms[i].text == fresh[i].text);
+    CHECK(forms[i].uses.size() == fresh[i].uses.size());
+  }
+  REQUIRE(forms.size() == 2);
+  CHECK(forms[0].uses.size() == 2);
+  // The next document's are its own.
+  res.memo.clear();
+  const Source second("second.txt", "Lavrov spoke.", Format::Plain);
+  const Document next(second, res.speller, nullptr);
+  const std::vector<names::Form>& next_forms = names::document_forms(next, res, list);
+  REQUIRE(next_forms.size() == 1);
+  CHECK(next_forms[0].text == "Lavrov");
+}
+
+TEST_CASE("a rule checked alone sees the names of its own document, not the last one's", "[names]") {
+  using namespace copydesk;
+  const Engine& engine = test::shipped();
+  const Engine::Worker worker(engine);
+  const auto rule = std::find_if(engine.rules().begin(), engine.rules().end(),
+                                 [](const Rule& r) { return r.id == "names.inconsistent-spelling"; });
+  REQUIRE(rule != engine.rules().end());
+  const Source slip("slip.txt", "Vandermolen met reporters. Vandermolen left. Later Vandermolin spoke.");
+  REQUIRE(worker.check_with(slip, *rule).size() == 1);
+  // The same names collected for the last document would flag "Vandermolin" here too.
+  CHECK(worker.check_with(Source("clean.txt", "Lavrov met reporters in Geneva on Tuesday afternoon."), *rule).empty());
+  CHECK(worker.check_with(slip, *rule).size() == 1);
 }

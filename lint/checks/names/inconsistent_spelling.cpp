@@ -61,14 +61,15 @@ class InconsistentName : public Check {
 
   void run(const Document& doc, const Resources& res, Emitter& out) const override {
     if (res.speller == nullptr) return;
-    const std::vector<Form> forms = names::collect_forms(doc, *res.speller, *list_);
-    const names::DeletionIndex index(limits_, forms);
+    const std::vector<Form>& forms = names::document_forms(doc, res, *list_);
+    const std::vector<std::vector<std::uint32_t>> near = names::DeletionIndex(limits_, forms).neighbours();
 
-    for (const Form& form : forms) {
+    for (std::size_t i = 0; i < forms.size(); ++i) {
+      const Form& form = forms[i];
       const Form* best = nullptr;
       Relation best_relation = Relation::None;
       bool ambiguous = false;
-      for (std::uint32_t id : index.near(form)) {
+      for (std::uint32_t id : near[i]) {
         const Form& other = forms[id];
         const Relation r = names::relation(form, other, limits_);
         if (r == Relation::None || !better(other, form, r)) continue;

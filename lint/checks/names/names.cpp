@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 
 #include <unicode/normalizer2.h>
@@ -133,37 +134,59 @@ std::size_t Form::full_uses() const {
 
 std::vector<Form> collect_forms(const Document& doc, const Speller& speller, const NameList& list) {
   std::vector<Form> forms;
-  std::unordered_map<std::string_view, std::size_t> by_text;
+  // What is asked of a word, asked once per spelling: a long article uses a name, and
+  // the words beside it, hundreds of times.
+  struct Seen {
+    std::optional<bool> lower_known;  // the dictionaries know it lower-cased
+    std::optional<std::string> key;   // latin_key
+    std::size_t form = Use::npos;     // its index in forms
+  };
+  std::unordered_map<std::string_view, Seen> seen;
+  const auto lower_known = [&](Seen& s, std::string_view word) {
+    if (!s.lower_known) s.lower_known = speller.known(fold_case(word));
+    return *s.lower_known;
+  };
+  const auto key = [&](std::string_view word) -> const std::string& {
+    Seen& s = seen[word];
+    if (!s.key) s.key = latin_key(word);
+    return *s.key;
+  };
   const auto& tokens = doc.tokens();
   for (std::size_t k = 0; k < tokens.size(); ++k) {
     const Token& t = tokens[k];
     if (!is_name_case(t)) continue;
     const std::string_view stem = without_possessive(t.text);
     if (stem.size() < 2) continue;
-    const bool lower_known = speller.known(fold_case(stem));
+    Seen& word = seen[stem];
+    const bool stem_lower_known = lower_known(word, stem);
     const Paragraph& para = doc.paragraphs()[doc.sentences()[t.sentence].paragraph];
     // "Although" opening a sentence or "Says" in a headline is no name.
-    if (lower_known && (t.sentence_initial || para.heading_like)) continue;
-    auto [it, fresh] = by_text.try_emplace(stem, forms.size());
-    if (fresh) {
-      forms.emplace_back(std::string(stem), lower_known || speller.known(stem));
-      forms.back().common = lower_known && !list.contains(stem);
+    if (stem_lower_known && (t.sentence_initial || para.heading_like)) continue;
+    if (word.form == Use::npos) {
+      word.form = forms.size();
+      forms.emplace_back(std::string(stem), stem_lower_known || speller.known(stem));
+      forms.back().common = stem_lower_known && !list.contains(stem);
     }
-    Form& f = forms[it->second];
+    Form& f = forms[word.form];
     // A first name is a capitalized word that is no lower-case word: "President Biden"
     // and "State Blinken" are titles. In a headline, where every word is capitalized,
     // only such words tell anything about the name's neighbours.
     const std::size_t before = name_word_before(doc, k);
-    const bool before_common = before != Use::npos && speller.known(fold_case(tokens[before].text));
+    const bool before_common = before != Use::npos && lower_known(seen[tokens[before].text], tokens[before].text);
     f.uses.push_back({t.begin, t.begin + stem.size(), before_common || before == Use::npos ? Use::npos : tokens[before].begin});
-    if (before != Use::npos && !(para.heading_like && before_common)) f.preceders.push_back(latin_key(tokens[before].text));
+    if (before != Use::npos && !(para.heading_like && before_common)) f.preceders.push_back(key(tokens[before].text));
     if (stem.size() == t.size() && k + 1 < tokens.size() && tokens[k + 1].sentence == t.sentence &&
         is_name_case(tokens[k + 1]) && only_spaces_between(doc, t, tokens[k + 1])) {
       const std::string_view next = without_possessive(tokens[k + 1].text);
-      if (!(para.heading_like && speller.known(fold_case(next)))) f.followers.push_back(latin_key(next));
+      if (!(para.heading_like && lower_known(seen[next], next))) f.followers.push_back(key(next));
     }
   }
   return forms;
+}
+
+const std::vector<Form>& document_forms(const Document& doc, const Resources& res, const NameList& list) {
+  // Keyed by the list, which all the names checks share.
+  return res.memo.get<std::vector<Form>>(&list, [&] { return collect_forms(doc, *res.speller, list); });
 }
 
 std::size_t edits_allowed(std::size_t length, const Limits& limits) {
@@ -218,32 +241,42 @@ std::string_view relation_phrase(Relation r) {
   }
 }
 
+namespace {
+
+// Keys longer than this (long strings, not names) are indexed as they are: their
+// neighbourhoods would be large.
+constexpr std::size_t kLongestVaried = 40;
+
+// The hashes of every string made by deleting from `word` one to `edits` characters at
+// positions from `from` on, each set of positions once. Written into a buffer on the
+// stack, so no variant costs an allocation.
+void hash_deletions(std::string_view word, std::size_t from, std::size_t edits, std::vector<std::uint64_t>& out) {
+  char buffer[kLongestVaried];
+  for (std::size_t p = from; p < word.size(); ++p) {
+    std::copy(word.begin(), word.begin() + p, buffer);
+    std::copy(word.begin() + p + 1, word.end(), buffer + p);
+    const std::string_view shorter(buffer, word.size() - 1);
+    out.push_back(std::hash<std::string_view>{}(shorter));
+    if (edits > 1) hash_deletions(shorter, p, edits - 1, out);
+  }
+}
+
+}  // namespace
+
 std::vector<std::uint64_t> DeletionIndex::variants(const Spelling& s) const {
   const std::string_view key = s.key;
-  // Long strings (not names) are indexed as they are: their neighbourhoods would be large.
-  constexpr std::size_t longest = 40;
-  std::vector<std::string> keys{std::string(key)};
+  std::vector<std::uint64_t> out{std::hash<std::string_view>{}(key)};
+  // relation() pairs a common word capitalized only with spellings of its key ("Café",
+  // "Cafe"): its deletions and loose key would find nothing it keeps.
+  if (s.common) return out;
   // Short keys get one deletion when relation() may allow them a slip beside a known name.
   const bool short_slips = limits_.min_length_beside_known > 0 && key.size() >= limits_.min_length_beside_known;
-  const std::size_t edits = key.size() > longest ? 0
-                            : short_slips        ? std::max<std::size_t>(1, edits_allowed(key.size(), limits_))
-                                                 : edits_allowed(key.size(), limits_);
-  std::size_t from = 0;
-  for (std::size_t round = 0; round < edits; ++round) {
-    const std::size_t to = keys.size();
-    for (std::size_t i = from; i < to; ++i)
-      for (std::size_t p = 0; p < keys[i].size(); ++p) {
-        std::string shorter = keys[i];
-        shorter.erase(p, 1);
-        keys.push_back(std::move(shorter));
-      }
-    from = to;
-  }
+  const std::size_t edits = key.size() > kLongestVaried ? 0
+                            : short_slips               ? std::max<std::size_t>(1, edits_allowed(key.size(), limits_))
+                                                        : edits_allowed(key.size(), limits_);
+  if (edits > 0) hash_deletions(key, 0, edits, out);
   // The loose key under a prefix no deletion of a key can produce.
-  keys.push_back("\x01" + s.loose);
-  std::vector<std::uint64_t> out;
-  out.reserve(keys.size());
-  for (const std::string& k : keys) out.push_back(std::hash<std::string_view>{}(k));
+  out.push_back(std::hash<std::string_view>{}("\x01" + s.loose));
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
@@ -262,6 +295,23 @@ std::vector<std::uint32_t> DeletionIndex::near(const Spelling& s) const {
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   return ids;
+}
+
+std::vector<std::vector<std::uint32_t>> DeletionIndex::neighbours() const {
+  std::vector<std::vector<std::uint32_t>> out(size_);
+  // Entries under one variant are of distinct spellings (variants() gives each hash once).
+  for (auto group = entries_.begin(); group != entries_.end();) {
+    const auto end = std::find_if(group, entries_.end(), [&](const auto& e) { return e.first != group->first; });
+    for (auto a = group; a != end; ++a)
+      for (auto b = group; b != end; ++b)
+        if (a != b) out[a->second].push_back(b->second);
+    group = end;
+  }
+  for (std::vector<std::uint32_t>& ids : out) {
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  }
+  return out;
 }
 
 NameList::NameList(const std::vector<std::string>& dic_paths) {

@@ -16,6 +16,7 @@
 namespace copydesk {
 class Speller;
 struct LoadContext;
+struct Resources;
 }
 
 namespace copydesk::names {
@@ -65,6 +66,8 @@ class NameList;
 // first use. Acronyms are left out, and so are dictionary words that are capitalized
 // only because they open a sentence or stand in a headline.
 std::vector<Form> collect_forms(const Document& doc, const Speller& speller, const NameList& list);
+// The same, collected once per document for all the names checks (res.memo).
+const std::vector<Form>& document_forms(const Document& doc, const Resources& res, const NameList& list);
 
 // How two spellings relate.
 enum class Relation {
@@ -105,19 +108,24 @@ class DeletionIndex {
   explicit DeletionIndex(Limits limits) : limits_(limits) {}
   // Indexes spellings[i] under id i.
   template <class S>
-  DeletionIndex(Limits limits, const std::vector<S>& spellings) : limits_(limits) {
+  DeletionIndex(Limits limits, const std::vector<S>& spellings) : limits_(limits), size_(spellings.size()) {
     for (std::size_t i = 0; i < spellings.size(); ++i) add(spellings[i], static_cast<std::uint32_t>(i));
     std::sort(entries_.begin(), entries_.end());
   }
   // Ids of spellings that may be related to s (its loose key, or within the allowed
-  // edits of its key), each once; verify with relation().
+  // edits of its key; for a common word, its key), each once, ascending; verify with
+  // relation().
   std::vector<std::uint32_t> near(const Spelling& s) const;
+  // For each indexed spelling, what near() finds for it but itself: the ids that share
+  // an entry with it. Read off the sorted entries, without making its variants again.
+  std::vector<std::vector<std::uint32_t>> neighbours() const;
 
  private:
   void add(const Spelling& s, std::uint32_t id);
   // The hashes of the key's deletion variants and of its loose key.
   std::vector<std::uint64_t> variants(const Spelling& s) const;
   Limits limits_;
+  std::size_t size_ = 0;  // spellings indexed
   std::vector<std::pair<std::uint64_t, std::uint32_t>> entries_;  // (variant, id), sorted
 };
 

@@ -50,7 +50,7 @@ class UnknownNameVariant : public Check {
 
   void run(const Document& doc, const Resources& res, Emitter& out) const override {
     if (res.speller == nullptr || entries_.empty()) return;
-    const std::vector<names::Form> forms = names::collect_forms(doc, *res.speller, *list_);
+    const std::vector<names::Form>& forms = names::document_forms(doc, res, *list_);
     std::unordered_set<std::string_view> used;
     for (const names::Form& f : forms) used.insert(f.text);
 
