@@ -9,6 +9,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "base/wide_vectors.hpp"
+
 namespace copydesk::tagger {
 
 // Model file layout, all integers little-endian:
@@ -167,12 +169,6 @@ void PerceptronModel::rows(std::span<const FeatureKey> features, std::span<Row> 
 
 // Adding a full row is most of the tagger's work: where the processor has them, eight floats
 // a step instead of four (the same additions, in the same order, so the same sums).
-#if defined(__x86_64__) && defined(__linux__) && defined(__GNUC__)
-#define COPYDESK_WIDE_VECTORS __attribute__((target_clones("avx2", "default")))
-#else
-#define COPYDESK_WIDE_VECTORS
-#endif
-
 COPYDESK_WIDE_VECTORS
 Pos PerceptronModel::best_tag_of_rows(std::span<const Row> rows) const {
   const Tables t = tables();

@@ -17,6 +17,7 @@
 #include <memory_resource>
 #include <unordered_map>
 
+#include "base/wide_vectors.hpp"
 #include "checks/repetition/words.hpp"
 
 namespace copydesk::repetition {
@@ -37,9 +38,7 @@ using Signature = std::array<std::uint64_t, kHashes>;
 // The MinHash signature: for each of the hashes, its least value over the shingles. Most
 // of the kind's work, so where the processor has them, four hashes a step in wide
 // registers (the same values either way).
-#if defined(__x86_64__) && defined(__linux__) && defined(__GNUC__)
-__attribute__((target_clones("avx2", "default")))
-#endif
+COPYDESK_WIDE_VECTORS
 Signature signature_of(std::span<const std::uint64_t> shingles) {
   Signature signature;
   signature.fill(std::numeric_limits<std::uint64_t>::max());
