@@ -64,7 +64,7 @@ for _ in range(20):
     times["hunspell"].append(run(hunspell(article))[0])
 a, a2, h = (statistics.median(times[k]) for k in ("one core", "two cores", "hunspell"))
 print(f"1,000-word article, whole process, median of 20: copydesk {a * 1000:.0f} ms on one core, "
-      f"{a2 * 1000:.0f} ms on two (the language model loads beside the rest); hunspell -l {h * 1000:.0f} ms "
+      f"{a2 * 1000:.0f} ms on two; hunspell -l {h * 1000:.0f} ms "
       f"({a / h:.2f}x and {a2 / h:.2f}x)")
 
 # 2. 1 MB on one core.
