@@ -213,6 +213,12 @@ std::int32_t LanguageModel::id(std::string_view lower_word) const {
 
 std::vector<LanguageModel::Score> LanguageModel::score_run(const std::vector<std::int32_t>& ids, bool sentence_start) const {
   std::vector<Score> out;
+  score_run(ids, sentence_start, out);
+  return out;
+}
+
+void LanguageModel::score_run(std::span<const std::int32_t> ids, bool sentence_start, std::vector<Score>& out) const {
+  out.clear();
   out.reserve(ids.size());
   const auto vocabulary = static_cast<std::int32_t>(word_offsets_.size());
   std::int32_t history[2] = {sentence_start ? sentence_start_ : kNone, kNone};  // most recent first
@@ -229,7 +235,6 @@ std::vector<LanguageModel::Score> LanguageModel::score_run(const std::vector<std
     history[1] = history[0];
     history[0] = w < 0 || w >= vocabulary ? kNone : w;
   }
-  return out;
 }
 
 }  // namespace copydesk

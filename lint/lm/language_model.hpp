@@ -46,6 +46,9 @@ class LanguageModel {
   // run opens the sentence, else empty. A word not in the vocabulary (kNone) scores as
   // impossible, order 0, and the word after it has no history.
   std::vector<Score> score_run(const std::vector<std::int32_t>& ids, bool sentence_start) const;
+  // The same into `out` (cleared first), so that a caller scoring run after run keeps one
+  // buffer rather than allocating one a run.
+  void score_run(std::span<const std::int32_t> ids, bool sentence_start, std::vector<Score>& out) const;
   int order() const { return 3; }
 
  private:

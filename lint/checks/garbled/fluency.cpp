@@ -26,7 +26,7 @@ constexpr double kFunctionWordLogP = -2.5;
 // name ("United Airlines", "Foreign Minister") and says nothing of the words around it;
 // a proper noun the model knows ("America", "Putin") is scored like any word.
 std::int32_t model_id(const Token& t, const LanguageModel& lm, const Speller* speller) {
-  if (has_digit_or_dot(t.text) || t.letter_case == Case::Upper || t.letter_case == Case::Mixed) return LanguageModel::kNone;
+  if (t.letter_case == Case::Upper || t.letter_case == Case::Mixed || has_digit_or_dot(t.text)) return LanguageModel::kNone;
   const std::string& word = t.key;
   const std::int32_t id = lm.id(word);
   if (t.letter_case == Case::Capital && !t.sentence_initial && id != LanguageModel::kNone &&
@@ -35,17 +35,31 @@ std::int32_t model_id(const Token& t, const LanguageModel& lm, const Speller* sp
   return id;
 }
 
+// What fluency() works in, kept by each thread from sentence to sentence: it is called
+// for every sentence, and allocating these each time cost more than scoring.
+struct Scratch {
+  std::vector<Scored> scored;
+  std::vector<std::int32_t> run;
+  std::vector<const Token*> run_tokens;
+  std::vector<LanguageModel::Score> scores;
+};
+
 }  // namespace
 
 Fluency fluency(const Document& doc, const Sentence& s, const LanguageModel& lm, const Speller* speller, int window) {
   Fluency f;
-  std::vector<Scored> scored;
-  std::vector<std::int32_t> run;
-  std::vector<const Token*> run_tokens;
+  thread_local Scratch scratch;
+  auto& scored = scratch.scored;
+  auto& run = scratch.run;
+  auto& run_tokens = scratch.run_tokens;
+  auto& scores = scratch.scores;
+  scored.clear();
+  run.clear();
+  run_tokens.clear();
   bool run_opens_sentence = true;
   const auto flush = [&] {
     if (!run.empty()) {
-      const auto scores = lm.score_run(run, run_opens_sentence);
+      lm.score_run(run, run_opens_sentence, scores);
       // The first word of a run after a break has no context: it says nothing of fluency.
       for (std::size_t i = run_opens_sentence ? 0 : 1; i < run.size(); ++i)
         scored.push_back({run_tokens[i], scores[i].logp - lm.unigram(run[i]), scores[i].order});

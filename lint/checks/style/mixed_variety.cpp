@@ -7,6 +7,7 @@
 // within two edits (Lexicon::marks_variety); names and words capitalized inside a
 // sentence ("the Labour Party") are left out.
 #include <algorithm>
+#include <unordered_map>
 #include <fmt/format.h>
 
 #include "engine/check.hpp"
@@ -27,16 +28,18 @@ class EnglishVariety : public Check {
 
   void run(const Document& doc, const Resources&, Emitter& out) const override {
     std::vector<const Token*> marked[3];  // by variety
-    // A document repeats its words: each is searched for in the lexicon once.
-    StringMap<std::uint8_t> marks;
+    // A document repeats its words: each is searched for in the lexicon once. The keys
+    // are views of the tokens' keys, which outlive the map: no copy of any word.
+    std::unordered_map<std::string_view, std::uint8_t> marks;
     for (const Token& t : doc.tokens()) {
-      if (t.kind != TokenKind::Word || has_digit_or_dot(t.text)) continue;
+      if (t.kind != TokenKind::Word) continue;
       if (t.letter_case != Case::Lower && !(t.letter_case == Case::Capital && t.sentence_initial)) continue;
+      if (has_digit_or_dot(t.text)) continue;
       // The Document folded the word already; only lower-case and capitalized words come
       // here, so their possessive ending is "'s" once folded.
       const std::string_view word = without_possessive(t.key);
-      auto it = marks.find(word);
-      if (it == marks.end()) it = marks.emplace(std::string(word), lexicon_->marks_variety(word)).first;
+      const auto [it, fresh] = marks.try_emplace(word, 0);
+      if (fresh) it->second = lexicon_->marks_variety(word);
       if (it->second != 0) marked[it->second].push_back(&t);
     }
     const std::size_t us = marked[kAmerican].size(), gb = marked[kBritish].size();
