@@ -181,6 +181,50 @@ TEST_CASE("invalid UTF-8 keeps offsets and the rest of the text", "[document]") 
   CHECK(source.position(text.find("Next")).column == text.find("Next") + 1);
 }
 
+TEST_CASE("a bad byte is found wherever it falls among runs of plain ASCII", "[document]") {
+  // The validation skips ASCII eight bytes at a time: a broken sequence at any place
+  // around those steps, and at the very end, is still found with its length.
+  const std::string ascii(24, 'a');
+  for (std::size_t at = 0; at <= ascii.size(); ++at) {
+    INFO(at);
+    const std::string lone = ascii.substr(0, at) + "\xff" + ascii.substr(at);
+    const Source bad("t", lone, Format::Plain);
+    REQUIRE(bad.invalid_utf8().size() == 1);
+    CHECK(bad.invalid_utf8()[0].offset == at);
+    CHECK(bad.invalid_utf8()[0].length == 1);
+    // A two-byte sequence cut short: its lead byte alone is the bad range.
+    const Source cut("t", ascii.substr(0, at) + "\xc3" + ascii.substr(at), Format::Plain);
+    REQUIRE(cut.invalid_utf8().size() == 1);
+    CHECK(cut.invalid_utf8()[0].offset == at);
+    // The same place holding a valid "é" is no error.
+    const Source good("t", ascii.substr(0, at) + "\xc3\xa9" + ascii.substr(at), Format::Plain);
+    CHECK(good.invalid_utf8().empty());
+  }
+}
+
+TEST_CASE("lines and columns stay right across the column index's blocks", "[document]") {
+  // Lines of mixed one-, two- and three-byte characters over several 4 KiB blocks: every
+  // position agrees with counting lines and code points from the start.
+  std::string text;
+  for (int i = 0; i < 2000; ++i) text += i % 7 == 0 ? "\n" : i % 3 == 0 ? "é “word” " : "plain ";
+  const Source source("t", text, Format::Plain);
+  std::size_t line = 1, column = 1;
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    const auto byte = static_cast<unsigned char>(text[at]);
+    if ((byte & 0xC0) == 0x80) continue;
+    const auto position = source.position(at);
+    REQUIRE(position.line == line);
+    REQUIRE(position.column == column);
+    if (text[at] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  CHECK(source.line_count() == line);
+}
+
 TEST_CASE("a source keeps the bytes as read and a valid text of the same length", "[document]") {
   // Valid UTF-8 with line feeds and CRLF: nothing to repair, both are the bytes read.
   const std::string clean = "The minister spoke.\r\nNext line.\n";

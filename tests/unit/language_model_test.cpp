@@ -160,6 +160,43 @@ TEST_CASE("the mapped model scores every word after every history as sphinxbase 
   CHECK(by_order[0] > 5000);
 }
 
+TEST_CASE("scoring a run into a caller's buffer gives the scores of a fresh vector and nothing left from before", "[lm]") {
+  const auto id = [](const char* w) { return model().id(w); };
+  const std::vector<std::int32_t> run = {id("the"), id("united"), LanguageModel::kNone, id("states"), id("said")};
+  std::vector<LanguageModel::Score> buffer;
+  model().score_run(std::vector<std::int32_t>{id("a"), id("b"), id("c"), id("d"), id("e"), id("f"), id("g")}, true, buffer);
+  REQUIRE(buffer.size() == 7);
+  for (const bool opens : {true, false}) {
+    const auto fresh = model().score_run(run, opens);
+    model().score_run(run, opens, buffer);
+    REQUIRE(buffer.size() == run.size());
+    for (std::size_t i = 0; i < run.size(); ++i) {
+      CHECK(buffer[i].logp == fresh[i].logp);
+      CHECK(buffer[i].order == fresh[i].order);
+    }
+  }
+  model().score_run(std::vector<std::int32_t>{}, true, buffer);
+  CHECK(buffer.empty());
+}
+
+TEST_CASE("fluency gives a sentence the same figures whatever sentence came before it", "[lm]") {
+  const std::string sentence = "The minister said on Tuesday that the talks would resume next week.";
+  const auto first = fluency_of(sentence);
+  // A longer sentence and a salad in between: what they leave in the working buffers
+  // must not reach the next sentence.
+  fluency_of("Officials from both countries met in the capital for a third round of talks on trade and security "
+             "and agreed to meet again before the end of the year.");
+  fluency_of("week talks the resume would next minister said.");
+  const auto again = fluency_of(sentence);
+  CHECK(again.scored == first.scored);
+  CHECK(again.words == first.words);
+  CHECK(again.slor == first.slor);
+  CHECK(again.worst_window == first.worst_window);
+  CHECK(again.worst_begin == first.worst_begin);
+  CHECK(again.worst_end == first.worst_end);
+  CHECK(first.scored > 5);
+}
+
 TEST_CASE("a language model that is missing, not a trie or cut short is an error that names it", "[lm]") {
   const auto dir = std::filesystem::temp_directory_path() / "copydesk-lm-test";
   std::filesystem::create_directories(dir);
