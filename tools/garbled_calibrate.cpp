@@ -31,6 +31,7 @@ int main() {
   std::string line;
   std::getline(std::cin, line);  // header
   std::cout << "id\tlabel\tsplit\tsource\twords\tscored\tunknown\tslor\tunseen\ttrigrams\tworst3\n";
+  FluencyScorer fluency(*res.lm, res.speller, 3);
   while (std::getline(std::cin, line)) {
     std::vector<std::string> cells;
     std::stringstream row(line);
@@ -41,7 +42,7 @@ int main() {
     bool any = false;
     Fluency worst;
     for (const Sentence& s : doc.sentences()) {
-      const Fluency f = fluency(doc, s, *res.lm, res.speller, 3);
+      const Fluency f = fluency.score(doc, s);
       if (!any || (f.scored >= 3 && (worst.scored < 3 || f.slor < worst.slor))) worst = f;
       any = true;
     }

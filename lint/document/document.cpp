@@ -185,6 +185,7 @@ void Document::tokenize() {
   for (Token& t : tokens_) {
     t.text = text.substr(t.begin, t.end - t.begin);
     t.letter_case = case_of(t.text);
+    t.digit_or_dot = has_digit_or_dot(t.text);
   }
 }
 

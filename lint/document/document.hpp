@@ -37,6 +37,7 @@ struct Token {
   bool sentence_initial = false;  // first word of its sentence
   bool in_quote = false;          // inside a double quotation, its marks included
   bool known = false;             // a word the dictionaries know, as written or lower-cased
+  bool digit_or_dot = false;      // has_digit_or_dot(text) ("90s", "e.g", "bbc.com"), found once for every check
   Pos pos = Pos::None;
   std::uint32_t sentence = 0;     // index into Document::sentences()
   std::string_view text;          // view into the document's prose

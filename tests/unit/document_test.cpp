@@ -181,6 +181,27 @@ TEST_CASE("invalid UTF-8 keeps offsets and the rest of the text", "[document]") 
   CHECK(source.position(text.find("Next")).column == text.find("Next") + 1);
 }
 
+TEST_CASE("a token with a digit or a dot is marked once for every check", "[document]") {
+  const Source source("t", "In the 90s, e.g. at bbc.com, 3 rock-and-roll fans don't sleep.", Format::Plain);
+  const Document doc(source, nullptr, nullptr);
+  for (const Token& t : doc.tokens()) {
+    INFO(t.text);
+    CHECK(t.digit_or_dot == has_digit_or_dot(t.text));
+  }
+  const auto marked = [&](std::string_view text) {
+    for (const Token& t : doc.tokens())
+      if (t.text == text) return t.digit_or_dot;
+    FAIL("no token " << text);
+    return false;
+  };
+  CHECK(marked("90s"));
+  CHECK(marked("bbc.com"));
+  CHECK(marked("3"));
+  CHECK_FALSE(marked("fans"));
+  CHECK_FALSE(marked("don't"));
+  CHECK_FALSE(marked("In"));
+}
+
 TEST_CASE("a bad byte is found wherever it falls among runs of plain ASCII", "[document]") {
   // The validation skips ASCII eight bytes at a time: a broken sequence at any place
   // around those steps, and at the very end, is still found with its length.

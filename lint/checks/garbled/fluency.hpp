@@ -13,10 +13,10 @@
 #include <vector>
 
 #include "document/document.hpp"
+#include "lm/language_model.hpp"
 
 namespace copydesk {
 
-class LanguageModel;
 class Speller;
 
 struct Fluency {
@@ -30,8 +30,33 @@ struct Fluency {
   std::size_t worst_begin = 0, worst_end = 0;  // byte span of that stretch
 };
 
-// The speller tells proper nouns from capitalized common words; without one, every
-// capitalized word inside the sentence is taken for a name.
+// Scores sentence after sentence in working buffers it keeps, so that scoring every
+// sentence of a long input allocates nothing per sentence. The speller tells proper nouns
+// from capitalized common words; without one, every capitalized word inside the sentence
+// is taken for a name.
+class FluencyScorer {
+ public:
+  FluencyScorer(const LanguageModel& lm, const Speller* speller, int window)
+      : lm_(lm), speller_(speller), window_(window) {}
+  Fluency score(const Document& doc, const Sentence& s);
+
+ private:
+  // A word scored in its run: its SLOR, and the longest n-gram the model had for it.
+  struct Scored {
+    const Token* token;
+    double slor;
+    int order;
+  };
+  const LanguageModel& lm_;
+  const Speller* speller_;
+  int window_;
+  std::vector<Scored> scored_;
+  std::vector<std::int32_t> run_;
+  std::vector<const Token*> run_tokens_;
+  std::vector<LanguageModel::Score> run_scores_;
+};
+
+// One sentence's, for a caller that scores one.
 Fluency fluency(const Document& doc, const Sentence& s, const LanguageModel& lm, const Speller* speller, int window);
 
 }  // namespace copydesk

@@ -32,8 +32,9 @@ class UnlikelySentence : public Check {
     if (res.lm == nullptr) return;
     std::vector<std::pair<const Sentence*, Fluency>> scored;
     double article_sum = 0, article_words = 0;
+    FluencyScorer fluency(*res.lm, res.speller, window_);
     for (const Sentence& s : doc.sentences()) {
-      const Fluency f = fluency(doc, s, *res.lm, res.speller, window_);
+      const Fluency f = fluency.score(doc, s);
       if (f.scored < min_scored_) continue;
       article_sum += f.slor * f.scored;
       article_words += f.scored;

@@ -105,7 +105,7 @@ class UnknownWord : public Check {
         continue;
       }
       if (t.kind != TokenKind::Word || t.known || t.letter_case != Case::Lower) continue;
-      if (has_digit_or_dot(t.text)) continue;  // "90s", "e.g", "whitehouse.gov": not words to spell
+      if (t.digit_or_dot) continue;  // "90s", "e.g", "whitehouse.gov": not words to spell
       const std::string word = straighten_apostrophes(t.text);
       if (word.size() < min_length_ || known(speller, word)) continue;
       if (const std::string_view stem = without_possessive(word); stem.size() != word.size() && known(speller, stem))

@@ -34,7 +34,7 @@ class EnglishVariety : public Check {
     for (const Token& t : doc.tokens()) {
       if (t.kind != TokenKind::Word) continue;
       if (t.letter_case != Case::Lower && !(t.letter_case == Case::Capital && t.sentence_initial)) continue;
-      if (has_digit_or_dot(t.text)) continue;
+      if (t.digit_or_dot) continue;
       // The Document folded the word already; only lower-case and capitalized words come
       // here, so their possessive ending is "'s" once folded.
       const std::string_view word = without_possessive(t.key);
