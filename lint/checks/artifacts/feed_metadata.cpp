@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <re2/re2.h>
 
+#include "checks/artifacts/regex_characters.hpp"
 #include "engine/check.hpp"
 
 namespace copydesk {
@@ -19,6 +20,13 @@ constexpr const char* kLabel =
     R"((?:[Dd]ate|DATE|[Pp]osted|POSTED|[Pp]ublished|PUBLISHED|[Uu]pdated|UPDATED|[Mm]odified|MODIFIED|)"
     R"([Cc]reated|[Ll]ast (?:[Mm]odified|[Uu]pdated)|LAST (?:MODIFIED|UPDATED)|[Tt]imestamp))";
 
+// The note of an update bracket may be up to 120 characters long, and a colon after a
+// line's label may be followed by up to 30 before the date's first digit. Written as
+// counted repetitions of a UTF-8 class these would grow the program 120- and 30-fold,
+// which RE2 compiles and builds a DFA for on every run; the expression takes any length
+// and `within_limits` rejects what is too long. Nothing else can match where such a note
+// or label starts, so after a rejection the search goes on from the next byte, as the
+// bounded expression would have.
 const RE2& metadata() {
   static const RE2 re(fmt::format(
       // 1: a label, optionally "on" and a colon, then an ISO date (and time), anywhere.
@@ -26,23 +34,44 @@ const RE2& metadata() {
       // 2: an ISO timestamp on its own.
       R"((\b\d{{4}}-\d{{2}}-\d{{2}}T\d{{2}}:\d{{2}}(?::\d{{2}})?(?:\.\d+)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)|)"
       // 3: an update note in square brackets, or in parentheses opening a line.
-      R"((\[(?:Updated|UPDATED|Update|UPDATE)\b[^\]\n]{{0,120}}\]|(?m:^)[ \t]*\((?:Updated|UPDATED)\b[^)\n]{{0,120}}\))|)"
+      R"((\[(?:Updated|UPDATED|Update|UPDATE)\b[^\]\n]*\]|(?m:^)[ \t]*\((?:Updated|UPDATED)\b[^)\n]*\))|)"
       // 4: a line that opens with a label: a colon and a date, or a spelled-out date.
-      R"(((?m:^)[ \t]*{label}(?: on| at)?(?::[^\n\d]{{0,30}}\d[\d:/., -]*(?:[ap]\.m\.|[AaPp][Mm]\b)?|)"
+      R"(((?m:^)[ \t]*{label}(?: on| at)?(?::[^\n\d]*\d[\d:/., -]*(?:[ap]\.m\.|[AaPp][Mm]\b)?|)"
       R"( {month} \d{{1,2}},? \d{{4}}(?:,? (?:at )?\d{{1,2}}:\d{{2}} ?(?:[ap]\.m\.|[AaPp][Mm]\b)?)?)))",
       fmt::arg("label", kLabel), fmt::arg("iso", kIsoDate), fmt::arg("month", kMonth)));
   return re;
+}
+
+// Whether a match keeps the limits the expression leaves out: an update note (group 3)
+// of at most 120 characters, and at most 30 between a label's colon and the date (group 4).
+bool within_limits(std::string_view note, std::string_view labelled) {
+  if (!note.empty()) {
+    note.remove_prefix(note.find_first_not_of(" \t") + 1);  // up to the bracket
+    const std::size_t word = note.substr(0, 7) == "Updated" || note.substr(0, 7) == "UPDATED" ? 7 : 6;
+    return artifacts::regex_characters(note.substr(word, note.size() - word - 1)) <= 120;
+  }
+  // A colon before the first digit is the label's; a spelled-out date has none there.
+  const std::size_t colon = labelled.find(':');
+  const std::size_t digit = labelled.find_first_of("0123456789");
+  if (colon == std::string_view::npos || colon > digit) return true;
+  return artifacts::regex_characters(labelled.substr(colon + 1, digit - colon - 1)) <= 30;
 }
 
 class FeedMetadata : public Check {
  public:
   void run(const Document& doc, const Resources&, Emitter& out) const override {
     const std::string_view text = doc.text();
-    re2::StringPiece rest(text.data(), text.size()), found[4];
-    const RE2::Arg args[4] = {&found[0], &found[1], &found[2], &found[3]};
-    const RE2::Arg* argv[4] = {&args[0], &args[1], &args[2], &args[3]};
-    while (RE2::FindAndConsumeN(&rest, metadata(), argv, 4)) {
-      for (const re2::StringPiece& f : found) {
+    // As FindAndConsume: each search looks at the text after the last match as a whole
+    // text of its own (a line starts there), starting `from` bytes into it.
+    re2::StringPiece rest(text.data(), text.size()), found[5];
+    std::size_t from = 0;
+    while (metadata().Match(rest, from, rest.size(), RE2::UNANCHORED, found, 5)) {
+      if (!within_limits(std::string_view(found[3].data(), found[3].size()),
+                         std::string_view(found[4].data(), found[4].size()))) {
+        from = static_cast<std::size_t>(found[0].data() - rest.data()) + 1;
+        continue;
+      }
+      for (const re2::StringPiece& f : {found[1], found[2], found[3], found[4]}) {
         if (f.empty()) continue;
         std::string_view match(f.data(), f.size());
         // Leading indentation and trailing separators are not part of the note.
@@ -52,6 +81,8 @@ class FeedMetadata : public Check {
         const std::size_t at = static_cast<std::size_t>(match.data() - text.data());
         out.report(at, match.size(), fmt::format("“{}” looks like feed metadata left in the article.", match), {""});
       }
+      rest.remove_prefix(static_cast<std::size_t>(found[0].end() - rest.data()));
+      from = 0;
       if (rest.empty()) break;
     }
   }

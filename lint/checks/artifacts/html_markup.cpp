@@ -7,6 +7,7 @@
 #include <re2/re2.h>
 #include <unicode/utf8.h>
 
+#include "checks/artifacts/regex_characters.hpp"
 #include "engine/check.hpp"
 
 namespace copydesk {
@@ -50,6 +51,19 @@ std::optional<std::string> decode_entity(std::string_view body) {
   return std::nullopt;
 }
 
+// A tag's attributes may be up to 300 characters long. As a counted repetition of a
+// UTF-8 class that grows RE2's program 300-fold, compiled with its DFA on every run, so
+// the expression takes attributes of any length and this rejects a tag whose attributes
+// are longer: those before the closing blanks, "/" and ">" that the expression would
+// have matched after them.
+bool attributes_fit(std::string_view tag) {
+  const std::size_t name_end = tag.find_first_of(" \t\n\f\r/>", 2);  // "</" opens a closing tag
+  std::size_t end = tag.size() - 1;                                      // the ">"
+  if (tag[end - 1] == '/') --end;
+  while (end > name_end && std::string_view(" \t\n\f\r").find(tag[end - 1]) != std::string_view::npos) --end;
+  return end <= name_end + 1 || artifacts::regex_characters(tag.substr(name_end + 1, end - name_end - 1)) <= 300;
+}
+
 class HtmlMarkup : public Check {
  public:
   void run(const Document& doc, const Resources&, Emitter& out) const override {
@@ -57,11 +71,19 @@ class HtmlMarkup : public Check {
     static const RE2 markup(
         R"((?i)(</?(?:a|abbr|article|b|blockquote|br|caption|cite|code|div|em|figcaption|figure|font|footer|)"
         R"(h[1-6]|header|hr|i|iframe|img|li|link|meta|nav|ol|p|pre|q|s|script|section|small|span|strong|style|)"
-        R"(sub|sup|table|tbody|td|th|thead|tr|u|ul)(?:\s[^<>\n]{0,300})?\s*/?>)|&(#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z]{2,6});)");
+        R"(sub|sup|table|tbody|td|th|thead|tr|u|ul)(?:\s[^<>\n]*)?\s*/?>)|&(#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z]{2,6});)");
     const std::string_view text = doc.text();
-    re2::StringPiece rest(text.data(), text.size()), tag, entity;
-    while (RE2::FindAndConsume(&rest, markup, &tag, &entity)) {
+    re2::StringPiece found[3];
+    std::size_t from = 0;
+    while (markup.Match(re2::StringPiece(text.data(), text.size()), from, text.size(), RE2::UNANCHORED, found, 3)) {
+      const re2::StringPiece &tag = found[1], &entity = found[2];
+      from = static_cast<std::size_t>(found[0].end() - text.data());
       if (!tag.empty()) {
+        // Only a tag starts at a "<", so a tag too long is no match there at all.
+        if (!attributes_fit(std::string_view(tag.data(), tag.size()))) {
+          from = static_cast<std::size_t>(tag.data() - text.data()) + 1;
+          continue;
+        }
         const std::size_t at = static_cast<std::size_t>(tag.data() - text.data());
         out.report(at, tag.size(), fmt::format("The HTML tag “{}” was left in the plain text.", tag), {""});
         continue;
