@@ -185,6 +185,8 @@ TEST_CASE("artifacts.html-markup keeps its limit of 300 characters of attributes
   CHECK(covered_by("The <img " + attributes300 + "x> ran.", kHtml).empty());
   // Blanks and "/" before the ">" are not attributes.
   CHECK(covered_by("The <img " + attributes300 + "  \n />", kHtml) == V{"<img " + attributes300 + "  \n />"});
-  // An entity inside a tag too long is still found.
+  // An entity inside a tag is part of the tag; inside a tag too long it is found alone.
+  CHECK(covered_by("See <a href=\"q?a=1&amp;b=2\">it</a>, &xx;&amp; more.", kHtml) ==
+        V{"<a href=\"q?a=1&amp;b=2\">", "</a>", "&amp;"});
   CHECK(covered_by("The <img alt=\"AT&amp;T" + std::string(300, 'x') + "\"> ran.", kHtml) == V{"&amp;"});
 }
