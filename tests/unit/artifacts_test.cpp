@@ -190,3 +190,13 @@ TEST_CASE("artifacts.html-markup keeps its limit of 300 characters of attributes
         V{"<a href=\"q?a=1&amp;b=2\">", "</a>", "&amp;"});
   CHECK(covered_by("The <img alt=\"AT&amp;T" + std::string(300, 'x') + "\"> ran.", kHtml) == V{"&amp;"});
 }
+
+TEST_CASE("artifacts.feed-metadata finds notes on any line, and after a note on the same line", "[artifacts]") {
+  using V = std::vector<std::string>;
+  // Lines with a score, "updated" in prose or a label mid-sentence hold no note.
+  const std::string prose = "The Mets won 5-4 on Friday, and the updated timetable ran.\nIt was posted: late.\n";
+  CHECK(covered_by(prose, kMeta).empty());
+  // The search after a note starts afresh where it ended, as at the start of a line.
+  CHECK(covered_by(prose + "Posted 2021-03-04 10:45 Updated: Jan. 27, 2022\n  Date: 3/4/2021\n", kMeta) ==
+        V{"Posted 2021-03-04 10:45", "Updated: Jan. 27, 2022", "Date: 3/4/2021"});
+}

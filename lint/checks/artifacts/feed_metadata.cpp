@@ -3,6 +3,7 @@
 // "[Updated 3:10 p.m.]", "Last modified: Jan. 27, 2022"). A news sentence writes dates
 // as "Jan. 27", so a label before an ISO date, or a label and a colon opening a line,
 // is not prose.
+#include <cctype>
 #include <fmt/format.h>
 #include <re2/re2.h>
 
@@ -57,33 +58,62 @@ bool within_limits(std::string_view note, std::string_view labelled) {
   return artifacts::regex_characters(labelled.substr(colon + 1, digit - colon - 1)) <= 30;
 }
 
+// Whether a line can hold a match at all; the expression is tried (and compiled) only on
+// lines that can. No part of the expression matches a line break, so each match lies in
+// one line, and each needs one of: an ISO date, whose "-" has digits on both sides
+// (groups 1 and 2); "Update" or "UPDATE" (group 3); a label opening the line, the case
+// aside (group 4).
+bool may_hold_metadata(std::string_view line) {
+  for (std::size_t dash = line.find('-', 1); dash != std::string_view::npos && dash + 1 < line.size();
+       dash = line.find('-', dash + 1))
+    if (std::isdigit(static_cast<unsigned char>(line[dash - 1])) && std::isdigit(static_cast<unsigned char>(line[dash + 1])))
+      return true;
+  if (line.find("Update") != std::string_view::npos || line.find("UPDATE") != std::string_view::npos) return true;
+  const std::size_t first = line.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return false;
+  const std::string opening = ascii_lower(line.substr(first, 10));
+  for (const std::string_view label : {"date", "posted", "published", "updated", "modified", "created", "last ", "timestamp"})
+    if (opening.starts_with(label)) return true;
+  return false;
+}
+
 class FeedMetadata : public Check {
  public:
   void run(const Document& doc, const Resources&, Emitter& out) const override {
     const std::string_view text = doc.text();
     // As FindAndConsume: each search looks at the text after the last match as a whole
-    // text of its own (a line starts there), starting `from` bytes into it.
+    // text of its own (a line starts there), here from `from` up to the line's end.
     re2::StringPiece rest(text.data(), text.size()), found[5];
-    std::size_t from = 0;
-    while (metadata().Match(rest, from, rest.size(), RE2::UNANCHORED, found, 5)) {
-      if (!within_limits(std::string_view(found[3].data(), found[3].size()),
-                         std::string_view(found[4].data(), found[4].size()))) {
-        from = static_cast<std::size_t>(found[0].data() - rest.data()) + 1;
+    for (std::size_t line = 0; line < rest.size();) {
+      std::size_t end = std::string_view(rest.data(), rest.size()).find('\n', line);
+      if (end == std::string_view::npos) end = rest.size();
+      if (!may_hold_metadata(std::string_view(rest.data() + line, end - line))) {
+        line = end + 1;
         continue;
       }
-      for (const re2::StringPiece& f : {found[1], found[2], found[3], found[4]}) {
-        if (f.empty()) continue;
-        std::string_view match(f.data(), f.size());
-        // Leading indentation and trailing separators are not part of the note.
-        const std::size_t lead = match.find_first_not_of(" \t");
-        match.remove_prefix(lead);
-        while (!match.empty() && (match.back() == ' ' || match.back() == ',' || match.back() == '-')) match.remove_suffix(1);
-        const std::size_t at = static_cast<std::size_t>(match.data() - text.data());
-        out.report(at, match.size(), fmt::format("“{}” looks like feed metadata left in the article.", match), {""});
+      std::size_t from = line;
+      while (metadata().Match(rest, from, end, RE2::UNANCHORED, found, 5)) {
+        if (!within_limits(std::string_view(found[3].data(), found[3].size()),
+                           std::string_view(found[4].data(), found[4].size()))) {
+          from = static_cast<std::size_t>(found[0].data() - rest.data()) + 1;
+          continue;
+        }
+        for (const re2::StringPiece& f : {found[1], found[2], found[3], found[4]}) {
+          if (f.empty()) continue;
+          std::string_view match(f.data(), f.size());
+          // Leading indentation and trailing separators are not part of the note.
+          const std::size_t lead = match.find_first_not_of(" \t");
+          match.remove_prefix(lead);
+          while (!match.empty() && (match.back() == ' ' || match.back() == ',' || match.back() == '-')) match.remove_suffix(1);
+          const std::size_t at = static_cast<std::size_t>(match.data() - text.data());
+          out.report(at, match.size(), fmt::format("“{}” looks like feed metadata left in the article.", match), {""});
+        }
+        const std::size_t consumed = static_cast<std::size_t>(found[0].end() - rest.data());
+        rest.remove_prefix(consumed);
+        end -= consumed;
+        from = 0;
       }
-      rest.remove_prefix(static_cast<std::size_t>(found[0].end() - rest.data()));
-      from = 0;
-      if (rest.empty()) break;
+      line = end + 1;
     }
   }
 };
