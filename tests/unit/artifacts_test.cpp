@@ -148,3 +148,55 @@ TEST_CASE("artifacts.html-markup and feed-metadata count their limits in charact
   REQUIRE(d.size() == 1);
   CHECK(d[0].offset == note.find('['));
 }
+
+namespace {
+// What each finding of `rules` in text covers, in order.
+std::vector<std::string> covered_by(const std::string& text, const std::set<std::string>& rules) {
+  std::vector<std::string> spans;
+  for (const auto& d : run_rules(text, rules)) spans.push_back(copydesk::test::covered(text, d));
+  return spans;
+}
+}  // namespace
+
+TEST_CASE("artifacts.feed-metadata keeps its length limits, and looks inside a note too long", "[artifacts]") {
+  using V = std::vector<std::string>;
+  const std::string note120 = " " + std::string(119, 'x'), note121 = note120 + "x";
+  // An update note of up to 120 characters, in brackets or in parentheses opening a line.
+  CHECK(covered_by("Talks resumed. [Updated" + note120 + "] The envoys met.", kMeta) == V{"[Updated" + note120 + "]"});
+  CHECK(covered_by("Talks resumed. [Updated" + note121 + "] The envoys met.", kMeta).empty());
+  CHECK(covered_by("(UPDATED" + note120 + ")\nThe envoys met.", kMeta) == V{"(UPDATED" + note120 + ")"});
+  CHECK(covered_by("(UPDATED" + note121 + ")\nThe envoys met.", kMeta).empty());
+  // A bracket too long is no note, but a note or a dated label inside it still is.
+  CHECK(covered_by("Talks resumed. [Updated" + note121 + " [Update 3:10 p.m.] and more]", kMeta) ==
+        V{"[Update 3:10 p.m.]"});
+  CHECK(covered_by("Talks resumed. [Updated" + note121 + " posted 2021-03-04]", kMeta) == V{"posted 2021-03-04"});
+  // Inside it, "Updated Jan. 27, 2022" does not open a line, so it is prose.
+  CHECK(covered_by("Talks resumed. [Updated Jan. 27, 2022" + note121 + "]\nThe envoys met.", kMeta).empty());
+  // A line's label, a colon and up to 30 characters before the date.
+  const std::string gap30 = " " + std::string(28, 'x') + " ";
+  CHECK(covered_by("Posted:" + gap30 + "27/01/2022\nThe envoys met.", kMeta) == V{"Posted:" + gap30 + "27/01/2022"});
+  CHECK(covered_by("Posted:" + gap30 + "x27/01/2022\nThe envoys met.", kMeta).empty());
+}
+
+TEST_CASE("artifacts.html-markup keeps its limit of 300 characters of attributes", "[artifacts]") {
+  using V = std::vector<std::string>;
+  const std::string attributes300 = "alt=\"" + std::string(294, 'x') + "\"";
+  CHECK(covered_by("The <img " + attributes300 + "> ran.", kHtml) == V{"<img " + attributes300 + ">"});
+  CHECK(covered_by("The <img " + attributes300 + "x> ran.", kHtml).empty());
+  // Blanks and "/" before the ">" are not attributes.
+  CHECK(covered_by("The <img " + attributes300 + "  \n />", kHtml) == V{"<img " + attributes300 + "  \n />"});
+  // An entity inside a tag is part of the tag; inside a tag too long it is found alone.
+  CHECK(covered_by("See <a href=\"q?a=1&amp;b=2\">it</a>, &xx;&amp; more.", kHtml) ==
+        V{"<a href=\"q?a=1&amp;b=2\">", "</a>", "&amp;"});
+  CHECK(covered_by("The <img alt=\"AT&amp;T" + std::string(300, 'x') + "\"> ran.", kHtml) == V{"&amp;"});
+}
+
+TEST_CASE("artifacts.feed-metadata finds notes on any line, and after a note on the same line", "[artifacts]") {
+  using V = std::vector<std::string>;
+  // Lines with a score, "updated" in prose or a label mid-sentence hold no note.
+  const std::string prose = "The Mets won 5-4 on Friday, and the updated timetable ran.\nIt was posted: late.\n";
+  CHECK(covered_by(prose, kMeta).empty());
+  // The search after a note starts afresh where it ended, as at the start of a line.
+  CHECK(covered_by(prose + "Posted 2021-03-04 10:45 Updated: Jan. 27, 2022\n  Date: 3/4/2021\n", kMeta) ==
+        V{"Posted 2021-03-04 10:45", "Updated: Jan. 27, 2022", "Date: 3/4/2021"});
+}

@@ -1,12 +1,14 @@
 // html-markup kind: HTML tags and character entities left in a plain-text file by a
 // content system ("<p>", "&amp;", "&#8217;"). Markdown and HTML files are parsed, so
 // their markup is not prose and is not looked at here.
+#include <algorithm>
 #include <cctype>
 #include <fmt/format.h>
 #include <optional>
 #include <re2/re2.h>
 #include <unicode/utf8.h>
 
+#include "checks/artifacts/regex_characters.hpp"
 #include "engine/check.hpp"
 
 namespace copydesk {
@@ -50,26 +52,58 @@ std::optional<std::string> decode_entity(std::string_view body) {
   return std::nullopt;
 }
 
+// A tag's attributes may be up to 300 characters long. As a counted repetition of a
+// UTF-8 class that grows RE2's program 300-fold, compiled with its DFA on every run, so
+// the expression takes attributes of any length and this rejects a tag whose attributes
+// are longer: those before the closing blanks, "/" and ">" that the expression would
+// have matched after them.
+bool attributes_fit(std::string_view tag) {
+  const std::size_t name_end = tag.find_first_of(" \t\n\f\r/>", 2);  // "</" opens a closing tag
+  std::size_t end = tag.size() - 1;                                      // the ">"
+  if (tag[end - 1] == '/') --end;
+  while (end > name_end && std::string_view(" \t\n\f\r").find(tag[end - 1]) != std::string_view::npos) --end;
+  return end <= name_end + 1 || artifacts::regex_characters(tag.substr(name_end + 1, end - name_end - 1)) <= 300;
+}
+
+// A tag or an entity, the tag's attributes of any length (see attributes_fit).
+const RE2& markup() {
+  static const RE2 re(
+      R"((?i)(</?(?:a|abbr|article|b|blockquote|br|caption|cite|code|div|em|figcaption|figure|font|footer|)"
+      R"(h[1-6]|header|hr|i|iframe|img|li|link|meta|nav|ol|p|pre|q|s|script|section|small|span|strong|style|)"
+      R"(sub|sup|table|tbody|td|th|thead|tr|u|ul)(?:\s[^<>\n]*)?\s*/?>)|&(#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z]{2,6});)");
+  return re;
+}
+
 class HtmlMarkup : public Check {
  public:
   void run(const Document& doc, const Resources&, Emitter& out) const override {
     if (doc.source().format() != Format::Plain) return;
-    static const RE2 markup(
-        R"((?i)(</?(?:a|abbr|article|b|blockquote|br|caption|cite|code|div|em|figcaption|figure|font|footer|)"
-        R"(h[1-6]|header|hr|i|iframe|img|li|link|meta|nav|ol|p|pre|q|s|script|section|small|span|strong|style|)"
-        R"(sub|sup|table|tbody|td|th|thead|tr|u|ul)(?:\s[^<>\n]{0,300})?\s*/?>)|&(#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z]{2,6});)");
+    // A tag starts at a "<" and an entity at a "&", which news copy seldom holds: the
+    // expression is tried (and compiled at all) only there, anchored, rather than run
+    // over every byte. The marks are found with memchr, each kept until passed.
     const std::string_view text = doc.text();
-    re2::StringPiece rest(text.data(), text.size()), tag, entity;
-    while (RE2::FindAndConsume(&rest, markup, &tag, &entity)) {
+    const re2::StringPiece whole(text.data(), text.size());
+    re2::StringPiece found[3];
+    std::size_t from = 0, lt = text.find('<'), amp = text.find('&');
+    while (true) {
+      if (lt < from) lt = text.find('<', from);
+      if (amp < from) amp = text.find('&', from);
+      const std::size_t at = std::min(lt, amp);
+      if (at == std::string_view::npos) break;
+      from = at + 1;
+      if (!markup().Match(whole, at, text.size(), RE2::ANCHOR_START, found, 3)) continue;
+      const re2::StringPiece &tag = found[1], &entity = found[2];
       if (!tag.empty()) {
-        const std::size_t at = static_cast<std::size_t>(tag.data() - text.data());
+        // Only a tag starts at a "<", so a tag too long is no match there at all.
+        if (!attributes_fit(std::string_view(tag.data(), tag.size()))) continue;
+        from = at + tag.size();
         out.report(at, tag.size(), fmt::format("The HTML tag “{}” was left in the plain text.", tag), {""});
         continue;
       }
+      from = static_cast<std::size_t>(found[0].end() - text.data());
       const std::string_view body(entity.data(), entity.size());
       const auto decoded = decode_entity(body);
       if (!decoded) continue;
-      const std::size_t at = static_cast<std::size_t>(entity.data() - text.data()) - 1;
       out.report(at, body.size() + 2,
                  fmt::format("The HTML entity “&{};” was left in the plain text{}.", body,
                              decoded->empty() ? "" : fmt::format(": it stands for “{}”", *decoded)),
