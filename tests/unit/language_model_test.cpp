@@ -31,7 +31,7 @@ const LanguageModel& model() {
 copydesk::Fluency fluency_of(const std::string& text) {
   const copydesk::Source source("<test>", text);
   const copydesk::Document doc(source, nullptr, nullptr);
-  return copydesk::fluency(doc, doc.sentences().at(0), model(), nullptr, 3);
+  return copydesk::FluencyScorer(model(), nullptr, 3).score(doc, doc.sentences().at(0));
 }
 
 }  // namespace

@@ -97,8 +97,4 @@ Fluency FluencyScorer::score(const Document& doc, const Sentence& s) {
   return f;
 }
 
-Fluency fluency(const Document& doc, const Sentence& s, const LanguageModel& lm, const Speller* speller, int window) {
-  return FluencyScorer(lm, speller, window).score(doc, s);
-}
-
 }  // namespace copydesk

@@ -56,7 +56,4 @@ class FluencyScorer {
   std::vector<LanguageModel::Score> run_scores_;
 };
 
-// One sentence's, for a caller that scores one.
-Fluency fluency(const Document& doc, const Sentence& s, const LanguageModel& lm, const Speller* speller, int window);
-
 }  // namespace copydesk
