@@ -32,9 +32,15 @@ std::string fold_case(std::string_view text) {
 }
 
 std::string straighten_apostrophes(std::string_view text) {
-  std::string out(text);
-  for (std::size_t p = 0; (p = out.find("\u2019", p)) != std::string::npos;) out.replace(p, 3, "'");
-  return out;
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t at = 0;;) {
+    const std::size_t curly = text.find("\u2019", at);
+    out.append(text.substr(at, curly == std::string_view::npos ? curly : curly - at));
+    if (curly == std::string_view::npos) return out;
+    out.push_back('\'');
+    at = curly + 3;  // the curly apostrophe's three bytes
+  }
 }
 
 std::string fold_word(std::string_view word) {

@@ -1,7 +1,7 @@
 #include "document/quotations.hpp"
 
 #include <algorithm>
-#include <optional>
+#include <cstdint>
 #include <string_view>
 #include <unicode/uchar.h>
 
@@ -43,8 +43,10 @@ std::vector<QuoteMark> pair_quotation_marks(const Document& doc) {
   std::vector<QuoteMark> marks;
   // A double quotation left open at the end of a paragraph that the next one did not
   // reopen: a statement quoted whole over several paragraphs may close it later, before
-  // any other quotation opens.
-  std::optional<std::size_t> pending;
+  // any other quotation opens. (An index, kNoMark for none: GCC 12 warns of an optional's
+  // value read here as maybe uninitialized.)
+  constexpr std::size_t kNoMark = SIZE_MAX;
+  std::size_t pending = kNoMark;
   for (std::size_t pi = 0; pi < paragraphs.size(); ++pi) {
     const Paragraph& p = paragraphs[pi];
     if (p.first_sentence == p.last_sentence) continue;
@@ -70,12 +72,12 @@ std::vector<QuoteMark> pair_quotation_marks(const Document& doc) {
       const std::size_t index = marks.size();
       if (one_of(t.text, {kOpenDouble[0], kOpenDouble[1]})) {
         curly.push_back(index);
-        pending.reset();
+        pending = kNoMark;
       } else if (one_of(t.text, {kCloseDouble[0], kCloseDouble[1]})) {
-        if (curly.empty() && pending) {
-          marks[*pending].role = QuoteRole::Opening;
+        if (curly.empty() && pending != kNoMark) {
+          marks[pending].role = QuoteRole::Opening;
           m.role = QuoteRole::Closing;
-          pending.reset();
+          pending = kNoMark;
         } else if (curly.empty()) {
           m.role = QuoteRole::Stray;
         } else {

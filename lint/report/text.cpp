@@ -87,7 +87,7 @@ void show_excerpt(std::ostream& out, const Source& source, const Diagnostic& d, 
   const std::string indent(before.width + (from > 0 ? 1 : 0), ' ');
   out << "    " << prefix << before.text << span.text << after.text << (to < line.size() ? "…" : "") << '\n';
   const std::size_t width = std::max<std::size_t>(1, span.width);
-  out << "    " << indent << style("1;32", "^" + std::string(width - 1, '~')) << (shown_end < span_end ? "…" : "")
+  out << "    " << indent << style("1;32", std::string(1, '^').append(width - 1, '~')) << (shown_end < span_end ? "…" : "")
       << '\n';
   if (!d.suggestions.empty()) {
     std::string list;

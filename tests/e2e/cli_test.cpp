@@ -132,7 +132,7 @@ TEST_CASE("output is the same whatever --jobs is", "[cli]") {
   Scratch s;
   // Words far from any dictionary word make a suggestion search work hard.
   for (int i = 0; i < 12; ++i)
-    write(s.dir / "d" / ("f" + std::to_string(i) + ".txt"),
+    write(s.dir / "d" / (std::string("f") + std::to_string(i) + ".txt"),
           i % 2 ? kTypo : "The cheshbon hanefesh and teshuva of the qwzxvbnmlkj season.\n");
   const Run one = cli(s, "check --format json --jobs 1 d");
   const Run two = cli(s, "check --format json --jobs 2 d");
