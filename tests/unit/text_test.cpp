@@ -20,3 +20,11 @@ TEST_CASE("fold_word folds case and apostrophes alike", "[text]") {
   CHECK(fold_word("Blinken’s") == fold_word("BLINKEN'S"));
   CHECK(fold_word("Zürich’s") == "zürich's");
 }
+
+TEST_CASE("fold_word's ASCII path folds as the general path does", "[text]") {
+  // ASCII words skip straightening; every word must fold as case folding then straightening.
+  for (const std::string_view word : {"", "NATO", "McDonald's", "it's", "x-ray", "G7", "Zürich’s", "ÉCOLE", "Straße",
+                                      "rock’n’roll", "İstanbul"})
+    CHECK(fold_word(word) == straighten_apostrophes(copydesk::fold_case(word)));
+  CHECK(fold_word("McDonald's") == "mcdonald's");
+}
