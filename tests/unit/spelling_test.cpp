@@ -149,6 +149,10 @@ TEST_CASE("spelling.real-word-slip stays silent on names, inflections and plain 
   // Lower-case words are not part of a name.
   CHECK_ANNOTATED("His laces were untied when he reached the united front.", rule);
   CHECK_ANNOTATED("She spoke at the United Nations and the United States.", rule);
+  // The model must know the word and both its neighbours: a slip beside a name it lacks is
+  // not scored, on either side.
+  CHECK_ANNOTATED("She spoke at the Untied Xqvorns on Tuesday.", rule);
+  CHECK_ANNOTATED("She spoke at Xqvorn Untied Nations on Tuesday.", rule);
 }
 
 TEST_CASE("spelling.unknown-word finds two words run together around a function word", "[spelling]") {
