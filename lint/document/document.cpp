@@ -54,10 +54,6 @@ void each_segment(icu::BreakIterator& it, std::u16string_view text16, std::strin
   utext_close(&ut);
 }
 
-}  // namespace
-
-namespace {
-
 // Whether the code point at s[i] is upper (or title) case, lower case, or neither; moves
 // i past it.
 inline void classify_letter(const uint8_t* s, int32_t& i, int32_t n, bool& is_upper, bool& is_lower) {
