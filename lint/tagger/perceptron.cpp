@@ -189,32 +189,51 @@ using Floats8 = float __attribute__((vector_size(32), aligned(4), may_alias));
 using Ints8 = std::int32_t __attribute__((vector_size(32), aligned(4), may_alias));
 constexpr std::size_t kLanes = PerceptronModel::kRowWidth / 8;
 
-}  // namespace
-
 // Adding full rows is most of the tagger's work: the scores stay in vector registers from the
 // first row to the last, and a full row is kLanes additions of eight floats (the same
 // additions, in the same order, as tag by tag, so the same sums). A tag a row has no weight
 // for gains 0, which changes no score.
-COPYDESK_WIDE_VECTORS
-Pos PerceptronModel::best_tag_of_rows(std::span<const Row> rows) const {
-  const Tables t = tables();
-  Floats8 scores[kLanes];
-  for (std::size_t k = 0; k < kLanes; ++k) scores[k] = reinterpret_cast<const Floats8*>(start_.data())[k];
+[[gnu::always_inline]] inline void add_rows_to(std::span<const PerceptronModel::Row> rows, std::span<const float> full_rows,
+                                               std::span<const PerceptronModel::Weight> weights, Floats8 (&scores)[kLanes]) {
+  using Row = PerceptronModel::Row;
+  constexpr Row kFullRow = PerceptronModel::kFullRow;
+  constexpr std::size_t kWidth = PerceptronModel::kRowWidth;
+  constexpr std::size_t kScores = PerceptronModel::kScores;
   // The few weights of a sparse row are added where the scores are put for them; the lanes
   // past the rows' width take what a damaged compiled file names there, and count for nothing.
   float spilled[kScores];
-  std::fill(spilled + kRowWidth, spilled + kScores, 0.0F);
+  std::fill(spilled + kWidth, spilled + kScores, 0.0F);
   for (Row row : rows) {
     if (row == 0) continue;
     if (row & kFullRow) {
-      const auto* full = reinterpret_cast<const Floats8*>(&t.full_rows[(row & ~kFullRow) * kRowWidth]);
+      const auto* full = reinterpret_cast<const Floats8*>(&full_rows[(row & ~kFullRow) * kWidth]);
       for (std::size_t k = 0; k < kLanes; ++k) scores[k] += full[k];
     } else {
       for (std::size_t k = 0; k < kLanes; ++k) reinterpret_cast<Floats8*>(spilled)[k] = scores[k];
-      for (const Weight& w : sparse_row(t.weights, row)) spilled[static_cast<std::uint8_t>(w.tag) & (kScores - 1)] += w.value;
+      for (const PerceptronModel::Weight& w : sparse_row(weights, row))
+        spilled[static_cast<std::uint8_t>(w.tag) & (kScores - 1)] += w.value;
       for (std::size_t k = 0; k < kLanes; ++k) scores[k] = reinterpret_cast<const Floats8*>(spilled)[k];
     }
   }
+}
+
+}  // namespace
+
+COPYDESK_WIDE_VECTORS
+void PerceptronModel::add_rows(std::span<const Row> rows, Scores& scores) const {
+  const Tables t = tables();
+  Floats8 sums[kLanes];
+  for (std::size_t k = 0; k < kLanes; ++k) sums[k] = reinterpret_cast<const Floats8*>(scores.data())[k];
+  add_rows_to(rows, t.full_rows, t.weights, sums);
+  for (std::size_t k = 0; k < kLanes; ++k) reinterpret_cast<Floats8*>(scores.data())[k] = sums[k];
+}
+
+COPYDESK_WIDE_VECTORS
+Pos PerceptronModel::best_tag_of_rows(const Scores& start, std::span<const Row> rows) const {
+  const Tables t = tables();
+  Floats8 scores[kLanes];
+  for (std::size_t k = 0; k < kLanes; ++k) scores[k] = reinterpret_cast<const Floats8*>(start.data())[k];
+  add_rows_to(rows, t.full_rows, t.weights, scores);
   // The best score, then of the tags that have it the one of least rank: the tag a strict
   // comparison in the model's order would keep.
   Floats8 top = scores[0];

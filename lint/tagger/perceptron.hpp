@@ -59,9 +59,18 @@ class PerceptronModel {
   // Fills rows[i] with the row of features[i] (rows.size() == features.size()).
   void rows(std::span<const FeatureKey> features, std::span<Row> rows) const;
 
-  // The highest scoring tag given the rows of a word's features, summed in their order (a
-  // float sum depends on it); ties go to the tag first in the model's order.
-  Pos best_tag_of_rows(std::span<const Row> rows) const;
+  // Scores of the tags, by Pos value, as rows are summed into them.
+  using Scores = std::array<float, kRowWidth>;
+  // The scores of no feature, where every sum starts.
+  const Scores& no_scores() const { return start_; }
+  // Adds the rows, in their order, to scores (a float sum depends on the order). A row 0
+  // adds nothing.
+  void add_rows(std::span<const Row> rows, Scores& scores) const;
+  // The highest scoring tag given the scores of a word's first features (as add_rows made
+  // them) and the rows of the others, added in their order; ties go to the tag first in the
+  // model's order.
+  Pos best_tag_of_rows(const Scores& scores, std::span<const Row> rows) const;
+  Pos best_tag_of_rows(std::span<const Row> rows) const { return best_tag_of_rows(start_, rows); }
   // The highest scoring tag given the features of a word.
   Pos best_tag(std::span<const FeatureKey> features) const;
 
@@ -100,7 +109,7 @@ class PerceptronModel {
   // By Pos value: where scores start (0 for the model's tags; minus infinity for the others,
   // which stay there and so never win), and the tag's place in tags_ (kUnranked if none).
   static constexpr std::int32_t kUnranked = std::numeric_limits<std::int32_t>::max();
-  std::array<float, kRowWidth> start_{};
+  Scores start_{};
   std::array<std::int32_t, kRowWidth> rank_{};
   // Built or read from a .model file…
   KeyTable dictionary_;

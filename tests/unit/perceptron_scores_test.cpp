@@ -1,7 +1,8 @@
-// PerceptronModel::best_tag_of_rows adds rows eight floats at a time and finds the best tag
-// with vector comparisons: it must choose exactly the tag of the plain computation (each
-// tag's weights added one by one in the rows' order, the first tag in the model's order
-// kept on a tie), whatever mix of full and sparse rows, signs, magnitudes and ties.
+// PerceptronModel::add_rows and best_tag_of_rows add rows eight floats at a time and find the
+// best tag with vector comparisons: they must give exactly the sums and the tag of the plain
+// computation (each tag's weights added one by one in the rows' order, the first tag in the
+// model's order kept on a tie), whatever mix of full and sparse rows, signs, magnitudes and
+// ties, and wherever the sum is split into a kept first part and the rest.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -9,6 +10,7 @@
 #include <cstdint>
 #include <cmath>
 #include <random>
+#include <span>
 #include <vector>
 
 #include "base/pos.hpp"
@@ -59,10 +61,15 @@ RandomModel random_model(std::mt19937& random, std::size_t tag_count) {
 
 // The plain computation: tag by tag, weight by weight, in order; a later tag wins only with
 // a higher score.
-Pos plain_best_tag(const RandomModel& m, const std::vector<std::size_t>& features) {
+std::array<float, kTagCount> plain_scores(const RandomModel& m, const std::vector<std::size_t>& features) {
   std::array<float, kTagCount> scores{};
   for (std::size_t f : features)
     for (const PerceptronModel::Weight& w : m.features[f]) scores[static_cast<std::size_t>(w.tag)] += w.value;
+  return scores;
+}
+
+Pos plain_best_tag(const RandomModel& m, const std::vector<std::size_t>& features) {
+  const std::array<float, kTagCount> scores = plain_scores(m, features);
   Pos best = m.tags.front();
   for (Pos tag : m.tags)
     if (scores[static_cast<std::size_t>(tag)] > scores[static_cast<std::size_t>(best)]) best = tag;
@@ -88,7 +95,18 @@ TEST_CASE("the perceptron's vector sums choose the tag the plain sum chooses", "
       for (PerceptronModel::Row row : rows) sparse_rows += row != 0 && !(row & PerceptronModel::kFullRow);
       // Rows the model lacks (0) are skipped.
       rows.insert(rows.begin() + static_cast<std::ptrdiff_t>(rows.size() / 2), 0);
-      CHECK(m.model.best_tag_of_rows(rows) == plain_best_tag(m, features));
+      const Pos plain = plain_best_tag(m, features);
+      CHECK(m.model.best_tag_of_rows(rows) == plain);
+      // The first rows summed apart, and the rest added to their sum: the same sums, to the
+      // last bit, and the same tag.
+      const auto split = rows.begin() + static_cast<std::ptrdiff_t>(rows.size() / 3);
+      PerceptronModel::Scores leading = m.model.no_scores();
+      m.model.add_rows(std::span(rows.begin(), split), leading);
+      CHECK(m.model.best_tag_of_rows(leading, std::span(split, rows.end())) == plain);
+      PerceptronModel::Scores all = leading;
+      m.model.add_rows(std::span(split, rows.end()), all);
+      const std::array<float, kTagCount> expected = plain_scores(m, features);
+      for (Pos tag : m.tags) CHECK(all[static_cast<std::size_t>(tag)] == expected[static_cast<std::size_t>(tag)]);
     }
     if (tag_count >= 16) CHECK(sparse_rows > 0);
   }
