@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <functional>
 
 namespace copydesk::tagger {
 
@@ -37,19 +38,19 @@ void WordCache::make_room(std::size_t words) {
 }
 
 std::uint32_t WordCache::find_or_add(std::string_view word) {
-  const FeatureKey key = word_key(word);
+  const std::size_t hash = std::hash<std::string_view>{}(word);
   const std::size_t mask = slots_.size() - 1;
-  std::size_t slot = key & mask;
+  std::size_t slot = hash & mask;
   for (; slots_[slot] != 0; slot = (slot + 1) & mask) {
     const Entry& kept = entries_[slots_[slot] - 1];
-    if (kept.key == key && kept.forms.text == word) return slots_[slot] - 1;
+    if (kept.hash == hash && kept.forms.text == word) return slots_[slot] - 1;
   }
   const auto index = static_cast<std::uint32_t>(used_++);
   if (index == entries_.size()) entries_.emplace_back();
   Entry& entry = entries_[index];
   word_forms(word, model_.lexicon(), entry.forms);
-  entry.key = key;
-  entry.dictionary_tag = model_.dictionary_tag(key);
+  entry.hash = hash;
+  entry.dictionary_tag = model_.dictionary_tag(word_key(word));
   fill_rows(entry);
   entry.leading_casing.reset();
   // A sentence longer than the capacity keeps its extra words unfound, beyond the slots' room.

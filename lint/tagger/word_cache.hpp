@@ -22,7 +22,9 @@ class WordCache {
  public:
   struct Entry {
     WordForms forms;
-    FeatureKey key = 0;  // word_key(forms.text)
+    // std::hash of forms.text, which finds the word here: quicker than word_key (a byte at a
+    // time), which is needed only for a word met first.
+    std::size_t hash = 0;
     std::optional<Pos> dictionary_tag;
     WordItems<PerceptronModel::Row> rows{};
     // The sum of the rows of the word's leading features (for_each_leading_feature), which
