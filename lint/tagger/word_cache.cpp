@@ -19,6 +19,8 @@ WordCache::WordCache(const PerceptronModel& model, std::size_t capacity)
       slots_(std::bit_ceil(2 * std::max<std::size_t>(capacity, 1))),
       tag_rows_(kTagPairs),
       tag_rows_found_(kTagPairs) {
+  // All the room at once: growing would move every entry kept, strings and all.
+  entries_.reserve(capacity_);
   before_start_.forms = tagger::before_start();
   after_end_.forms = tagger::after_end();
   fill_rows(before_start_);
