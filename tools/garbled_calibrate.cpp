@@ -31,7 +31,6 @@ int main() {
   std::string line;
   std::getline(std::cin, line);  // header
   std::cout << "id\tlabel\tsplit\tsource\twords\tscored\tunknown\tslor\tunseen\ttrigrams\tworst3\n";
-  FluencyScorer fluency(*res.lm, res.speller, 3);
   while (std::getline(std::cin, line)) {
     std::vector<std::string> cells;
     std::stringstream row(line);
@@ -39,6 +38,8 @@ int main() {
     if (cells.size() < 5) continue;
     const Source source("<line>", cells[4]);
     const Document doc(source, res.speller, res.tagger);
+    const DocumentWords words(doc);
+    FluencyScorer fluency(*res.lm, res.speller, words, 3);
     bool any = false;
     Fluency worst;
     for (const Sentence& s : doc.sentences()) {

@@ -12,6 +12,9 @@
 namespace copydesk {
 
 bool is_ascii(std::string_view text);
+// The offset of the first byte at or after `from` that is not ASCII, or text.size(): how
+// the checks that look only at other characters skip the ASCII most text is made of.
+std::size_t first_non_ascii(std::string_view text, std::size_t from = 0);
 
 // ASCII letters lower-cased and every other byte kept: the cheap path for ASCII words.
 std::string ascii_lower(std::string_view text);

@@ -138,6 +138,24 @@ TEST_CASE("the rules of a data-driven kind share one pass and keep their own mat
   CHECK(quiet.diagnostics.empty());
 }
 
+TEST_CASE("existence finds a phrase at each spelling of its words, URLs and handles included", "[bounds][existence]") {
+  // The first word of a phrase is looked up once per distinct key: every case and
+  // apostrophe style of it must still match, and tokens with no word id (a handle) too.
+  const fs::path pack = scratch_file("spellings/house.yaml", R"(rules:
+  - {id: garbled.house-c, kind: existence, severity: warning, message: C., options: {phrases: ["Zürich’s café", "@desk news"]}}
+)").parent_path();
+  Options options;
+  options.data_dir = COPYDESK_SOURCE_DIR;
+  options.rule_dirs = {pack};
+  options.only = {"garbled.house-c"};
+  options.models = false;
+  const Linter linter(options);
+  const Result r = linter.check("ZÜRICH'S CAFÉ opened. Then zürich’s café. Zürich’s Café, @desk news and @DESK News.\n");
+  CHECK(count_rule(r, "garbled.house-c") == 5);
+  // Near misses: the words apart or alone.
+  CHECK(linter.check("Zürich’s old café and a café in Zürich; @desk says news.\n").diagnostics.empty());
+}
+
 TEST_CASE("a consistency spelling glued to the word before is not a use of it, even after a match", "[bounds][consistency]") {
   const fs::path pack = scratch_file("glued/house.yaml", R"(rules:
   - {id: style.house-z, kind: consistency, severity: warning, message: Z., options: {groups: [["Kyiv", "Kiev"], ["-based", "based"]]}}

@@ -31,7 +31,8 @@ const LanguageModel& model() {
 copydesk::Fluency fluency_of(const std::string& text) {
   const copydesk::Source source("<test>", text);
   const copydesk::Document doc(source, nullptr, nullptr);
-  return copydesk::FluencyScorer(model(), nullptr, 3).score(doc, doc.sentences().at(0));
+  const copydesk::DocumentWords words(doc);
+  return copydesk::FluencyScorer(model(), nullptr, words, 3).score(doc, doc.sentences().at(0));
 }
 
 }  // namespace
@@ -271,4 +272,25 @@ TEST_CASE("without the tagging models the engine reads no language model", "[lm]
   const copydesk::Engine engine(options);
   CHECK(copydesk::Engine::Worker(engine).resources().lm == nullptr);
   CHECK(engine.context().language_model == nullptr);
+}
+
+TEST_CASE("fluency looks a key up once per document yet judges each word by its own case", "[lm]") {
+  // The same keys written as a name inside a sentence, in capitals and at a sentence's
+  // start first: what the scorer keeps of a key must not carry their case to the last
+  // sentence, which must score as it does alone.
+  const std::string last = "The talks on the café would resume in the city next week.";
+  const copydesk::Source source("<test>", "Officials said The Talks Café opened in The City. THE TALKS WOULD RESUME. "
+                                          "Café owners said talks would go on. " + last);
+  const copydesk::Document doc(source, nullptr, nullptr);
+  const copydesk::DocumentWords words(doc);
+  copydesk::FluencyScorer scorer(model(), nullptr, words, 3);
+  copydesk::Fluency in_document;
+  for (const auto& s : doc.sentences()) in_document = scorer.score(doc, s);
+  const auto alone = fluency_of(last);
+  CHECK(in_document.scored == alone.scored);
+  CHECK(in_document.words == alone.words);
+  CHECK(in_document.unknown == alone.unknown);
+  CHECK(in_document.slor == alone.slor);
+  CHECK(in_document.worst_window == alone.worst_window);
+  CHECK(alone.scored > 5);
 }

@@ -175,3 +175,23 @@ TEST_CASE("messages quote a bounded excerpt, however long the text without space
   // Short spans keep their whole words.
   CHECK(copydesk::words_around("said ,then left", 4, 6) == "said ,then");
 }
+
+TEST_CASE("find_marks finds every mark a search for each finds, and nothing inside other characters", "[punctuation]") {
+  // Multi-byte letters and marks ("é", "…", "。", "；") hold no ASCII byte, so none is a mark.
+  const std::string text = "Café, “déjà vu”… 3.5; Zürich:yes? no! 東京。x；y";
+  std::vector<std::size_t> expected;
+  for (std::size_t at = text.find_first_of(",.;:?!"); at != std::string::npos; at = text.find_first_of(",.;:?!", at + 1))
+    expected.push_back(at);
+  CHECK(copydesk::punctuation::find_marks(text) == expected);
+  CHECK(expected.size() == 6);
+  CHECK(copydesk::punctuation::find_marks("") == std::vector<std::size_t>{});
+}
+
+TEST_CASE("the punctuation kinds read runs and spaces at either end of the text", "[punctuation]") {
+  // A run of marks at the very start and end, a space run at the start of the text.
+  CHECK_ANNOTATED("[[,,]]{punctuation.doubled-punctuation} it ended[[;;]]{punctuation.doubled-punctuation}", kDoubled);
+  CHECK_ANNOTATED(" , it ended[[ \t;]]{punctuation.space-before-punctuation}", kSpaceBefore);
+  CHECK_ANNOTATED("It ended[[ \t ;]]{punctuation.space-before-punctuation} then.", kSpaceBefore);
+  // The colon is not a missing-space mark; the semicolon before it is.
+  CHECK_ANNOTATED("Note:This and Paris[[;L]]{punctuation.missing-space}ondon", kMissing);
+}

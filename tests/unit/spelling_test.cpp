@@ -97,6 +97,16 @@ TEST_CASE("style.mixed-variety reports an article mixing American and British sp
   CHECK_ANNOTATED("Colour’s hold on the honour's guard ended with the [[color’s]]{style.mixed-variety} fading.", kVariety);
 }
 
+TEST_CASE("style.mixed-variety counts every use of a word it looked up once", "[spelling]") {
+  // "colour" is looked up once, by its key without the possessive: each of its uses,
+  // possessive or not, at a sentence's start or not, counts toward British spelling.
+  const std::string text = "Colour matters. The colour's hold and the colour’s glow. The [[color]]{style.mixed-variety} faded.";
+  CHECK_ANNOTATED(text, kVariety);
+  const auto d = copydesk::test::run_rules(text, kVariety);
+  REQUIRE(d.size() == 1);
+  CHECK_THAT(d[0].message, Catch::Contains("British spelling (“Colour” and 2 more)"));
+}
+
 TEST_CASE("style.mixed-variety stays silent on one variety, Oxford spelling and names", "[spelling]") {
   CHECK_ANNOTATED("The colour of the organisation's flag was honoured by the programme.", kVariety);
   CHECK_ANNOTATED("The color of the organization's flag was honored by the program.", kVariety);
@@ -139,6 +149,10 @@ TEST_CASE("spelling.real-word-slip stays silent on names, inflections and plain 
   // Lower-case words are not part of a name.
   CHECK_ANNOTATED("His laces were untied when he reached the united front.", rule);
   CHECK_ANNOTATED("She spoke at the United Nations and the United States.", rule);
+  // The model must know the word and both its neighbours: a slip beside a name it lacks is
+  // not scored, on either side.
+  CHECK_ANNOTATED("She spoke at the Untied Xqvorns on Tuesday.", rule);
+  CHECK_ANNOTATED("She spoke at Xqvorn Untied Nations on Tuesday.", rule);
 }
 
 TEST_CASE("spelling.unknown-word finds two words run together around a function word", "[spelling]") {

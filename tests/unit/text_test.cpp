@@ -24,3 +24,27 @@ TEST_CASE("fold_word folds case and apostrophes alike", "[text]") {
   CHECK(fold_word("McDonald's-90s") == "mcdonald's-90s");
   CHECK(fold_word("DON’T") == fold_word("DON'T"));
 }
+
+TEST_CASE("fold_word's ASCII path folds as the general path does", "[text]") {
+  // ASCII words skip straightening; every word must fold as case folding then straightening.
+  for (const std::string_view word : {"", "NATO", "McDonald's", "it's", "x-ray", "G7", "Zürich’s", "ÉCOLE", "Straße",
+                                      "rock’n’roll", "İstanbul"})
+    CHECK(fold_word(word) == straighten_apostrophes(copydesk::fold_case(word)));
+  CHECK(fold_word("McDonald's") == "mcdonald's");
+}
+
+TEST_CASE("first_non_ascii finds what a search byte by byte finds, from every offset", "[text]") {
+  // Non-ASCII bytes before, inside and after the eight-byte steps, and none at all.
+  for (const std::string text : {std::string("plain ASCII text, longer than eight bytes"), std::string("é"),
+                                 std::string("abcdefgé"), std::string("abcdefghé and more"), std::string("Zürich"),
+                                 std::string("twenty-four bytes of it\x80"), std::string("")}) {
+    for (std::size_t from = 0; from <= text.size(); ++from) {
+      std::size_t expected = from;
+      while (expected < text.size() && static_cast<unsigned char>(text[expected]) < 0x80) ++expected;
+      CHECK(copydesk::first_non_ascii(text, from) == expected);
+    }
+    CHECK(copydesk::is_ascii(text) == (copydesk::first_non_ascii(text) == text.size()));
+  }
+  CHECK(copydesk::is_ascii("plain ASCII text, longer than eight bytes"));
+  CHECK_FALSE(copydesk::is_ascii("abcdefghé and more"));
+}

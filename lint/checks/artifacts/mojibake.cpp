@@ -63,7 +63,7 @@ class Mojibake : public Check {
     const std::string_view text = doc.text();
     for (std::size_t at = 0; at < text.size();) {
       if (static_cast<unsigned char>(text[at]) < 0x80) {
-        ++at;
+        at = first_non_ascii(text, at);  // ASCII is never mojibake
         continue;
       }
       std::string fixed;

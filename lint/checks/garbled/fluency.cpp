@@ -13,21 +13,24 @@ namespace {
 // is what a sentence-initial word out of place in shuffled text looks like.
 constexpr double kFunctionWordLogP = -2.5;
 
+}  // namespace
+
 // The model's id for a word token, or kNone when the word is a name made of common words,
 // an acronym, a code or unknown. A common word capitalized inside a sentence is part of a
 // name ("United Airlines", "Foreign Minister") and says nothing of the words around it;
 // a proper noun the model knows ("America", "Putin") is scored like any word.
-std::int32_t model_id(const Token& t, const LanguageModel& lm, const Speller* speller) {
+std::int32_t FluencyScorer::model_id(const Token& t, std::uint32_t token) {
   if (t.letter_case == Case::Upper || t.letter_case == Case::Mixed || t.digit_or_dot) return LanguageModel::kNone;
-  const std::string& word = t.key;
-  const std::int32_t id = lm.id(word);
-  if (t.letter_case == Case::Capital && !t.sentence_initial && id != LanguageModel::kNone &&
-      lm.unigram(id) < kFunctionWordLogP && (speller == nullptr || speller->known(word)))
-    return LanguageModel::kNone;
-  return id;
+  const std::uint32_t word = words_.id_of_token(token);
+  if (lm_ids_[word] == kNotLooked) lm_ids_[word] = lm_.id(t.key);
+  const std::int32_t id = lm_ids_[word];
+  if (t.letter_case != Case::Capital || t.sentence_initial || id == LanguageModel::kNone ||
+      lm_.unigram(id) >= kFunctionWordLogP)
+    return id;
+  if (speller_ == nullptr) return LanguageModel::kNone;
+  if (known_[word] == kNotLooked) known_[word] = speller_->known(t.key) ? 1 : 0;
+  return known_[word] == 1 ? LanguageModel::kNone : id;
 }
-
-}  // namespace
 
 Fluency FluencyScorer::score(const Document& doc, const Sentence& s) {
   Fluency f;
@@ -55,7 +58,7 @@ Fluency FluencyScorer::score(const Document& doc, const Sentence& s) {
       continue;
     }
     ++f.words;
-    const std::int32_t id = model_id(t, lm_, speller_);
+    const std::int32_t id = model_id(t, k);
     if (id == LanguageModel::kNone) {
       f.unknown += t.letter_case == Case::Lower && !t.known;
       flush();

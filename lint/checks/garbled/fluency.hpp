@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <vector>
 
+#include "checks/shared/document_words.hpp"
 #include "document/document.hpp"
 #include "lm/language_model.hpp"
 
@@ -30,17 +31,23 @@ struct Fluency {
   std::size_t worst_begin = 0, worst_end = 0;  // byte span of that stretch
 };
 
-// Scores sentence after sentence in working buffers it keeps, so that scoring every
+// Scores the sentences of one document in working buffers it keeps, so that scoring every
 // sentence of a long input allocates nothing per sentence. The speller tells proper nouns
 // from capitalized common words; without one, every capitalized word inside the sentence
-// is taken for a name.
+// is taken for a name. `words` are the document's (DocumentWords::of): what the model and
+// the speller say of a key is looked up once per distinct key, not once per word.
 class FluencyScorer {
  public:
-  FluencyScorer(const LanguageModel& lm, const Speller* speller, int window)
-      : lm_(lm), speller_(speller), window_(window) {}
+  FluencyScorer(const LanguageModel& lm, const Speller* speller, const DocumentWords& words, int window)
+      : lm_(lm), speller_(speller), words_(words), window_(window),
+        lm_ids_(words.distinct(), kNotLooked), known_(words.distinct(), kNotLooked) {}
   Fluency score(const Document& doc, const Sentence& s);
 
  private:
+  static constexpr std::int32_t kNotLooked = -2;  // in lm_ids_ and known_: not asked yet
+  // The model's id for a word token, or LanguageModel::kNone (see fluency.cpp).
+  std::int32_t model_id(const Token& t, std::uint32_t token);
+
   // A word scored in its run: its SLOR, and the longest n-gram the model had for it.
   struct Scored {
     const Token* token;
@@ -49,7 +56,10 @@ class FluencyScorer {
   };
   const LanguageModel& lm_;
   const Speller* speller_;
+  const DocumentWords& words_;
   int window_;
+  std::vector<std::int32_t> lm_ids_;  // by word id: LanguageModel::id of the key
+  std::vector<std::int32_t> known_;   // by word id: whether the speller knows the key (0 or 1)
   std::vector<Scored> scored_;
   std::vector<std::int32_t> run_;
   std::vector<const Token*> run_tokens_;

@@ -32,7 +32,7 @@ class UnlikelySentence : public Check {
     if (res.lm == nullptr) return;
     std::vector<std::pair<const Sentence*, Fluency>> scored;
     double article_sum = 0, article_words = 0;
-    FluencyScorer fluency(*res.lm, res.speller, window_);
+    FluencyScorer fluency(*res.lm, res.speller, DocumentWords::of(doc, res), window_);
     for (const Sentence& s : doc.sentences()) {
       const Fluency f = fluency.score(doc, s);
       if (f.scored < min_scored_) continue;

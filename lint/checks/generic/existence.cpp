@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "checks/shared/document_words.hpp"
 #include "engine/check.hpp"
 
 namespace copydesk {
@@ -63,14 +64,25 @@ class PhraseTrie {
     return true;
   }
 
-  Matches find(const Document& doc) const {
+  // `document_words` are the document's (DocumentWords::of).
+  Matches find(const Document& doc, const DocumentWords& document_words) const {
     const auto& tokens = doc.tokens();
     std::vector<std::uint32_t> words;  // indices of the tokens that take part in matching
-    std::vector<std::string> keys;
+    // The node each word leads to from the root, or kNoNode. Most words start no phrase and
+    // this is their only look-up: it is made once per distinct key (by its word id) rather
+    // than hashing the key again at every word. URLs, addresses and handles have no id.
+    std::vector<std::uint32_t> first_step;
+    std::vector<std::uint32_t> first_step_by_id(document_words.distinct(), kNotLooked);
     for (std::uint32_t k = 0; k < tokens.size(); ++k) {
       if (!is_matched(tokens[k])) continue;
       words.push_back(k);
-      keys.push_back(tokens[k].key);
+      const std::uint32_t id = document_words.id_of_token(k);
+      if (id == DocumentWords::kNoId) {
+        first_step.push_back(child(0, tokens[k].key));
+        continue;
+      }
+      if (first_step_by_id[id] == kNotLooked) first_step_by_id[id] = child(0, tokens[k].key);
+      first_step.push_back(first_step_by_id[id]);
     }
     Matches matches(owners_);
     std::vector<std::size_t> best(owners_, 0), resume(owners_, 0);  // by owner
@@ -78,10 +90,8 @@ class PhraseTrie {
     for (std::size_t i = 0; i < words.size(); ++i) {
       std::uint32_t node = 0;
       for (std::size_t j = i; j < words.size(); ++j) {
-        const auto& next = nodes_[node].next;
-        const auto it = next.find(std::string_view(keys[j]));
-        if (it == next.end()) break;
-        node = it->second;
+        node = j == i ? first_step[i] : child(node, tokens[words[j]].key);
+        if (node == kNoNode) break;
         const bool starts = tokens[words[i]].sentence_initial;
         const bool ends = j + 1 == words.size() || tokens[words[j + 1]].sentence != tokens[words[j]].sentence;
         for (const auto& [owner, anchor] : nodes_[node].ends) {
@@ -103,6 +113,15 @@ class PhraseTrie {
  private:
   // Bits of an anchor: a phrase ends here with no anchor, with ^, with $, with both.
   enum : std::uint8_t { kFree = 1, kStart = 2, kEnd = 4, kWhole = 8 };
+  // No node (the root is no one's child), and a look-up not made yet.
+  static constexpr std::uint32_t kNoNode = 0, kNotLooked = UINT32_MAX;
+
+  // The node the word `key` leads to from `node`, or kNoNode.
+  std::uint32_t child(std::uint32_t node, std::string_view key) const {
+    const auto& next = nodes_[node].next;
+    const auto it = next.find(key);
+    return it == next.end() ? kNoNode : it->second;
+  }
 
   struct Node {
     StringMap<std::uint32_t> next;
@@ -147,7 +166,7 @@ class Existence : public Check {
   }
 
   void run(const Document& doc, const Resources& res, Emitter& out) const override {
-    const auto& matches = res.memo.get<PhraseTrie::Matches>(trie_.get(), [&] { return trie_->find(doc); });
+    const auto& matches = res.memo.get<PhraseTrie::Matches>(trie_.get(), [&] { return trie_->find(doc, DocumentWords::of(doc, res)); });
     for (const auto& [begin, end] : matches[owner_]) {
       std::string message = report_;
       if (const std::size_t p = message.find("{text}"); p != std::string::npos) message.replace(p, 6, doc.slice(begin, end));

@@ -2,7 +2,6 @@
 // "..", ",.", ";,"). An ellipsis ("...", "...."), "?!" and "!!", and a full stop of an
 // abbreviation before a comma or colon ("Inc.,", "a.m.:") are left alone.
 #include <fmt/format.h>
-#include <re2/re2.h>
 
 #include "checks/punctuation/marks.hpp"
 #include "engine/check.hpp"
@@ -12,13 +11,16 @@ namespace {
 
 class DoubledPunctuation : public Check {
  public:
-  void run(const Document& doc, const Resources&, Emitter& out) const override {
-    static const RE2 run_of_marks(R"(([.,;:!?]{2,}))");
+  void run(const Document& doc, const Resources& res, Emitter& out) const override {
     const std::string_view text = doc.text();
-    re2::StringPiece rest(text.data(), text.size()), marks;
-    while (RE2::FindAndConsume(&rest, run_of_marks, &marks)) {
-      const std::string_view run(marks.data(), marks.size());
-      const std::size_t begin = static_cast<std::size_t>(marks.data() - text.data());
+    // Each run of two or more marks: consecutive offsets among the marks found once for
+    // the punctuation kinds, rather than a scan of the whole text of its own.
+    const std::vector<std::size_t>& marks = punctuation::mark_offsets(doc, res);
+    for (std::size_t first = 0, last = 0; first < marks.size(); first = last) {
+      for (last = first + 1; last < marks.size() && marks[last] == marks[last - 1] + 1;) ++last;
+      if (last - first < 2) continue;
+      const std::size_t begin = marks[first];
+      const std::string_view run = text.substr(begin, last - first);
       if (!slip(run) || punctuation::in_address(doc, begin)) continue;
       out.report(begin, run.size(),
                  fmt::format("The punctuation in “{}” is doubled.", words_around(text, begin, begin + run.size())),

@@ -14,12 +14,13 @@ namespace {
 
 class MissingSpace : public Check {
  public:
-  void run(const Document& doc, const Resources&, Emitter& out) const override {
-    // A mark, then a letter: a scan for the marks, as a regular expression with Unicode's
-    // letter class would cost RE2 a large automaton to build on every run.
-    static constexpr std::string_view kMarks = ".!?,;";
+  void run(const Document& doc, const Resources& res, Emitter& out) const override {
+    // A mark, then a letter: the marks as found once for the punctuation kinds, as a
+    // regular expression with Unicode's letter class would cost RE2 a large automaton to
+    // build on every run.
     const std::string_view text = doc.text();
-    for (std::size_t at = text.find_first_of(kMarks); at != std::string_view::npos; at = text.find_first_of(kMarks, at + 1)) {
+    for (const std::size_t at : punctuation::mark_offsets(doc, res)) {
+      if (text[at] == ':') continue;  // not one of the marks this kind looks at
       const std::size_t next = at + 1;
       if (!u_isalpha(code_point_at(text, next))) continue;
       if (punctuation::in_address(doc, at) || !glued_here(text, at)) continue;

@@ -2,7 +2,6 @@
 // An ellipsis (" ..."), a decimal (" .45") and a domain (" .gov") start with a full
 // stop after a space on purpose, so the mark must not run into a word or number.
 #include <fmt/format.h>
-#include <re2/re2.h>
 #include <unicode/uchar.h>
 
 #include "checks/punctuation/marks.hpp"
@@ -13,13 +12,13 @@ namespace {
 
 class SpaceBeforePunctuation : public Check {
  public:
-  void run(const Document& doc, const Resources&, Emitter& out) const override {
-    static const RE2 spaced(R"(([ \t]+)[,.;:?!])");
+  void run(const Document& doc, const Resources& res, Emitter& out) const override {
     const std::string_view text = doc.text();
-    re2::StringPiece rest(text.data(), text.size()), spaces;
-    while (RE2::FindAndConsume(&rest, spaced, &spaces)) {
-      const std::size_t begin = static_cast<std::size_t>(spaces.data() - text.data());
-      const std::size_t at = begin + spaces.size();
+    // Each mark (as found once for the punctuation kinds) after a run of spaces or tabs.
+    for (const std::size_t at : punctuation::mark_offsets(doc, res)) {
+      std::size_t begin = at;
+      while (begin > 0 && (text[begin - 1] == ' ' || text[begin - 1] == '\t')) --begin;
+      if (begin == at) continue;
       const UChar32 before = code_point_before(text, begin);
       const UChar32 after = code_point_at(text, at + 1);
       // After a word, a number or a closing mark; not at the start of a line.

@@ -36,9 +36,14 @@ class RealWordSlip : public Check {
       if (tokens[k - 1].sentence != t.sentence || tokens[k + 1].sentence != t.sentence) continue;
       const std::string word = fold_case(t.text);
       if (word.size() < min_length_) continue;  // "Inn", "Ford", "Gold": short names are as often words
-      const std::int32_t before = lm.id(fold_case(tokens[k - 1].text)), after = lm.id(fold_case(tokens[k + 1].text));
+      // The word itself first: most capitalized words beside a capital are names the model
+      // lacks, and then the words around them need no folding or look-up.
       const std::int32_t self = lm.id(word);
-      if (before == LanguageModel::kNone || after == LanguageModel::kNone || self == LanguageModel::kNone) continue;
+      if (self == LanguageModel::kNone) continue;
+      const std::int32_t before = lm.id(fold_case(tokens[k - 1].text));
+      if (before == LanguageModel::kNone) continue;
+      const std::int32_t after = lm.id(fold_case(tokens[k + 1].text));
+      if (after == LanguageModel::kNone) continue;
       // A slip makes a rarer word ("Untied" for "United"): only more common candidates
       // are scored, and the phrase only when there is one. Names recur through a text, so
       // each word's candidates are looked for once.

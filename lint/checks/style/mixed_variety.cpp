@@ -7,9 +7,9 @@
 // within two edits (Lexicon::marks_variety); names and words capitalized inside a
 // sentence ("the Labour Party") are left out.
 #include <algorithm>
-#include <unordered_map>
 #include <fmt/format.h>
 
+#include "checks/shared/document_words.hpp"
 #include "engine/check.hpp"
 #include "spell/lexicon.hpp"
 
@@ -26,21 +26,21 @@ class EnglishVariety : public Check {
       : forced_(context.language_forced ? (context.language == "en_GB" ? kBritish : kAmerican) : 0),
         lexicon_(context.lexicon()) {}
 
-  void run(const Document& doc, const Resources&, Emitter& out) const override {
+  void run(const Document& doc, const Resources& res, Emitter& out) const override {
     std::vector<const Token*> marked[3];  // by variety
-    // A document repeats its words: each is searched for in the lexicon once. The keys
-    // are views of the tokens' keys, which outlive the map: no copy of any word.
-    std::unordered_map<std::string_view, std::uint8_t> marks;
-    for (const Token& t : doc.tokens()) {
-      if (t.kind != TokenKind::Word) continue;
+    // A document repeats its words: each is searched for in the lexicon once, kept by the
+    // id of its key without a possessive ending (Word::base) rather than hashed again.
+    const DocumentWords& words = DocumentWords::of(doc, res);
+    constexpr std::uint8_t kNotLooked = 0xFF;
+    std::vector<std::uint8_t> marks(words.distinct(), kNotLooked);
+    for (const Word& w : words.all()) {
+      const Token& t = doc.tokens()[w.token];
       if (t.letter_case != Case::Lower && !(t.letter_case == Case::Capital && t.sentence_initial)) continue;
       if (t.digit_or_dot) continue;
       // The Document folded the word already; only lower-case and capitalized words come
       // here, so their possessive ending is "'s" once folded.
-      const std::string_view word = without_possessive(t.key);
-      const auto [it, fresh] = marks.try_emplace(word, 0);
-      if (fresh) it->second = lexicon_->marks_variety(word);
-      if (it->second != 0) marked[it->second].push_back(&t);
+      if (marks[w.base] == kNotLooked) marks[w.base] = lexicon_->marks_variety(without_possessive(w.key));
+      if (marks[w.base] != 0) marked[marks[w.base]].push_back(&t);
     }
     const std::size_t us = marked[kAmerican].size(), gb = marked[kBritish].size();
     std::uint8_t own = forced_;
