@@ -35,7 +35,7 @@ TEST_CASE("fold_word's ASCII path folds as the general path does", "[text]") {
 
 TEST_CASE("first_non_ascii finds what a search byte by byte finds, from every offset", "[text]") {
   // Non-ASCII bytes before, inside and after the eight-byte steps, and none at all.
-  for (const std::string text : {std::string("plain ASCII text, longer than eight bytes"), std::string("é"),
+  for (const std::string& text : {std::string("plain ASCII text, longer than eight bytes"), std::string("é"),
                                  std::string("abcdefgé"), std::string("abcdefghé and more"), std::string("Zürich"),
                                  std::string("twenty-four bytes of it\x80"), std::string("")}) {
     for (std::size_t from = 0; from <= text.size(); ++from) {
