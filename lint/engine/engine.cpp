@@ -70,6 +70,7 @@ Engine::Engine(EngineOptions options)
     throw ConfigError(fmt::format("no Hunspell dictionary for {} (install hunspell-{})", context_.language,
                                   context_.language == "en_GB" ? "en-gb" : "en-us"));
   context_.dictionaries = dic_files(context_.data_dir / "dictionaries");
+  const std::size_t shipped_lists = context_.dictionaries.size();
   for (const auto& dic : config.dictionaries) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(dic, ec))
@@ -89,14 +90,16 @@ Engine::Engine(EngineOptions options)
   }
   context_.language_model = lm_.get();
 
-  // The compiled word forms of these dictionaries spare most runs Hunspell; without them
-  // the first Worker's Hunspell opens on a thread of its own beside the rest of loading
-  // (it reads only system_dic_, context_.dictionaries and forms_, not written from here
-  // on). Where no thread can be started, the first Worker opens its own.
+  // The compiled word forms of the system dictionary and the shipped lists spare most
+  // runs Hunspell (a newsroom's own lists are read beside them, see Speller); without
+  // them the first Worker's Hunspell opens on a thread of its own beside the rest of
+  // loading (it reads only system_dic_, context_.dictionaries and forms_, not written from
+  // here on). Where no thread can be started, the first Worker opens its own.
   auto start = std::chrono::steady_clock::now();
-  std::vector<std::string> dictionary_files{system_dic_.first, system_dic_.second};
-  dictionary_files.insert(dictionary_files.end(), context_.dictionaries.begin(), context_.dictionaries.end());
-  forms_ = WordForms::matching(context_.data_dir, context_.language, dictionary_files);
+  std::vector<std::string> compiled_files{system_dic_.first, system_dic_.second};
+  compiled_files.insert(compiled_files.end(), context_.dictionaries.begin(),
+                        context_.dictionaries.begin() + static_cast<std::ptrdiff_t>(shipped_lists));
+  forms_ = WordForms::matching(context_.data_dir, context_.language, compiled_files);
   timings_.emplace_back("word forms", seconds_since(start));
   if (!forms_) {
     try {

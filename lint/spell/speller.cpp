@@ -1,5 +1,6 @@
 #include "spell/speller.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <mutex>
@@ -25,13 +26,18 @@ std::mutex& hunspell_lifetime_lock() {
 Speller::Speller(const std::string& aff, const std::string& dic, const std::vector<std::string>& extra_dics,
                  std::shared_ptr<const WordForms> forms, std::function<void(double)> opened)
     : aff_(aff), dic_(dic), extra_dics_(extra_dics), forms_(std::move(forms)), opened_(std::move(opened)) {
-  if (!forms_) hunspell_ = open(dic_, extra_dics_);
+  if (!forms_) {
+    hunspell_ = open(dic_, extra_dics_);
+    return;
+  }
+  const std::size_t covered = std::min(forms_->word_lists(), extra_dics_.size());
+  own_lists_.assign(extra_dics_.begin() + static_cast<std::ptrdiff_t>(covered), extra_dics_.end());
 }
 
 Speller::~Speller() {
   const std::lock_guard lock(hunspell_lifetime_lock());
   hunspell_.reset();
-  digit_hunspell_.reset();
+  side_hunspell_.reset();
 }
 
 std::unique_ptr<Hunspell> Speller::open(const std::string& dic, const std::vector<std::string>& extra_dics) const {
@@ -54,13 +60,17 @@ std::unique_ptr<Hunspell> Speller::open(const std::string& dic, const std::vecto
   return hunspell;
 }
 
+Hunspell& Speller::side_hunspell() const {
+  if (!side_hunspell_) side_hunspell_ = open(forms_->digit_dictionary().string(), own_lists_);
+  return *side_hunspell_;
+}
+
 bool Speller::spell(std::string_view word) const {
   if (forms_) {
-    if (const std::optional<bool> verdict = forms_->accepts(word)) return *verdict;
-    if (WordForms::for_digit_dictionary(word)) {
-      if (!digit_hunspell_) digit_hunspell_ = open(forms_->digit_dictionary().string(), {});
-      return digit_hunspell_->spell(std::string(word));
-    }
+    const WordForms::Also own_lists = [this](const std::string& w) { return side_hunspell().spell(w); };
+    if (const std::optional<bool> verdict = forms_->accepts(word, own_lists_.empty() ? WordForms::Also{} : own_lists))
+      return *verdict;
+    if (WordForms::for_digit_dictionary(word)) return side_hunspell().spell(std::string(word));
     if (!hunspell_) hunspell_ = open(dic_, extra_dics_);
   }
   return hunspell_->spell(std::string(word));

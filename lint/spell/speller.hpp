@@ -20,9 +20,12 @@ class Speller {
  public:
   // aff/dic: the system dictionary; extra_dics: further word lists loaded on top, Hunspell
   // .dic files or plain lists (spell/word_list.hpp). `forms`, when given, are the
-  // compiled forms of exactly these files (spell/word_forms.hpp): they answer most
-  // look-ups, and Hunspell opens only for a word they cannot decide. Without them
-  // Hunspell opens here. `opened` is told how long each opening took.
+  // compiled forms of the .aff, the .dic and the first of extra_dics, as many as they
+  // were made from (spell/word_forms.hpp): they answer most look-ups, and Hunspell opens
+  // only for a word they cannot decide. The lists after those (a newsroom's own) are
+  // read by a small Hunspell of the forms' digit dictionary and those lists only, asked
+  // when the forms reject a word. Without forms Hunspell opens here. `opened` is told how
+  // long each opening took.
   Speller(const std::string& aff, const std::string& dic, const std::vector<std::string>& extra_dics,
           std::shared_ptr<const WordForms> forms = nullptr, std::function<void(double seconds)> opened = {});
   ~Speller();
@@ -39,13 +42,16 @@ class Speller {
   // turns with every other opening and closing.
   std::unique_ptr<Hunspell> open(const std::string& dic, const std::vector<std::string>& extra_dics) const;
   bool spell(std::string_view word) const;
+  // The small Hunspell: the forms' digit dictionary and the lists they do not cover.
+  Hunspell& side_hunspell() const;
 
   std::string aff_, dic_;
   std::vector<std::string> extra_dics_;
+  std::vector<std::string> own_lists_;  // the extra lists the forms were not made from
   std::shared_ptr<const WordForms> forms_;
   std::function<void(double)> opened_;
   mutable std::unique_ptr<Hunspell> hunspell_;         // the whole dictionary
-  mutable std::unique_ptr<Hunspell> digit_hunspell_;   // the forms' digit dictionary
+  mutable std::unique_ptr<Hunspell> side_hunspell_;    // see side_hunspell()
   static constexpr std::size_t kMaxCached = 1 << 16;
   mutable StringMap<bool> known_cache_;  // looked up by view: no string built per word
 };

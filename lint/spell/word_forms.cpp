@@ -226,7 +226,7 @@ WordForms::WordForms(const std::filesystem::path& compiled)
     conversions_.emplace_back(conversions.substr(at, from_end - at), conversions.substr(from_end + 1, to_end - from_end - 1));
     at = to_end + 1;
   }
-  if (sources_.size() % 2 != 0 || !words_.consistent()) throw std::runtime_error("word forms: " + name + " is inconsistent");
+  if (sources_.size() % 2 != 0 || sources_.size() < 4 || !words_.consistent()) throw std::runtime_error("word forms: " + name + " is inconsistent");
 }
 
 WordForms::Compiled WordForms::compile(const std::vector<std::string>& files, const std::vector<std::string>& forms,
@@ -292,7 +292,7 @@ bool WordForms::made_from(const std::vector<std::string>& files) const {
   return true;
 }
 
-std::optional<bool> WordForms::accepts(std::string_view word) const {
+std::optional<bool> WordForms::accepts(std::string_view word, const Also& also) const {
   if (word.size() >= kMaxBytes) return std::nullopt;
   // Hunspell converts the input first (the curly apostrophe to a straight one); at each
   // place the longest conversion that matches.
@@ -314,13 +314,13 @@ std::optional<bool> WordForms::accepts(std::string_view word) const {
   }
   const std::string_view input = changed ? std::string_view(converted) : word;
   const std::size_t hyphen = input.find('-');
-  if (hyphen == std::string_view::npos) return verdict_without_hyphen(input);
+  if (hyphen == std::string_view::npos) return verdict_without_hyphen(input, also);
   // Hunspell takes a word as the dictionary has it ("e-mail"), else breaks it at a hyphen
   // and takes it when both sides are words; with one hyphen inside, that is all it does.
   if (hyphen == 0 || hyphen + 1 == input.size() || input.find('-', hyphen + 1) != std::string_view::npos ||
       !decided_by_forms(input, true))
     return std::nullopt;
-  if (words_.contains(input)) return true;
+  if (words_.contains(input) || (also && also(std::string(input)))) return true;
   std::string left(input.substr(0, hyphen)), right(input.substr(hyphen + 1));
   // A word in capitals is broken as Hunspell left it after trying its casings: with only
   // its first letter a capital ("P-PDSA" as "P" and "pdsa").
@@ -328,15 +328,16 @@ std::optional<bool> WordForms::accepts(std::string_view word) const {
     left = recase(left, Casing::Title);
     right = recase(right, Casing::Lower);
   }
-  const std::optional<bool> left_known = verdict_without_hyphen(left), right_known = verdict_without_hyphen(right);
+  const std::optional<bool> left_known = verdict_without_hyphen(left, also),
+                            right_known = verdict_without_hyphen(right, also);
   if (left_known == false || right_known == false) return false;
   if (left_known && right_known) return true;
   return std::nullopt;
 }
 
-std::optional<bool> WordForms::verdict_without_hyphen(std::string_view word) const {
+std::optional<bool> WordForms::verdict_without_hyphen(std::string_view word, const Also& also) const {
   if (!decided_by_forms(word, false)) return std::nullopt;
-  return words_.contains(word);
+  return words_.contains(word) || (also && also(std::string(word)));
 }
 
 bool WordForms::for_digit_dictionary(std::string_view word) {

@@ -66,18 +66,25 @@ class WordForms {
 
   // Whether the file was made from exactly these files, with these contents.
   bool made_from(const std::vector<std::string>& files) const;
+  // Further words beside the forms: Hunspell's verdict with other word lists of the same
+  // affix file, asked for a spelling the forms do not have.
+  using Also = std::function<bool(const std::string&)>;
   // Hunspell's verdict, when the forms decide it: a word shorter than 100 bytes of
   // letters of Latin script and of characters without case (apostrophes, inner dots),
-  // or two such joined by a hyphen.
-  std::optional<bool> accepts(std::string_view word) const;
+  // or two such joined by a hyphen. With `also`, the verdict of one Hunspell holding the
+  // forms' dictionaries and those lists: a word, or each side of a hyphen, is accepted
+  // by either.
+  std::optional<bool> accepts(std::string_view word, const Also& also = {}) const;
   // Whether the digit dictionary decides the word: it has a digit and no hyphen.
   static bool for_digit_dictionary(std::string_view word);
   const std::filesystem::path& digit_dictionary() const { return digit_dictionary_; }
   std::size_t size() const { return words_.size(); }
+  // How many word lists, after the .aff and the .dic, the file was made from.
+  std::size_t word_lists() const { return sources_.size() / 2 - 2; }
 
  private:
   // Hunspell's verdict on a converted word without hyphens, when the forms decide it.
-  std::optional<bool> verdict_without_hyphen(std::string_view word) const;
+  std::optional<bool> verdict_without_hyphen(std::string_view word, const Also& also) const;
 
   std::shared_ptr<const MappedFile> mapping_;
   std::span<const std::uint64_t> sources_;  // size and content hash of each file

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <filesystem>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -103,13 +104,34 @@ TEST_CASE("an engine opens Hunspell once per worker at work at once, and reuses 
   CHECK(hunspell_opened(engine) == "Hunspell (2 opened)");
 }
 
-TEST_CASE("without word forms for its dictionaries, an engine opens Hunspell beside its own loading", "[parallel]") {
-  // A newsroom's own word list: the compiled forms are of the shipped lists only.
+TEST_CASE("with a newsroom's own word list, an engine still answers from the compiled forms", "[parallel]") {
   const e2e::Scratch s;
   e2e::write(s.dir / "ours.txt", "Zyxwv\n");
   EngineOptions options;
   options.tag = false;
   options.config.dictionaries = {s.dir / "ours.txt"};
+  const Engine engine(options);
+  const Engine::Worker worker(engine);
+  const Speller& speller = *worker.resources().speller;
+  CHECK(speller.known("Zyxwv"));
+  CHECK(speller.known("ZYXWV"));
+  CHECK(speller.known("house"));
+  CHECK_FALSE(speller.known("zyxwv"));
+  // The list is read by the small Hunspell beside the forms, not by the whole one.
+  CHECK(hunspell_opened(engine) == "Hunspell (1 opened)");
+  CHECK_FALSE(speller.hunspell_opened());
+}
+
+TEST_CASE("without word forms for its dictionaries, an engine opens Hunspell beside its own loading", "[parallel]") {
+  // A data folder whose shipped lists are not those the forms were compiled from.
+  const e2e::Scratch s;
+  const std::filesystem::path source = COPYDESK_SOURCE_DIR;
+  std::filesystem::copy(source / "rules", s.dir / "rules", std::filesystem::copy_options::recursive);
+  std::filesystem::copy(source / "dictionaries", s.dir / "dictionaries", std::filesystem::copy_options::recursive);
+  e2e::write(s.dir / "dictionaries" / "ours.dic", "1\nZyxwv\n");
+  EngineOptions options;
+  options.tag = false;
+  options.data_dir = s.dir;
   const Engine engine(options);
   {
     const Engine::Worker first(engine);

@@ -116,6 +116,50 @@ TEST_CASE("a Speller answering from the compiled word forms gives Hunspell's ver
   }
 }
 
+TEST_CASE("a newsroom's own word lists are read beside the compiled forms, with Hunspell's verdict", "[spelling]") {
+  const e2e::Scratch s;
+  // A plain list and a Hunspell .dic whose roots take the system dictionary's affixes.
+  e2e::write(s.dir / "names.txt", "Blinken\nZelenskyy\niPhone\ncovid\nKyiv\nG20\nNord-Stream\n");
+  e2e::write(s.dir / "terms.dic", "3\nBlingen/M\nvaxx/SDG\nreshore/DSG\n");
+  const std::vector<std::string> own{(s.dir / "names.txt").string(), (s.dir / "terms.dic").string()};
+  std::set<std::string> words = words_to_try();
+  for (const std::string base : {"Blinken", "Zelenskyy", "iPhone", "covid", "Kyiv", "G20", "Blingen", "vaxx", "reshore"})
+    for (const std::string& w : {base, base + "’s", base + "'s", base + "s", base + "ed", base + "ing", base + "-led",
+                                 "pro-" + base, base + "-" + base, "anti-" + base + "-war", base + "x"}) {
+      std::string upper = w, lower = w;
+      std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return std::toupper(c); });
+      std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+      words.insert({w, upper, lower});
+    }
+  for (const std::string language : {"en_US", "en_GB"}) {
+    INFO(language);
+    const std::vector<std::string> shipped = dictionary_files(language);
+    const auto forms = WordForms::matching(COPYDESK_SOURCE_DIR, language, shipped);
+    REQUIRE(forms != nullptr);
+    std::vector<std::string> lists(shipped.begin() + 2, shipped.end());
+    lists.insert(lists.end(), own.begin(), own.end());
+    const Speller hunspell(shipped[0], shipped[1], lists);
+    const Speller compiled(shipped[0], shipped[1], lists, forms);
+    for (const std::string& w : words) {
+      INFO(w);
+      CHECK(compiled.known(w) == hunspell.known(w));
+    }
+    // The own lists' words are found, and the whole Hunspell was needed only for what the
+    // forms leave to it, never for a word of the lists.
+    const Speller fresh(shipped[0], shipped[1], lists, forms);
+    for (const char* w : {"Blinken", "BLINKEN", "Blingen’s", "Blingen's", "vaxxed", "Reshoring", "Blinken-led", "G20",
+                          "Nord-Stream", "KYIV"}) {
+      INFO(w);
+      CHECK(fresh.known(w));
+    }
+    for (const char* w : {"blinken", "Blinkin", "vaxxs", "Blinken-lde", "iphone"}) {
+      INFO(w);
+      CHECK_FALSE(fresh.known(w));
+    }
+    CHECK_FALSE(fresh.hunspell_opened());
+  }
+}
+
 TEST_CASE("the word forms decide words as Hunspell cases and converts them", "[spelling]") {
   const std::vector<std::string> files = dictionary_files("en_US");
   const auto forms = WordForms::matching(COPYDESK_SOURCE_DIR, "en_US", files);
