@@ -86,7 +86,8 @@ void Source::find_repairs() {
   // A carriage return alone (old Mac files) ends a line as LF and CRLF do: read as LF,
   // it keeps the byte offsets and gives the Document its paragraphs.
   scan_blocks(*this, n, [&](std::size_t begin, std::size_t end) {
-    for (std::size_t at = bytes_.find('\r', begin); at < end; at = bytes_.find('\r', at + 1))
+    const std::string_view upto = bytes_.substr(0, end);  // no search past the block
+    for (std::size_t at = upto.find('\r', begin); at != std::string_view::npos; at = upto.find('\r', at + 1))
       if (at + 1 == n || bytes_[at + 1] != '\n') lone_crs_.push_back(at);
   });
 }
@@ -112,7 +113,9 @@ void Source::index_lines() {
   // counted in one loop the compiler vectorizes.
   std::size_t points = 0;
   scan_blocks(*this, text.size(), [&](std::size_t begin, std::size_t end) {
-    for (std::size_t i = text.find('\n', begin); i < end; i = text.find('\n', i + 1)) line_starts_.push_back(i + 1);
+    const std::string_view upto = text.substr(0, end);  // no search past the block
+    for (std::size_t i = upto.find('\n', begin); i != std::string_view::npos; i = upto.find('\n', i + 1))
+      line_starts_.push_back(i + 1);
     static_assert(kReleaseBlock % kCheckpoint == 0, "checkpoints fall inside one block");
     for (std::size_t block = begin; block < end; block += kCheckpoint) {
       code_points_before_.push_back(points);
