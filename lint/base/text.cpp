@@ -44,6 +44,8 @@ std::string straighten_apostrophes(std::string_view text) {
 }
 
 std::string fold_word(std::string_view word) {
+  // An ASCII word has no curly apostrophe: one pass and one string, not two of each.
+  if (is_ascii(word)) return ascii_lower(word);
   return straighten_apostrophes(fold_case(word));
 }
 

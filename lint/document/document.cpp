@@ -9,6 +9,7 @@
 #include <unicode/utf8.h>
 
 #include "document/abbreviations.hpp"
+#include "document/utf16_ranges.hpp"
 #include "source/prose.hpp"
 #include "spell/speller.hpp"
 #include "tagger/tagger.hpp"
@@ -33,40 +34,73 @@ icu::BreakIterator& sentence_breaker() {
   return *it;
 }
 
-// Runs a break iterator over a UTF-8 range, calling f(begin, end, rule_status) per segment.
+// Runs a break iterator over one range of `text16` (the UTF-16 form of `text`, which
+// starts at byte `base`), calling f(begin, end, rule_status) per segment in byte offsets.
 template <typename F>
-void each_segment(icu::BreakIterator& it, std::string_view text, std::size_t base, F&& f) {
+void each_segment(icu::BreakIterator& it, std::u16string_view text16, std::string_view text, std::size_t base, F&& f) {
   UErrorCode status = U_ZERO_ERROR;
-  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  UText ut = UTEXT_INITIALIZER;
+  utext_openUChars(&ut, text16.data(), static_cast<int64_t>(text16.size()), &status);
   if (U_FAILURE(status)) return;
-  it.setText(ut, status);
-  int32_t start = it.first();
-  for (int32_t end = it.next(); end != icu::BreakIterator::DONE; start = end, end = it.next())
-    f(base + start, base + end, it.getRuleStatus());
-  utext_close(ut);
+  it.setText(&ut, status);
+  Utf8Offsets offsets(text);
+  it.first();
+  std::size_t begin = base;
+  for (int32_t end = it.next(); end != icu::BreakIterator::DONE; end = it.next()) {
+    const std::size_t end_byte = base + offsets.byte_at(static_cast<std::size_t>(end));
+    f(begin, end_byte, it.getRuleStatus());
+    begin = end_byte;
+  }
+  utext_close(&ut);
 }
 
-Case case_of(std::string_view word) {
+// Whether the code point at s[i] is upper (or title) case, lower case, or neither; moves
+// i past it.
+inline void classify_letter(const uint8_t* s, int32_t& i, int32_t n, bool& is_upper, bool& is_lower) {
+  if (s[i] < 0x80) {
+    // ASCII has no title-case letters, and its only cased letters are A-Z and a-z.
+    is_upper = static_cast<unsigned>(s[i] - 'A') < 26;
+    is_lower = static_cast<unsigned>(s[i] - 'a') < 26;
+    ++i;
+    return;
+  }
+  UChar32 c;
+  U8_NEXT(s, i, n, c);
+  is_upper = u_isupper(c) || u_istitle(c);
+  is_lower = !is_upper && u_islower(c);
+}
+
+}  // namespace
+
+Case letter_case(std::string_view word) {
   int upper = 0, lower = 0;
-  bool first_upper = false;
   const auto* s = reinterpret_cast<const uint8_t*>(word.data());
   const int32_t n = static_cast<int32_t>(word.size());
-  for (int32_t i = 0; i < n;) {
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    if (u_isupper(c) || u_istitle(c)) {
-      if (upper + lower == 0) first_upper = true;
-      ++upper;
-    } else if (u_islower(c)) {
-      ++lower;
-    }
+  int32_t i = 0;
+  // Most words are ASCII all through: counted without a call.
+  for (; i < n && s[i] < 0x80; ++i) {
+    upper += static_cast<unsigned>(s[i] - 'A') < 26;
+    lower += static_cast<unsigned>(s[i] - 'a') < 26;
+  }
+  bool is_upper = false, is_lower = false;
+  while (i < n) {
+    classify_letter(s, i, n, is_upper, is_lower);
+    upper += is_upper;
+    lower += is_lower;
   }
   if (upper + lower == 0) return Case::None;
   if (upper == 0) return Case::Lower;
   if (lower == 0) return upper >= 2 ? Case::Upper : Case::Capital;
-  if (first_upper && upper == 1) return Case::Capital;
+  if (upper > 1) return Case::Mixed;
+  // One capital: "Blinken" if it comes first of the letters, "iPhone" if not.
+  for (i = 0; i < n;) {
+    classify_letter(s, i, n, is_upper, is_lower);
+    if (is_upper || is_lower) return is_upper ? Case::Capital : Case::Mixed;
+  }
   return Case::Mixed;
 }
+
+namespace {
 
 bool is_space_only(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
@@ -90,9 +124,14 @@ Document::Document(const Source& source, Prose prose, const Speller* speller, co
   references_ = std::move(prose.references);
   suppressions_ = std::move(prose.suppressions);
   split_paragraphs_at(prose.block_starts);
-  tokenize();
+  // Both break iterators read the paragraphs from one UTF-16 copy.
+  std::vector<std::pair<std::size_t, std::size_t>> ranges;
+  ranges.reserve(paragraphs_.size());
+  for (const Paragraph& p : paragraphs_) ranges.emplace_back(p.begin, p.end);
+  Utf16Ranges paragraphs16(prose_, ranges);
+  tokenize(paragraphs16);
   for (Token& t : tokens_) t.key = fold_word(t.text);
-  split_sentences();
+  split_sentences(paragraphs16);
   quote_marks_ = pair_quotation_marks(*this);
   mark_quoted_tokens();
   classify(speller, tagger);
@@ -145,24 +184,31 @@ void Document::split_paragraphs_at(const std::vector<std::size_t>& block_starts)
   close(text.size());
 }
 
-void Document::tokenize() {
+void Document::tokenize(const Utf16Ranges& paragraphs16) {
   const std::string_view text = prose_;
-  // Special tokens first; the word breaker fills the gaps between them.
+  // Special tokens first; the word breaker fills the gaps between them. A URL has "http"
+  // or "www.", an e-mail address or a handle an "@": most texts need no search at all.
   std::vector<Token> specials;
-  re2::StringPiece input(text.data(), text.size()), url, email, handle;
-  re2::StringPiece rest = input;
-  while (RE2::FindAndConsume(&rest, special_tokens(), &url, &email, &handle)) {
-    Token t;
-    if (!url.empty()) { t.kind = TokenKind::Url; t.begin = url.data() - text.data(); t.end = t.begin + url.size(); }
-    else if (!email.empty()) { t.kind = TokenKind::Email; t.begin = email.data() - text.data(); t.end = t.begin + email.size(); }
-    else if (!handle.empty()) { t.kind = TokenKind::Handle; t.begin = handle.data() - text.data(); t.end = t.begin + handle.size(); }
-    else break;
-    specials.push_back(t);
-    if (rest.empty()) break;
+  if (text.find('@') != std::string_view::npos || text.find("http") != std::string_view::npos ||
+      text.find("www.") != std::string_view::npos) {
+    re2::StringPiece input(text.data(), text.size()), url, email, handle;
+    re2::StringPiece rest = input;
+    while (RE2::FindAndConsume(&rest, special_tokens(), &url, &email, &handle)) {
+      Token t;
+      if (!url.empty()) { t.kind = TokenKind::Url; t.begin = url.data() - text.data(); t.end = t.begin + url.size(); }
+      else if (!email.empty()) { t.kind = TokenKind::Email; t.begin = email.data() - text.data(); t.end = t.begin + email.size(); }
+      else if (!handle.empty()) { t.kind = TokenKind::Handle; t.begin = handle.data() - text.data(); t.end = t.begin + handle.size(); }
+      else break;
+      specials.push_back(t);
+      if (rest.empty()) break;
+    }
   }
+  // News runs about five bytes a token: room for nearly every text without growing.
+  tokens_.reserve(text.size() / 4 + 16);
   auto special = specials.begin();
-  for (const Paragraph& p : paragraphs_) {
-    each_segment(word_breaker(), text.substr(p.begin, p.end - p.begin), p.begin,
+  for (std::size_t pi = 0; pi < paragraphs_.size(); ++pi) {
+    const Paragraph& p = paragraphs_[pi];
+    each_segment(word_breaker(), paragraphs16.range(pi), text.substr(p.begin, p.end - p.begin), p.begin,
                  [&](std::size_t b, std::size_t e, int32_t status) {
                    while (special != specials.end() && special->end <= b) ++special;
                    if (special != specials.end() && special->begin < e) {
@@ -171,37 +217,36 @@ void Document::tokenize() {
                      return;
                    }
                    const std::string_view seg = text.substr(b, e - b);
-                   if (is_space_only(seg)) return;
-                   Token t;
+                   if (status < UBRK_WORD_NUMBER && is_space_only(seg)) return;
+                   Token& t = tokens_.emplace_back();
                    t.begin = b;
                    t.end = e;
                    if (status >= UBRK_WORD_LETTER) t.kind = TokenKind::Word;
                    else if (status >= UBRK_WORD_NUMBER) t.kind = TokenKind::Number;
                    else if (u_ispunct(code_point_at(seg, 0))) t.kind = TokenKind::Punct;
                    else t.kind = TokenKind::Symbol;
-                   tokens_.push_back(t);
                  });
   }
   for (Token& t : tokens_) {
     t.text = text.substr(t.begin, t.end - t.begin);
-    t.letter_case = case_of(t.text);
+    t.letter_case = letter_case(t.text);
     t.digit_or_dot = has_digit_or_dot(t.text);
   }
 }
 
-void Document::split_sentences() {
+void Document::split_sentences(Utf16Ranges& paragraphs16) {
   const std::string_view text = prose_;
   std::size_t tok = 0;
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
   for (std::uint32_t pi = 0; pi < paragraphs_.size(); ++pi) {
     Paragraph& p = paragraphs_[pi];
+    const std::string_view para = text.substr(p.begin, p.end - p.begin);
     // Wrapped lines inside a paragraph: give ICU spaces, not line breaks that end sentences.
-    std::string flat(text.substr(p.begin, p.end - p.begin));
-    std::replace(flat.begin(), flat.end(), '\n', ' ');
-    std::replace(flat.begin(), flat.end(), '\r', ' ');
-    std::vector<std::pair<std::size_t, std::size_t>> spans;
-    each_segment(sentence_breaker(), flat, p.begin, [&](std::size_t b, std::size_t e, int32_t) {
-      spans.emplace_back(b, e);
-    });
+    if (para.find('\n') != std::string_view::npos) paragraphs16.replace(pi, u'\n', u' ');
+    if (para.find('\r') != std::string_view::npos) paragraphs16.replace(pi, u'\r', u' ');
+    spans.clear();
+    each_segment(sentence_breaker(), paragraphs16.range(pi), para, p.begin,
+                 [&](std::size_t b, std::size_t e, int32_t) { spans.emplace_back(b, e); });
     p.first_sentence = static_cast<std::uint32_t>(sentences_.size());
     std::size_t first_tok = tok;
     for (auto [b, e] : spans) {

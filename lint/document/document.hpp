@@ -18,6 +18,7 @@ namespace copydesk {
 
 class Speller;
 class Tagger;
+class Utf16Ranges;
 
 enum class TokenKind : std::uint8_t { Word, Number, Punct, Url, Email, Handle, Symbol };
 
@@ -44,6 +45,9 @@ struct Token {
   std::string key;                // the token as compared: fold_word(text), folded once for every check
   std::size_t size() const { return end - begin; }
 };
+
+// The case of a word's letters, as Token::letter_case has it.
+Case letter_case(std::string_view word);
 
 struct Sentence {
   std::size_t begin = 0, end = 0;              // byte range, trailing spaces excluded
@@ -96,8 +100,8 @@ class Document {
 
  private:
   void split_paragraphs_at(const std::vector<std::size_t>& block_starts);
-  void tokenize();
-  void split_sentences();
+  void tokenize(const Utf16Ranges& paragraphs16);
+  void split_sentences(Utf16Ranges& paragraphs16);
   void mark_quoted_tokens();
   void classify(const Speller* speller, const Tagger* tagger);
 

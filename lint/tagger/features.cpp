@@ -220,7 +220,7 @@ void word_keys(const WordForms& word, WordItems<FeatureKey>& keys) {
   keys.fill(0);
   auto set = [&](W feature, const KeyBuilder& b) { keys[static_cast<std::size_t>(feature)] = b.key(); };
   set(W::Bias, KeyBuilder(T::Bias));
-  if (word.uncased_lexicon_tags != 0) {
+  if (word.known()) {
     set(W::Word, KeyBuilder(T::Word).add(word.text));
     set(W::Normal, KeyBuilder(T::Normal).add(word.normal));
   }
@@ -263,7 +263,7 @@ void context_keys(const WordForms& prev, const WordForms& word, const WordForms&
   using T = Template;
   using C = ContextFeature;
   auto set = [&](C feature, const KeyBuilder& b) { keys[static_cast<std::size_t>(feature)] = b.key(); };
-  if (word.uncased_lexicon_tags != 0) {
+  if (word.known()) {
     set(C::PreviousTagWord, after_tag<T::PreviousTagWord>(previous).add(word.normal));
     set(C::PreviousWordWord, KeyBuilder::resume(start(prev, Start::PreviousWordWord)).add(word.normal));
     set(C::WordNextWord, KeyBuilder::resume(start(word, Start::WordNextWord)).add(next.normal));
@@ -318,7 +318,7 @@ void SentenceFeatures::collect(std::size_t index, Pos previous, Pos before_previ
   ContextItems<FeatureKey> context;
   context_keys(at(i - 1).forms, at(i).forms, at(i + 1).forms, previous, context);
   const Around<FeatureKey> around{&at(i - 2).keys, &at(i - 1).keys, &at(i).keys, &at(i + 1).keys, &at(i + 2).keys};
-  for_each_feature(around, tags, context, casing_, i == 0, [&](FeatureKey key) {
+  for_each_feature(around, tags, context, at(i).forms.known(), casing_, i == 0, [&](FeatureKey key) {
     if (key != 0) keys.push_back(key);
   });
 }

@@ -60,6 +60,9 @@ struct WordForms {
   // What sentence_casing needs to know of the word.
   static constexpr std::uint8_t kHasUpper = 1, kHasLower = 2, kStartsLower = 4;
   std::uint8_t letters = 0;
+  // Whether the lexicon knows the word in any casing: only then has it features of its own
+  // spelling and of context with it.
+  bool known() const { return uncased_lexicon_tags != 0; }
 };
 
 // How a whole sentence is capitalized: in an all-capitals headline or an all-lowercase
@@ -119,31 +122,53 @@ constexpr std::size_t kMaxFeatures = static_cast<std::size_t>(WordFeature::Count
                                      static_cast<std::size_t>(TagFeature::Count) +
                                      static_cast<std::size_t>(ContextFeature::Count);
 
-// Calls add(item) for every feature of the word, in the order the model was trained with
-// (a float sum depends on the order); an item that stands for no feature is passed too.
+// The features summed first, which depend on the word alone (and the casing of its sentence):
+// a sum of them can be kept per word and the rest added to it, in the same order. For a word
+// the lexicon knows (known: WordForms::uncased_lexicon_tags != 0), its bias, word and normal
+// form, as features of context come next; for a word it does not, whose features of context
+// with its own spelling are all 0, everything up to its casing shape.
 template <typename Item, typename Add>
-void for_each_feature(const Around<Item>& around, const TagItems<Item>& tags, const ContextItems<Item>& context,
-                      Casing casing, bool first, Add&& add) {
+void for_each_leading_feature(const WordItems<Item>& word, bool known, Casing casing, Add&& add) {
+  using W = WordFeature;
+  auto own = [&](W feature) { add(word[static_cast<std::size_t>(feature)]); };
+  own(W::Bias);
+  if (known) {
+    // Features of the word itself only for words the lexicon knows (the others' items are 0).
+    // Training sees each sentence with a lexicon built without it, so its rarest words look
+    // unseen and the model learns to tag them from spelling and context, as it must on new text.
+    own(W::Word);
+    own(W::Normal);
+    return;
+  }
+  for (W f : {W::Suffix1, W::Suffix2, W::Suffix3, W::Suffix4, W::Suffix5, W::Prefix1, W::Prefix2, W::Prefix3, W::Shape,
+              W::AfterHyphen}) {
+    own(f);
+  }
+  own(static_cast<W>(static_cast<std::uint8_t>(W::LowerCasingShape) + static_cast<std::uint8_t>(casing)));
+}
+
+// Calls add(item) for every feature of the word after the leading ones, in the order the
+// model was trained with (a float sum depends on the order); an item that stands for no
+// feature is passed too.
+template <typename Item, typename Add>
+void for_each_following_feature(const Around<Item>& around, const TagItems<Item>& tags,
+                                const ContextItems<Item>& context, bool known, Casing casing, bool first, Add&& add) {
   using W = WordFeature;
   using T = TagFeature;
   using C = ContextFeature;
   auto own = [&](const WordItems<Item>* word, W feature) { add((*word)[static_cast<std::size_t>(feature)]); };
   auto from_context = [&](C feature) { add(context[static_cast<std::size_t>(feature)]); };
-  own(around.word, W::Bias);
-  // Features of the word itself only for words the lexicon knows (the others' items are 0).
-  // Training sees each sentence with a lexicon built without it, so its rarest words look
-  // unseen and the model learns to tag them from spelling and context, as it must on new text.
-  own(around.word, W::Word);
-  own(around.word, W::Normal);
-  from_context(C::PreviousTagWord);
-  from_context(C::PreviousWordWord);
-  from_context(C::WordNextWord);
-  from_context(C::WordNextLexiconTags);
-  for (W f : {W::Suffix1, W::Suffix2, W::Suffix3, W::Suffix4, W::Suffix5, W::Prefix1, W::Prefix2, W::Prefix3, W::Shape,
-              W::AfterHyphen}) {
-    own(around.word, f);
+  if (known) {
+    from_context(C::PreviousTagWord);
+    from_context(C::PreviousWordWord);
+    from_context(C::WordNextWord);
+    from_context(C::WordNextLexiconTags);
+    for (W f : {W::Suffix1, W::Suffix2, W::Suffix3, W::Suffix4, W::Suffix5, W::Prefix1, W::Prefix2, W::Prefix3,
+                W::Shape, W::AfterHyphen}) {
+      own(around.word, f);
+    }
+    own(around.word, static_cast<W>(static_cast<std::uint8_t>(W::LowerCasingShape) + static_cast<std::uint8_t>(casing)));
   }
-  own(around.word, static_cast<W>(static_cast<std::uint8_t>(W::LowerCasingShape) + static_cast<std::uint8_t>(casing)));
   if (first) own(around.word, W::SentenceStartShape);
 
   add(tags[static_cast<std::size_t>(T::PreviousTag)]);
@@ -168,6 +193,14 @@ void for_each_feature(const Around<Item>& around, const TagItems<Item>& tags, co
   own(around.after_next, W::AsAfterNextLexiconTags);
   from_context(C::LexiconTagsNextLexiconTags);
   from_context(C::PreviousTagNextLexiconTags);
+}
+
+// Every feature of the word, leading and following, in the order the model was trained with.
+template <typename Item, typename Add>
+void for_each_feature(const Around<Item>& around, const TagItems<Item>& tags, const ContextItems<Item>& context,
+                      bool known, Casing casing, bool first, Add&& add) {
+  for_each_leading_feature(*around.word, known, casing, add);
+  for_each_following_feature(around, tags, context, known, casing, first, add);
 }
 
 // One sentence's words in the forms and with the keys the features look at, computed once

@@ -111,7 +111,20 @@ std::size_t occupied(KeyView table) {
 }  // namespace
 
 PerceptronModel::PerceptronModel(std::vector<Pos> tags, Lexicon lexicon)
-    : tags_(std::move(tags)), lexicon_(std::move(lexicon)) {}
+    : tags_(std::move(tags)), lexicon_(std::move(lexicon)) {
+  rank_tags();
+}
+
+void PerceptronModel::rank_tags() {
+  start_.fill(-std::numeric_limits<float>::infinity());
+  rank_.fill(kUnranked);
+  for (std::size_t i = 0; i < tags_.size(); ++i) {
+    const auto tag = static_cast<std::size_t>(tags_[i]);
+    start_[tag] = 0;
+    // A tag listed twice ranks where it comes first, as a strict comparison in order would.
+    rank_[tag] = std::min(rank_[tag], static_cast<std::int32_t>(i));
+  }
+}
 
 
 void PerceptronModel::add_dictionary_word(FeatureKey word, Pos tag) {
@@ -167,31 +180,75 @@ void PerceptronModel::rows(std::span<const FeatureKey> features, std::span<Row> 
   }
 }
 
-// Adding a full row is most of the tagger's work: where the processor has them, eight floats
-// a step instead of four (the same additions, in the same order, so the same sums).
-COPYDESK_WIDE_VECTORS
-Pos PerceptronModel::best_tag_of_rows(std::span<const Row> rows) const {
-  const Tables t = tables();
-  // Every row's weights asked for from memory first, so that they come in together.
+namespace {
+
+// Eight floats or eight ranks, which the processor adds or compares in one step where it can
+// (GCC's vector extension; two steps of four without AVX2). A full row is kLanes of them.
+// Read from floats anywhere: a row is aligned as a float is.
+using Floats8 = float __attribute__((vector_size(32), aligned(4), may_alias));
+using Ints8 = std::int32_t __attribute__((vector_size(32), aligned(4), may_alias));
+constexpr std::size_t kLanes = PerceptronModel::kRowWidth / 8;
+
+// Adding full rows is most of the tagger's work: the scores stay in vector registers from the
+// first row to the last, and a full row is kLanes additions of eight floats (the same
+// additions, in the same order, as tag by tag, so the same sums). A tag a row has no weight
+// for gains 0, which changes no score.
+[[gnu::always_inline]] inline void add_rows_to(std::span<const PerceptronModel::Row> rows, std::span<const float> full_rows,
+                                               std::span<const PerceptronModel::Weight> weights, Floats8 (&scores)[kLanes]) {
+  using Row = PerceptronModel::Row;
+  constexpr Row kFullRow = PerceptronModel::kFullRow;
+  constexpr std::size_t kWidth = PerceptronModel::kRowWidth;
+  constexpr std::size_t kScores = PerceptronModel::kScores;
+  // The few weights of a sparse row are added where the scores are put for them; the lanes
+  // past the rows' width take what a damaged compiled file names there, and count for nothing.
+  float spilled[kScores];
+  std::fill(spilled + kWidth, spilled + kScores, 0.0F);
   for (Row row : rows) {
-    __builtin_prefetch(row & kFullRow ? static_cast<const void*>(&t.full_rows[(row & ~kFullRow) * kRowWidth])
-                                      : static_cast<const void*>(&t.weights[row & 0xffffffff]));
-  }
-  std::array<float, kScores> scores{};
-  for (Row row : rows) {
+    if (row == 0) continue;
     if (row & kFullRow) {
-      const float* full = &t.full_rows[(row & ~kFullRow) * kRowWidth];
-      for (std::size_t k = 0; k < kRowWidth; ++k) scores[k] += full[k];
+      const auto* full = reinterpret_cast<const Floats8*>(&full_rows[(row & ~kFullRow) * kWidth]);
+      for (std::size_t k = 0; k < kLanes; ++k) scores[k] += full[k];
     } else {
-      for (const Weight& w : sparse_row(t.weights, row)) scores[static_cast<std::uint8_t>(w.tag) & (kScores - 1)] += w.value;
+      for (std::size_t k = 0; k < kLanes; ++k) reinterpret_cast<Floats8*>(spilled)[k] = scores[k];
+      for (const PerceptronModel::Weight& w : sparse_row(weights, row))
+        spilled[static_cast<std::uint8_t>(w.tag) & (kScores - 1)] += w.value;
+      for (std::size_t k = 0; k < kLanes; ++k) scores[k] = reinterpret_cast<const Floats8*>(spilled)[k];
     }
   }
-  // Only the model's own tags compete: the rest score 0, which could beat a negative best.
-  Pos best = tags_.empty() ? Pos::None : tags_.front();
-  for (Pos tag : tags_) {
-    if (scores[static_cast<std::size_t>(tag)] > scores[static_cast<std::size_t>(best)]) best = tag;
+}
+
+}  // namespace
+
+COPYDESK_WIDE_VECTORS
+void PerceptronModel::add_rows(std::span<const Row> rows, Scores& scores) const {
+  const Tables t = tables();
+  Floats8 sums[kLanes];
+  for (std::size_t k = 0; k < kLanes; ++k) sums[k] = reinterpret_cast<const Floats8*>(scores.data())[k];
+  add_rows_to(rows, t.full_rows, t.weights, sums);
+  for (std::size_t k = 0; k < kLanes; ++k) reinterpret_cast<Floats8*>(scores.data())[k] = sums[k];
+}
+
+COPYDESK_WIDE_VECTORS
+Pos PerceptronModel::best_tag_of_rows(const Scores& start, std::span<const Row> rows) const {
+  const Tables t = tables();
+  Floats8 scores[kLanes];
+  for (std::size_t k = 0; k < kLanes; ++k) scores[k] = reinterpret_cast<const Floats8*>(start.data())[k];
+  add_rows_to(rows, t.full_rows, t.weights, scores);
+  // The best score, then of the tags that have it the one of least rank: the tag a strict
+  // comparison in the model's order would keep.
+  Floats8 top = scores[0];
+  for (std::size_t k = 1; k < kLanes; ++k) top = top > scores[k] ? top : scores[k];
+  float best = top[0];
+  for (std::size_t l = 1; l < 8; ++l) best = top[l] > best ? top[l] : best;
+  const auto* ranks = reinterpret_cast<const Ints8*>(rank_.data());
+  Ints8 least = scores[0] == best ? ranks[0] : kUnranked;
+  for (std::size_t k = 1; k < kLanes; ++k) {
+    const Ints8 rank = scores[k] == best ? ranks[k] : kUnranked;
+    least = least < rank ? least : rank;
   }
-  return best;
+  std::int32_t first = least[0];
+  for (std::size_t l = 1; l < 8; ++l) first = least[l] < first ? least[l] : first;
+  return first == kUnranked ? Pos::None : tags_[static_cast<std::size_t>(first)];
 }
 
 Pos PerceptronModel::best_tag(std::span<const FeatureKey> features) const {
@@ -344,7 +401,7 @@ static_assert(sizeof(CompiledHeader) % alignof(KeySlot) == 0);
 static_assert(sizeof(PerceptronModel::Weight) == 8 && std::endian::native == std::endian::little);
 
 constexpr std::string_view kCompiledMagic = "CDPOSBIN";
-constexpr std::uint32_t kCompiledVersion = 3;
+constexpr std::uint32_t kCompiledVersion = 4;  // 4: full rows of 56 floats
 
 std::uint64_t tag_set_fingerprint() {
   std::string names;
@@ -414,6 +471,7 @@ std::optional<PerceptronModel> PerceptronModel::map(const std::filesystem::path&
     if (header.tags[i] >= static_cast<std::uint8_t>(Pos::Count)) return fail("unknown tag");
     model.tags_.push_back(static_cast<Pos>(header.tags[i]));
   }
+  model.rank_tags();
   if (!power_of_two_or_zero(header.lexicon_slots) || !power_of_two_or_zero(header.dictionary_slots) ||
       !power_of_two_or_zero(header.feature_slots))
     return fail("a table size is not a power of two");

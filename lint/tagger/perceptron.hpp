@@ -8,7 +8,9 @@
 // hashing 700,000 weights; its header names the format version, the tag set and the
 // checksum of the .model it was made from, and any mismatch makes it unused.
 #pragma once
+#include <array>
 #include <filesystem>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <span>
@@ -31,9 +33,9 @@ class PerceptronModel {
   // A feature with weights for an eighth of the tags or more has a full row: a weight for
   // every Pos value, zero for the tags it has none for (which changes no score). Adding a
   // full row is a plain vector sum, quicker than adding its weights tag by tag. Its width is
-  // rounded up to whole vectors of four floats. Such features are the ones a model sees
+  // rounded up to whole vectors of eight floats. Such features are the ones a model sees
   // most (every weight comes from a mistake made with the feature there).
-  static constexpr std::size_t kRowWidth = (static_cast<std::size_t>(Pos::Count) + 3) / 4 * 4;
+  static constexpr std::size_t kRowWidth = (static_cast<std::size_t>(Pos::Count) + 7) / 8 * 8;
   // Scores a word's tags are summed in: room for every tag a byte may name, masked to it, so
   // a damaged compiled file cannot write outside.
   static constexpr std::size_t kScores = 64;
@@ -57,9 +59,18 @@ class PerceptronModel {
   // Fills rows[i] with the row of features[i] (rows.size() == features.size()).
   void rows(std::span<const FeatureKey> features, std::span<Row> rows) const;
 
-  // The highest scoring tag given the rows of a word's features, summed in their order (a
-  // float sum depends on it).
-  Pos best_tag_of_rows(std::span<const Row> rows) const;
+  // Scores of the tags, by Pos value, as rows are summed into them.
+  using Scores = std::array<float, kRowWidth>;
+  // The scores of no feature, where every sum starts.
+  const Scores& no_scores() const { return start_; }
+  // Adds the rows, in their order, to scores (a float sum depends on the order). A row 0
+  // adds nothing.
+  void add_rows(std::span<const Row> rows, Scores& scores) const;
+  // The highest scoring tag given the scores of a word's first features (as add_rows made
+  // them) and the rows of the others, added in their order; ties go to the tag first in the
+  // model's order.
+  Pos best_tag_of_rows(const Scores& scores, std::span<const Row> rows) const;
+  Pos best_tag_of_rows(std::span<const Row> rows) const { return best_tag_of_rows(start_, rows); }
   // The highest scoring tag given the features of a word.
   Pos best_tag(std::span<const FeatureKey> features) const;
 
@@ -91,8 +102,15 @@ class PerceptronModel {
   };
   PerceptronModel() = default;
   Tables tables() const;
+  // Sets what best_tag_of_rows needs of tags_.
+  void rank_tags();
 
   std::vector<Pos> tags_;
+  // By Pos value: where scores start (0 for the model's tags; minus infinity for the others,
+  // which stay there and so never win), and the tag's place in tags_ (kUnranked if none).
+  static constexpr std::int32_t kUnranked = std::numeric_limits<std::int32_t>::max();
+  Scores start_{};
+  std::array<std::int32_t, kRowWidth> rank_{};
   // Built or read from a .model file…
   KeyTable dictionary_;
   Lexicon lexicon_;

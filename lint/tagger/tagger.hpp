@@ -21,7 +21,7 @@ class Tagger {
   static std::unique_ptr<Tagger> shipped(const std::filesystem::path& data_dir);
   // Tags one sentence: words are its tokens in order (punctuation included). Safe to call
   // from many threads at once: each keeps what it looked up for the words it met last (up
-  // to about 7 MB, until the thread ends or uses another tagger).
+  // to about 11 MB, until the thread ends or uses another tagger).
   virtual void tag(const std::vector<std::string_view>& words, std::vector<Pos>& tags) const = 0;
 };
 

@@ -1,5 +1,6 @@
-// What the tagger finds for a word wherever it stands: its forms, its tag in the dictionary
-// and the rows of the features of the word alone (WordFeature), kept for the words met last,
+// What the tagger finds for a word wherever it stands: its forms, its tag in the dictionary,
+// the rows of the features of the word alone (WordFeature) and the sum of those summed first,
+// kept for the words met last,
 // so that a word met again costs one look-up here instead of hashing and looking up some
 // thirty features; and the rows of the features of the two tags before a word (TagFeature),
 // kept for every pair of tags met. Only the other features of context are then looked up
@@ -21,9 +22,16 @@ class WordCache {
  public:
   struct Entry {
     WordForms forms;
-    FeatureKey key = 0;  // word_key(forms.text)
+    // std::hash of forms.text, which finds the word here: quicker than word_key (a byte at a
+    // time), which is needed only for a word met first.
+    std::size_t hash = 0;
     std::optional<Pos> dictionary_tag;
     WordItems<PerceptronModel::Row> rows{};
+    // The sum of the rows of the word's leading features (for_each_leading_feature), which
+    // every scoring of the word starts from, for the casing it was summed for (a known
+    // word's do not depend on it); none until the word is first scored.
+    PerceptronModel::Scores leading{};
+    std::optional<Casing> leading_casing;
   };
 
   // model: outlives the cache.
@@ -48,6 +56,8 @@ class WordCache {
 
  private:
   void fill_rows(Entry& entry) const;
+  // entry.leading, summed for a sentence of this casing.
+  const PerceptronModel::Scores& leading_scores(Entry& entry, Casing casing) const;
 
   const PerceptronModel& model_;
   std::size_t capacity_;

@@ -19,4 +19,8 @@ TEST_CASE("straighten_apostrophes makes every curly apostrophe straight and leav
 TEST_CASE("fold_word folds case and apostrophes alike", "[text]") {
   CHECK(fold_word("Blinken’s") == fold_word("BLINKEN'S"));
   CHECK(fold_word("Zürich’s") == "zürich's");
+  // ASCII words take the short way, and come out as the long way folds them.
+  CHECK(fold_word("DON'T") == "don't");
+  CHECK(fold_word("McDonald's-90s") == "mcdonald's-90s");
+  CHECK(fold_word("DON’T") == fold_word("DON'T"));
 }

@@ -55,7 +55,7 @@ std::vector<Pos> tag_afresh(const std::vector<std::string_view>& words) {
 
 // The example article's sentences (tokens split at spaces, a sentence ending at a token that
 // ends in a full stop), each also in capitals and in lowercase (the other casings of a
-// sentence), and some made-up words and compounds.
+// sentence), and some made-up words, compounds, numbers and a very long sentence.
 std::vector<std::vector<std::string>> sentences() {
   std::ifstream in(std::filesystem::path(COPYDESK_SOURCE_DIR) / "examples" / "article.txt");
   std::vector<std::vector<std::string>> all(1);
@@ -65,6 +65,15 @@ std::vector<std::vector<std::string>> sentences() {
   }
   all.push_back({"Xerthonix", "'s", "well-known", "São", "Paulo-based", "unit", "grew", "12.5", "%", "in", "2023", "."});
   all.push_back({"Yesterday"});
+  // A very long sentence: the article's first 300 words with no full stop between.
+  std::vector<std::string> run;
+  for (const std::vector<std::string>& sentence : all)
+    for (const std::string& token : sentence)
+      if (run.size() < 300 && token != ".") run.push_back(token);
+  all.push_back(run);
+  // Words with no letters, met again below in sentences of every casing (their sums of
+  // leading features, kept per casing, must follow it).
+  all.push_back({"12.5", "%", "of", "2,400", "-", "up", "from", "9", "%", "."});
   all.push_back({});
   const std::size_t plain = all.size();
   for (std::size_t s = 0; s < plain; ++s) {

@@ -1,0 +1,75 @@
+#include "document/utf16_ranges.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+
+namespace copydesk {
+namespace {
+
+// Where the run of ASCII bytes that starts at `from` ends, found eight bytes a step.
+std::size_t ascii_run_end(std::string_view text, std::size_t from) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  std::size_t at = from;
+  for (std::uint64_t block; at + 8 <= text.size(); at += 8) {
+    std::memcpy(&block, s + at, sizeof block);
+    if ((block & 0x8080808080808080ULL) != 0) break;
+  }
+  while (at < text.size() && s[at] < 0x80) ++at;
+  return at;
+}
+
+}  // namespace
+
+Utf16Ranges::Utf16Ranges(std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& ranges) {
+  starts_.reserve(ranges.size() + 1);
+  starts_.push_back(0);
+  std::size_t bytes = 0;
+  for (auto [begin, end] : ranges) bytes += end - begin;
+  // A code point takes no more UTF-16 units than UTF-8 bytes.
+  units_.resize(bytes);
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  char16_t* out = units_.data();
+  int32_t used = 0;
+  for (auto [begin, end] : ranges) {
+    // The rest ICU's macros decode, as Utf8Offsets reads it back.
+    const auto stop = static_cast<int32_t>(end);
+    for (auto i = static_cast<int32_t>(begin); i < stop;) {
+      if (s[i] < 0x80) {
+        // A run of ASCII, nearly all of a text, widened at once.
+        const auto run = static_cast<int32_t>(ascii_run_end(text.substr(0, end), static_cast<std::size_t>(i)));
+        std::copy(s + i, s + run, out + used);
+        used += run - i;
+        i = run;
+        continue;
+      }
+      UChar32 c;
+      U8_NEXT(s, i, stop, c);
+      if (c < 0) c = 0xFFFD;
+      U16_APPEND_UNSAFE(out, used, c);
+    }
+    starts_.push_back(static_cast<std::size_t>(used));
+  }
+  units_.resize(static_cast<std::size_t>(used));
+}
+
+void Utf16Ranges::replace(std::size_t i, char16_t from, char16_t to) {
+  std::replace(units_.begin() + static_cast<std::ptrdiff_t>(starts_[i]),
+               units_.begin() + static_cast<std::ptrdiff_t>(starts_[i + 1]), from, to);
+}
+
+Utf8Offsets::Utf8Offsets(std::string_view text) : text_(text), ascii_end_(ascii_run_end(text, 0)) {}
+
+void Utf8Offsets::pass_non_ascii() {
+  unit_ += ascii_end_ - byte_;
+  auto i = static_cast<int32_t>(ascii_end_);
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(text_.data()), i, static_cast<int32_t>(text_.size()), c);
+  byte_ = static_cast<std::size_t>(i);
+  unit_ += c < 0 ? 1 : U16_LENGTH(c);
+  ascii_end_ = ascii_run_end(text_, byte_);
+}
+
+}  // namespace copydesk
