@@ -43,7 +43,7 @@ FileDiff git_diff(const std::string& path, const std::string& revision) {
 using Fingerprint = std::pair<std::string, std::string>;  // rule, flagged text
 
 Fingerprint fingerprint(const Source& source, const Diagnostic& d) {
-  return {d.rule, source.valid_text().substr(d.offset, d.length)};
+  return {d.rule, std::string(source.valid_text().substr(d.offset, d.length))};
 }
 
 void keep_changed(const Linter& linter, Result& result, const FileDiff& diff) {

@@ -1,4 +1,8 @@
 // Gathering the inputs of a run: files, folders walked, standard input.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <fmt/format.h>
 #include <fstream>
@@ -11,6 +15,7 @@
 #include "api/glob.hpp"
 #include "api/inputs.hpp"
 #include "copydesk/copydesk.hpp"
+#include "source/file_mapping.hpp"
 #include "source/source.hpp"
 
 namespace fs = std::filesystem;
@@ -37,6 +42,35 @@ std::string read_bounded(std::istream& in, std::size_t max_bytes) {
     bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
   }
   return bytes;
+}
+
+// Plain text longer than this is mapped rather than read (source/file_mapping.hpp), so
+// that checking it a section at a time holds a section of it; shorter files are read
+// whole, which costs less than a mapping and a descriptor each.
+constexpr std::size_t kMapAbove = 1 << 20;
+
+enum class Mapped { Yes, No, Binary };
+
+// A regular file mapped, unless it is UTF-16 (converted whole), over the limit (refused
+// when read) or cannot be mapped; a file with a NUL byte is not text.
+Mapped map_file(const std::string& name, Format format, std::size_t max_bytes, Inputs& sources) {
+  const int fd = ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Mapped::No;
+  struct stat status {};
+  std::shared_ptr<FileMapping> file;
+  if (::fstat(fd, &status) == 0 && S_ISREG(status.st_mode) &&
+      (max_bytes == 0 || static_cast<std::size_t>(status.st_size) <= max_bytes))
+    file = FileMapping::map(fd, static_cast<std::size_t>(status.st_size));
+  ::close(fd);
+  if (!file || has_utf16_bom(file->view())) return Mapped::No;
+  const std::string_view bytes = file->view();
+  for (std::size_t at = 0; at < bytes.size(); at += kReleaseBlock) {
+    const bool binary = looks_binary(bytes.substr(at, kReleaseBlock));
+    file->release(at, kReleaseBlock);
+    if (binary) return Mapped::Binary;
+  }
+  sources.push_back(std::make_shared<const Source>(name, std::move(file), format));
+  return Mapped::Yes;
 }
 
 // What a run cannot check: an InputError, or with `unchecked` a note and the path kept.
@@ -158,6 +192,17 @@ Inputs read_inputs(const std::vector<std::string>& paths, const Note& note, cons
       if (named) throw InputError(too_large(name, max_bytes));
       return trouble(name, too_large(name, max_bytes));
     }
+    const Format format = format_for_path(name);
+    if (format == Format::Plain && !ec && size > kMapAbove) {
+      switch (map_file(name, format, max_bytes, sources)) {
+        case Mapped::Yes: return;
+        case Mapped::Binary:
+          if (named) throw InputError(fmt::format("{}: not a text file", name));
+          if (note) note(fmt::format("skipping {}: not a text file", name));
+          return;
+        case Mapped::No: break;
+      }
+    }
     std::ifstream in(p, std::ios::binary);
     if (!in) return trouble(name, fmt::format("{}: cannot be read", name));
     std::string bytes = read_bounded(in, max_bytes);
@@ -168,7 +213,7 @@ Inputs read_inputs(const std::vector<std::string>& paths, const Note& note, cons
       if (note) note(fmt::format("skipping {}: not a text file", name));
       return;
     }
-    add(name, std::move(bytes), format_for_path(name));
+    add(name, std::move(bytes), format);
   };
   if (std::count(paths.begin(), paths.end(), "-") > 1) throw InputError("standard input (-) can be read only once");
   for (const std::string& arg : paths.empty() ? std::vector<std::string>{"-"} : paths) {

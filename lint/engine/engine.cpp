@@ -216,7 +216,7 @@ FileResult Engine::Worker::check(const Source& source) const {
   for (const TextSpan& section : sections) {
     std::optional<Source> part;
     if (sections.size() > 1)
-      part.emplace(source.path(), source.bytes().substr(section.offset, section.length), source.format());
+      part.emplace(source.path(), std::string(source.bytes().substr(section.offset, section.length)), source.format());
     const Document doc(part ? *part : source, prose_section(prose, section), speller_.get(), engine_.tagger_.get(),
                        &source, section.offset);
     result.words += doc.word_count();
@@ -225,8 +225,12 @@ FileResult Engine::Worker::check(const Source& source) const {
       emitters[i].start_section(section.offset);
       engine_.checks_[i]->run(doc, resources_, emitters[i]);
     }
+    // A mapped file's checked pages go; the report reads back the few it quotes.
+    source.release(section.offset, section.length);
+    prose.release(section.offset, section.length);
   }
   resources_.memo.clear();
+  source.verify_unchanged();
   auto& d = result.diagnostics;
   for (std::size_t i = 0; i < found.size(); ++i) {
     emitters[i].finish();

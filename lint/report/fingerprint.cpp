@@ -28,7 +28,7 @@ std::string fold_space(std::string_view s) {
 
 // The text around [begin, end) on the same line, at most kContextPoints each side.
 std::pair<std::string, std::string> context(const Source& source, std::size_t begin, std::size_t end) {
-  const std::string& text = source.valid_text();
+  const std::string_view text = source.valid_text();
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const std::size_t line_begin = source.line_start(source.position(begin).line);
   int32_t from = static_cast<int32_t>(begin);

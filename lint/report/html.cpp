@@ -73,7 +73,7 @@ class ArticleWriter {
   }
 
   void write() {
-    const std::string& text = file_.source->valid_text();
+    const std::string_view text = file_.source->valid_text();
     // Places by start; `next` walks them as the rows go by, `open` holds those still running.
     std::vector<std::size_t> by_start(places_.size());
     for (std::size_t p = 0; p < places_.size(); ++p) by_start[p] = p;
@@ -104,7 +104,7 @@ class ArticleWriter {
 
   // One line of the source: its text with the marks, then the notes of the findings
   // that start on it.
-  void write_row(const std::string& text, std::size_t start, std::size_t end, const std::vector<std::size_t>& row) {
+  void write_row(std::string_view text, std::size_t start, std::size_t end, const std::vector<std::size_t>& row) {
     if (end > start && text[end - 1] == '\r') --end;  // a CRLF line's break is no text
     struct Event {
       std::size_t at;
@@ -165,7 +165,7 @@ class ArticleWriter {
   }
 
   // Text under the same places: a mark naming its findings, coloured by the innermost.
-  void write_segment(const std::string& text, std::size_t from, std::size_t to, const std::set<std::size_t>& active) {
+  void write_segment(std::string_view text, std::size_t from, std::size_t to, const std::set<std::size_t>& active) {
     if (to < from || (to == from && (active.empty() || places_[*active.begin()].length != 0))) return;
     const std::string escaped = escape_html(std::string_view(text).substr(from, to - from));
     std::vector<std::size_t> findings;

@@ -14,19 +14,21 @@ nlohmann::ordered_json diagnostic_json(const Diagnostic& d, const Source& source
     related.push_back(
         {{"line", p.line}, {"column", p.column}, {"offset", r.offset}, {"length", r.length}, {"message", r.message}});
   }
-  return {{"rule", d.rule},
-          {"category", d.category},
-          {"severity", severity_name(d.severity)},
-          {"message", d.message},
-          {"line", start.line},
-          {"column", start.column},
-          {"end_line", end.line},
-          {"end_column", end.column},
-          {"offset", d.offset},
-          {"length", d.length},
-          {"text", source.bytes().substr(d.offset, d.length)},
-          {"suggestions", d.suggestions},
-          {"related", related}};
+  ordered_json out = {{"rule", d.rule},
+                      {"category", d.category},
+                      {"severity", severity_name(d.severity)},
+                      {"message", d.message},
+                      {"line", start.line},
+                      {"column", start.column},
+                      {"end_line", end.line},
+                      {"end_column", end.column},
+                      {"offset", d.offset},
+                      {"length", d.length},
+                      {"text", source.bytes().substr(d.offset, d.length)},
+                      {"suggestions", d.suggestions},
+                      {"related", related}};
+  source.release(d.offset, d.length);  // a mapped file's quoted page goes again
+  return out;
 }
 
 nlohmann::ordered_json diagnostics_json(const std::vector<Diagnostic>& diagnostics, const Source& source) {

@@ -95,6 +95,7 @@ void show_excerpt(std::ostream& out, const Source& source, const Diagnostic& d, 
     for (const auto& s : d.suggestions) list += (list.empty() ? "" : ", ") + (s.empty() ? "remove it" : fmt::format("“{}”", escape_controls(s)));
     out << "    " << indent << style("32", "suggestion: " + list) << '\n';
   }
+  source.release(d.offset, d.length);  // a mapped file's quoted page goes again
 }
 
 }  // namespace

@@ -3,16 +3,18 @@
 #include <algorithm>
 #include <cctype>
 #include <iterator>
+#include <fmt/format.h>
 #include <gumbo.h>
 #include <md4c.h>
 
 #include "base/text.hpp"
+#include "copydesk/error.hpp"
 
 namespace copydesk {
 namespace {
 
 // Starts from a blank copy of the source that keeps only its line breaks.
-Prose blank_like(const std::string& text) {
+Prose blank_like(std::string_view text) {
   Prose prose;
   prose.text.assign(text.size(), ' ');
   for (std::size_t i = 0; i < text.size(); ++i)
@@ -20,7 +22,7 @@ Prose blank_like(const std::string& text) {
   return prose;
 }
 
-void reveal(Prose& prose, const std::string& text, std::size_t begin, std::size_t length) {
+void reveal(Prose& prose, std::string_view text, std::size_t begin, std::size_t length) {
   if (begin >= text.size()) return;
   length = std::min(length, text.size() - begin);
   std::copy_n(text.begin() + begin, length, prose.text.begin() + begin);
@@ -58,7 +60,7 @@ void reveal_reference(Prose& prose, std::size_t begin, std::string_view referenc
 }
 
 // Reveals HTML text, decoding the character references in it.
-void reveal_html_text(Prose& prose, const std::string& text, std::size_t begin, std::size_t length) {
+void reveal_html_text(Prose& prose, std::string_view text, std::size_t begin, std::size_t length) {
   reveal(prose, text, begin, length);
   const std::string_view span = std::string_view(text).substr(begin, length);
   for (std::size_t amp = span.find('&'); amp != std::string_view::npos; amp = span.find('&', amp + 1)) {
@@ -87,7 +89,7 @@ struct MarkdownWalk {
 };
 
 // The comments inside the raw HTML of a Markdown article.
-void read_markdown_comments(Prose& prose, const std::string& text, const std::vector<TextSpan>& html) {
+void read_markdown_comments(Prose& prose, std::string_view text, const std::vector<TextSpan>& html) {
   for (std::size_t at = text.find("<!--"); at != std::string::npos; at = text.find("<!--", at + 4)) {
     const bool in_html = std::any_of(html.begin(), html.end(), [&](const TextSpan& h) {
       return at >= h.offset && at < h.offset + h.length;
@@ -99,11 +101,11 @@ void read_markdown_comments(Prose& prose, const std::string& text, const std::ve
   }
 }
 
-Prose markdown_prose(const std::string& source_text, const ProseOptions& options) {
+Prose markdown_prose(std::string_view source_text, const ProseOptions& options) {
   // Front matter is blanked before md4c sees it (it would read "---" as a rule and the
   // fields as a heading); the fields an editor writes are revealed where they are.
   const FrontMatter front = find_front_matter(source_text, options.front_matter_fields);
-  std::string body = source_text;
+  std::string body(source_text);
   for (std::size_t i = 0; i < front.end; ++i)
     if (body[i] != '\n') body[i] = ' ';
   const std::string& text = body;
@@ -165,7 +167,7 @@ bool is_block_tag(GumboTag tag) {
 }
 
 // An image's alt attribute is what a reader without the image reads: prose of its own.
-void reveal_alt_text(const GumboElement& image, const std::string& text, Prose& prose) {
+void reveal_alt_text(const GumboElement& image, std::string_view text, Prose& prose) {
   const GumboAttribute* alt = gumbo_get_attribute(&image.attributes, "alt");
   if (alt == nullptr || alt->original_value.length < 2) return;
   const char quote = alt->original_value.data[0];
@@ -178,7 +180,7 @@ void reveal_alt_text(const GumboElement& image, const std::string& text, Prose& 
 
 // Iterative, with a stack of its own: a recursive walk overflowed the thread's stack on
 // about 100,000 nested elements.
-void walk_html(const GumboNode* root, const std::string& text, Prose& prose) {
+void walk_html(const GumboNode* root, std::string_view text, Prose& prose) {
   std::vector<const GumboNode*> pending{root};
   while (!pending.empty()) {
     const GumboNode* node = pending.back();
@@ -238,7 +240,7 @@ std::optional<TextSpan> too_deep_tag(std::string_view html, std::size_t limit) {
 
 // Reveals the text between the tags, references decoded: the reading of markup too
 // deep for gumbo.
-void reveal_between_tags(Prose& prose, const std::string& text) {
+void reveal_between_tags(Prose& prose, std::string_view text) {
   std::size_t at = 0;
   while (at < text.size()) {
     const std::size_t lt = text.find('<', at);
@@ -250,7 +252,7 @@ void reveal_between_tags(Prose& prose, const std::string& text) {
   }
 }
 
-Prose html_prose(const std::string& text, const ProseOptions& options) {
+Prose html_prose(std::string_view text, const ProseOptions& options) {
   Prose prose = blank_like(text);
   if ((prose.too_deep = too_deep_tag(text, options.max_nesting))) {
     reveal_between_tags(prose, text);
@@ -268,20 +270,40 @@ Prose html_prose(const std::string& text, const ProseOptions& options) {
   return prose;
 }
 
-// Plain text: a line that holds only a directive is one, and no prose.
-Prose plain_prose(const std::string& text) {
-  Prose prose{text, {}, {}, {}, {}};
+// Plain text: a line that holds only a directive is one, and no prose. A mapped source's
+// prose is its own mapping when a line is blanked (else the valid text's), read a block
+// at a time and let go of behind.
+Prose plain_prose(const Source& source) {
+  const std::string_view text = source.valid_text();
+  Prose prose;
+  if (!source.valid_mapping()) prose.text = text;
+  std::vector<TextSpan> blanked;
+  std::size_t released = 0;
   for (std::size_t at = 0; at < text.size();) {
     const std::size_t nl = text.find('\n', at);
     const std::size_t end = nl == std::string::npos ? text.size() : nl;
-    const std::string_view line = std::string_view(text).substr(at, end - at);
+    const std::string_view line = text.substr(at, end - at);
     if (line.find("copydesk-") != std::string_view::npos) {
       if (auto s = parse_suppression(line, at, at, line.size())) {
         prose.suppressions.push_back(std::move(*s));
-        std::fill_n(prose.text.begin() + at, line.size(), ' ');
+        blanked.push_back({at, line.size()});
       }
     }
+    if (at - released >= kReleaseBlock) {
+      source.release(released, at - released);
+      released = at;
+    }
     at = end + 1;
+  }
+  source.release(released, text.size() - released);
+  if (const auto mapping = source.valid_mapping()) {
+    std::shared_ptr<FileMapping> copy;
+    if (!blanked.empty() && !(copy = source.valid_copy()))
+      throw InputError(fmt::format("{}: cannot be read (mapping)", source.path()));
+    for (const TextSpan& line : blanked) copy->fill(line.offset, line.length, ' ');
+    prose.mapped = copy ? copy : mapping;
+  } else {
+    for (const TextSpan& line : blanked) std::fill_n(prose.text.begin() + static_cast<std::ptrdiff_t>(line.offset), line.length, ' ');
   }
   return prose;
 }
@@ -298,7 +320,7 @@ Prose extract_prose(const Source& source, const ProseOptions& options) {
       prose = html_prose(source.valid_text(), options);
       break;
     case Format::Plain:
-      prose = plain_prose(source.valid_text());
+      prose = plain_prose(source);
       break;
   }
   // The walk may meet them out of order (gumbo moves misnested text); readers search them.

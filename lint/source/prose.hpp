@@ -1,10 +1,12 @@
 // Prose extraction: the text a reader sees, at the same byte offsets as the source.
 #pragma once
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "source/file_mapping.hpp"
 #include "source/front_matter.hpp"
 #include "source/source.hpp"
 #include "source/suppression.hpp"
@@ -14,7 +16,14 @@ namespace copydesk {
 struct Prose {
   // As long as the source's valid text; every byte that is not prose (Markdown syntax,
   // HTML tags, code) is blanked to a space, line breaks kept. Offsets need no map back.
+  // Empty for a mapped source's plain text, which `mapped` holds instead.
   std::string text;
+  std::shared_ptr<const FileMapping> mapped;
+  std::string_view view() const { return mapped ? mapped->view() : std::string_view(text); }
+  // Lets go of the mapped pages of [offset, offset + length) until touched again.
+  void release(std::size_t offset, std::size_t length) const {
+    if (mapped) mapped->release(offset, length);
+  }
   // Offsets where the markup starts a new block (heading, list item, paragraph), which
   // the text alone may not show as a blank line.
   std::vector<std::size_t> block_starts;

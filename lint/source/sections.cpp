@@ -16,7 +16,7 @@ bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; 
 // punctuation or another space follows, which findings may be about), else at any
 // character boundary.
 std::size_t cut_after(const Prose& prose, std::size_t from, std::size_t limit) {
-  const std::string_view text = prose.text;
+  const std::string_view text = prose.view();
   limit = std::min(limit, text.size());
   for (std::size_t nl = text.find('\n', from); nl < limit; nl = text.find('\n', nl + 1)) {
     const std::size_t next = text.find_first_not_of(kBlank, nl + 1);
@@ -38,7 +38,7 @@ std::size_t cut_after(const Prose& prose, std::size_t from, std::size_t limit) {
 }  // namespace
 
 std::vector<TextSpan> split_sections(const Prose& prose, std::size_t target) {
-  const std::string_view text = prose.text;
+  const std::string_view text = prose.view();
   std::vector<TextSpan> sections;
   std::size_t begin = 0, content = 0;
   for (std::size_t at = 0; target > 0 && at < text.size(); ++at) {
@@ -46,11 +46,13 @@ std::vector<TextSpan> split_sections(const Prose& prose, std::size_t target) {
     const std::size_t cut = cut_after(prose, at + 1, at + 1 + target / 2);
     if (cut >= text.size()) break;
     sections.push_back({begin, cut - begin});
+    prose.release(begin, cut - begin);
     begin = cut;
     content = 0;
     at = cut - 1;
   }
   sections.push_back({begin, text.size() - begin});
+  prose.release(begin, text.size() - begin);
   return sections;
 }
 
@@ -58,7 +60,7 @@ Prose prose_section(const Prose& prose, TextSpan section) {
   const std::size_t begin = section.offset, end = section.offset + section.length;
   const auto inside = [&](std::size_t offset) { return offset >= begin && offset < end; };
   Prose part;
-  part.text = prose.text.substr(begin, section.length);
+  part.text = prose.view().substr(begin, section.length);
   for (std::size_t at : prose.block_starts)
     if (inside(at)) part.block_starts.push_back(at - begin);
   for (const TextSpan& r : prose.references)

@@ -19,7 +19,7 @@ constexpr std::size_t kSectionBytes = 128 * 1024;
 // (blank line) after the target, else at a block the markup starts, else at a line
 // break, else after a full stop, else before a word, looking no further than half a
 // section on, else at a character boundary. One range when the text is no longer than
-// `target` (or `target` is 0).
+// `target` (or `target` is 0). Lets go of a mapped prose's pages behind it.
 std::vector<TextSpan> split_sections(const Prose& prose, std::size_t target);
 
 // The part of `prose` in `section`, at offsets from the section's start.

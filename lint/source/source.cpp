@@ -1,65 +1,147 @@
 #include "source/source.hpp"
 
+#include "copydesk/error.hpp"
+#include "source/file_mapping.hpp"
+
 #include <algorithm>
 #include <cstring>
+#include <fmt/format.h>
 #include <unicode/ucnv.h>
 #include <unicode/utf8.h>
 
 namespace copydesk {
 
-Source::Source(std::string path, std::string bytes, Format format) : path_(std::move(path)), format_(format) {
-  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
-  const int32_t n = static_cast<int32_t>(bytes.size());
-  for (int32_t i = 0; i < n;) {
-    // Most text is ASCII, which needs no decoding: skip it eight bytes at a time.
-    for (std::uint64_t eight = 0; i + 8 <= n; i += 8) {
-      std::memcpy(&eight, s + i, 8);
-      if ((eight & 0x8080808080808080U) != 0) break;
-    }
-    if (i >= n) break;
-    const int32_t start = i;
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    if (c < 0) {
-      // Merge adjacent bad bytes into one range: one finding per broken sequence.
-      if (!invalid_.empty() && invalid_.back().offset + invalid_.back().length == static_cast<std::size_t>(start))
-        invalid_.back().length += i - start;
-      else
-        invalid_.push_back({static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)});
-    }
+namespace {
+
+// Calls `scan(begin, end)` over consecutive blocks of [0, size), letting go of each
+// once scanned.
+template <typename Scan>
+void scan_blocks(const Source& source, std::size_t size, Scan scan) {
+  for (std::size_t begin = 0; begin < size; begin += kReleaseBlock) {
+    const std::size_t end = std::min(size, begin + kReleaseBlock);
+    scan(begin, end);
+    source.release(begin, end - begin);
   }
-  bom_ = bytes.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
+}
+
+}  // namespace
+
+Source::Source(std::string path, std::string bytes, Format format) : path_(std::move(path)), format_(format) {
+  bytes_read_ = std::move(bytes);
+  bytes_ = bytes_read_;
+  find_repairs();
+  if (invalid_.empty() && bom_ == 0 && lone_crs_.empty()) {
+    // Most inputs need no repair: then the bytes as read are the valid text, kept once.
+    repaired_text_ = std::move(bytes_read_);
+    bytes_ = repaired_text_;
+  } else {
+    repaired_text_ = bytes_read_;
+    repair([this](std::size_t offset, std::size_t length, char c) {
+      std::fill_n(repaired_text_.begin() + static_cast<std::ptrdiff_t>(offset), length, c);
+    });
+  }
+  valid_ = repaired_text_;
+  index_lines();
+}
+
+Source::Source(std::string path, std::shared_ptr<FileMapping> file, Format format)
+    : path_(std::move(path)), file_(std::move(file)), format_(format) {
+  bytes_ = valid_ = file_->view();
+  find_repairs();
+  if (!invalid_.empty() || bom_ != 0 || !lone_crs_.empty()) {
+    valid_file_ = valid_copy();
+    if (!valid_file_) throw InputError(fmt::format("{}: cannot be read (mapping)", path_));
+    valid_ = valid_file_->view();
+  }
+  index_lines();
+}
+
+Source::~Source() = default;
+
+void Source::find_repairs() {
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes_.data());
+  const std::size_t n = bytes_.size();
+  std::size_t i = 0;
+  scan_blocks(*this, n, [&](std::size_t, std::size_t end) {
+    while (i < end) {
+      // Most text is ASCII, which needs no decoding: skip it eight bytes at a time.
+      for (std::uint64_t eight = 0; i + 8 <= end; i += 8) {
+        std::memcpy(&eight, s + i, 8);
+        if ((eight & 0x8080808080808080U) != 0) break;
+      }
+      if (i >= end) break;
+      const std::size_t start = i;
+      UChar32 c;
+      U8_NEXT(s, i, n, c);
+      if (c < 0) {
+        // Merge adjacent bad bytes into one range: one finding per broken sequence.
+        if (!invalid_.empty() && invalid_.back().offset + invalid_.back().length == start)
+          invalid_.back().length += i - start;
+        else
+          invalid_.push_back({start, i - start});
+      }
+    }
+  });
+  bom_ = bytes_.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   // A carriage return alone (old Mac files) ends a line as LF and CRLF do: read as LF,
   // it keeps the byte offsets and gives the Document its paragraphs.
-  const auto lone_cr = [&](std::size_t i) { return bytes[i] == '\r' && (i + 1 == bytes.size() || bytes[i + 1] != '\n'); };
-  bool has_lone_cr = false;
-  for (std::size_t i = bytes.find('\r'); i != std::string::npos && !has_lone_cr; i = bytes.find('\r', i + 1))
-    has_lone_cr = lone_cr(i);
-  // Most inputs need no repair: then the bytes as read are the valid text, kept once.
-  repaired_ = !invalid_.empty() || bom_ != 0 || has_lone_cr;
-  if (repaired_) {
-    valid_ = bytes;
-    for (const InvalidRange& r : invalid_) std::fill_n(valid_.begin() + static_cast<std::ptrdiff_t>(r.offset), r.length, ' ');
-    valid_.replace(0, bom_, bom_, ' ');
-    for (std::size_t i = 0; i < bytes.size(); ++i)
-      if (lone_cr(i)) valid_[i] = '\n';
-    bytes_ = std::move(bytes);
-  } else {
-    valid_ = std::move(bytes);
-  }
+  scan_blocks(*this, n, [&](std::size_t begin, std::size_t end) {
+    const std::string_view upto = bytes_.substr(0, end);  // no search past the block
+    for (std::size_t at = upto.find('\r', begin); at != std::string_view::npos; at = upto.find('\r', at + 1))
+      if (at + 1 == n || bytes_[at + 1] != '\n') lone_crs_.push_back(at);
+  });
+}
+
+template <typename Fill>
+void Source::repair(Fill fill) const {
+  for (const InvalidRange& r : invalid_) fill(r.offset, r.length, ' ');
+  if (bom_ != 0) fill(0, bom_, ' ');
+  for (std::size_t at : lone_crs_) fill(at, 1, '\n');
+}
+
+void Source::index_lines() {
+  const std::string_view text = valid_;
+  // Counted first, so that the index is allocated once at its size.
+  std::size_t lines = 1;
+  scan_blocks(*this, text.size(), [&](std::size_t begin, std::size_t end) {
+    lines += static_cast<std::size_t>(std::count(text.begin() + begin, text.begin() + end, '\n'));
+  });
+  line_starts_.reserve(lines);
   line_starts_.push_back(0);
-  for (std::size_t i = valid_.find('\n'); i != std::string::npos; i = valid_.find('\n', i + 1)) line_starts_.push_back(i + 1);
+  code_points_before_.reserve(text.size() / kCheckpoint + 1);
   // A code point starts at every byte but a continuation byte (10xxxxxx); a block is
   // counted in one loop the compiler vectorizes.
-  const std::string_view text = valid_;
   std::size_t points = 0;
-  for (std::size_t block = 0; block < text.size(); block += kCheckpoint) {
-    code_points_before_.push_back(points);
-    const std::string_view part = text.substr(block, kCheckpoint);
-    points += static_cast<std::size_t>(std::count_if(part.begin(), part.end(), [](char c) {
-      return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    }));
-  }
+  scan_blocks(*this, text.size(), [&](std::size_t begin, std::size_t end) {
+    const std::string_view upto = text.substr(0, end);  // no search past the block
+    for (std::size_t i = upto.find('\n', begin); i != std::string_view::npos; i = upto.find('\n', i + 1))
+      line_starts_.push_back(i + 1);
+    static_assert(kReleaseBlock % kCheckpoint == 0, "checkpoints fall inside one block");
+    for (std::size_t block = begin; block < end; block += kCheckpoint) {
+      code_points_before_.push_back(points);
+      const std::string_view part = text.substr(block, kCheckpoint);
+      points += static_cast<std::size_t>(std::count_if(part.begin(), part.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+      }));
+    }
+  });
+}
+
+void Source::release(std::size_t offset, std::size_t length) const {
+  if (file_) file_->release(offset, length);
+  if (valid_file_) valid_file_->release(offset, length);
+}
+
+std::shared_ptr<FileMapping> Source::valid_copy() const {
+  if (!file_) return nullptr;
+  std::shared_ptr<FileMapping> copy = file_->copy();
+  if (copy) repair([&](std::size_t offset, std::size_t length, char c) { copy->fill(offset, length, c); });
+  return copy;
+}
+
+void Source::verify_unchanged() const {
+  if (file_ && file_->changed())
+    throw InputError(fmt::format("{}: changed while it was checked (truncated or written); check it again", path_));
 }
 
 std::size_t Source::code_points_until(std::size_t offset) const {
@@ -77,7 +159,11 @@ Position Source::position(std::size_t offset) const {
   const std::size_t line = static_cast<std::size_t>(it - line_starts_.begin());
   // Columns count code points: every byte that does not continue a sequence starts one.
   const std::size_t start = std::max(line_starts_[line - 1], std::min(bom_, offset));
-  return {line, 1 + code_points_until(offset) - code_points_until(start)};
+  const Position found{line, 1 + code_points_until(offset) - code_points_until(start)};
+  // Reports ask for the place of every finding, long after its section was checked.
+  const std::size_t counted_from = std::min(start, offset / kCheckpoint * kCheckpoint);
+  release(counted_from, offset - counted_from);
+  return found;
 }
 
 std::string_view Source::line_text(std::size_t line) const {

@@ -18,7 +18,7 @@ constexpr std::size_t kDamagedAtMost = 3;
 constexpr std::size_t kRelatedShown = 5;
 
 // The encoding ICU's charset detector takes the bytes for, or empty.
-std::string detected_encoding(const std::string& bytes) {
+std::string detected_encoding(std::string_view bytes) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> detector(ucsdet_open(&status), &ucsdet_close);
   if (U_FAILURE(status)) return {};
@@ -34,6 +34,7 @@ std::string detected_encoding(const std::string& bytes) {
 void say_not_utf8(const Source& file, Emitter& out) {
   const auto& ranges = file.invalid_utf8();
   const std::string encoding = detected_encoding(file.bytes());
+  file.release(0, file.bytes().size());  // the detector read all of a mapped file
   Diagnostic& d = out.report(
       ranges[0].offset, ranges[0].length,
       fmt::format("This file is not UTF-8: {} byte sequences are invalid{}. Convert it to UTF-8 (iconv -f {} -t "
@@ -52,7 +53,7 @@ class InvalidUtf8 : public Check {
       if (doc.offset_in_file() == 0) say_not_utf8(doc.file(), out);
       return;
     }
-    const std::string& bytes = doc.source().bytes();
+    const std::string_view bytes = doc.source().bytes();
     for (const InvalidRange& r : doc.source().invalid_utf8()) {
       std::string hex;
       for (std::size_t i = r.offset; i < r.offset + r.length && i < r.offset + 8; ++i)

@@ -8,7 +8,7 @@ namespace copydesk::punctuation {
 bool typed_spaces(const Document& doc, std::size_t begin, std::size_t end) {
   const std::string_view prose = doc.text();
   // The bytes as read: valid_text() blanks invalid UTF-8 to spaces a writer never typed.
-  const std::string& source = doc.source().bytes();
+  const std::string_view source = doc.source().bytes();
   if (begin >= end || end > prose.size()) return false;
   for (std::size_t i = begin; i < end; ++i)
     if ((prose[i] != ' ' && prose[i] != '\t') || source[i] != prose[i]) return false;
