@@ -18,10 +18,9 @@ struct Edit {
 // Markup is never rewritten: every byte of the span must be prose as written (no tag,
 // Markdown syntax, invalid UTF-8 or byte-order mark blanked there).
 bool prose_only(const Source& source, const Prose& prose, const Diagnostic& d) {
-  if (d.offset + d.length > source.bytes().size()) return false;
-  for (std::size_t i = d.offset; i < d.offset + d.length; ++i)
-    if (prose.text[i] != source.bytes()[i]) return false;
-  return true;
+  const std::string_view text = prose.view();
+  if (d.offset + d.length > source.bytes().size() || d.offset + d.length > text.size()) return false;
+  return text.substr(d.offset, d.length) == source.bytes().substr(d.offset, d.length);
 }
 
 }  // namespace
@@ -59,6 +58,7 @@ FixResult Linter::fix(const Result& result) const {
     ++out.applied;
   }
   out.fixed.append(source.bytes(), copied);
+  source.verify_unchanged();  // the text fixed is the text checked
   return out;
 }
 

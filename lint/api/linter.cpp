@@ -151,7 +151,12 @@ std::size_t Linter::example_count(const std::vector<std::filesystem::path>& pack
 
 std::string Linter::render(const std::vector<Result>& results, std::string_view format,
                            const RenderOptions& options) const {
-  return render_results(results, format, impl_->catalogue, options);
+  std::string rendered = render_results(results, format, impl_->catalogue, options);
+  // A mapped file's quoted pages are read back from the file: one changed since it was
+  // checked would be quoted as it is now, so the report is refused.
+  for (const Result& r : results)
+    if (r.source) r.source->verify_unchanged();
+  return rendered;
 }
 
 const std::vector<std::string>& Linter::formats() { return format_names(); }

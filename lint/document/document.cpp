@@ -120,7 +120,9 @@ Document::Document(const Source& source, const Speller* speller, const Tagger* t
 Document::Document(const Source& source, Prose prose, const Speller* speller, const Tagger* tagger, const Source* file,
                    std::size_t offset)
     : source_(&source), file_(file != nullptr ? file : &source), offset_in_file_(offset), too_deep_(prose.too_deep) {
-  prose_ = std::move(prose.text);
+  // A mapped file's plain text is the mapping (the engine hands its sections over as
+  // text); a Document of the whole of it holds a copy.
+  prose_ = prose.mapped ? std::string(prose.view()) : std::move(prose.text);
   references_ = std::move(prose.references);
   suppressions_ = std::move(prose.suppressions);
   split_paragraphs_at(prose.block_starts);

@@ -31,28 +31,33 @@ Utf16Ranges::Utf16Ranges(std::string_view text, const std::vector<std::pair<std:
   // A code point takes no more UTF-16 units than UTF-8 bytes.
   units_.resize(bytes);
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  char16_t* out = units_.data();
-  int32_t used = 0;
+  std::size_t total = 0;
   for (auto [begin, end] : ranges) {
-    // The rest ICU's macros decode, as Utf8Offsets reads it back.
-    const auto stop = static_cast<int32_t>(end);
-    for (auto i = static_cast<int32_t>(begin); i < stop;) {
-      if (s[i] < 0x80) {
+    char16_t* out = units_.data() + total;
+    int32_t used = 0;
+    // The rest ICU's macros decode, as Utf8Offsets reads it back; their indexes are 32-bit,
+    // so they count from the range's start, not the text's.
+    const uint8_t* range = s + begin;
+    const std::string_view range_text = text.substr(begin, end - begin);
+    const auto stop = static_cast<int32_t>(end - begin);
+    for (int32_t i = 0; i < stop;) {
+      if (range[i] < 0x80) {
         // A run of ASCII, nearly all of a text, widened at once.
-        const auto run = static_cast<int32_t>(ascii_run_end(text.substr(0, end), static_cast<std::size_t>(i)));
-        std::copy(s + i, s + run, out + used);
+        const auto run = static_cast<int32_t>(ascii_run_end(range_text, static_cast<std::size_t>(i)));
+        std::copy(range + i, range + run, out + used);
         used += run - i;
         i = run;
         continue;
       }
       UChar32 c;
-      U8_NEXT(s, i, stop, c);
+      U8_NEXT(range, i, stop, c);
       if (c < 0) c = 0xFFFD;
       U16_APPEND_UNSAFE(out, used, c);
     }
-    starts_.push_back(static_cast<std::size_t>(used));
+    total += static_cast<std::size_t>(used);
+    starts_.push_back(total);
   }
-  units_.resize(static_cast<std::size_t>(used));
+  units_.resize(total);
 }
 
 void Utf16Ranges::replace(std::size_t i, char16_t from, char16_t to) {

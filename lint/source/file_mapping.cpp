@@ -19,7 +19,9 @@ namespace {
 // code, on any thread). A slot is free when its begin is 0.
 struct Slot {
   std::atomic<std::uintptr_t> begin{0}, end{0};
-  std::atomic<bool> cut{false};  // a page past the file's end was touched
+  // Set when a page the file no longer backs was touched: the file's flag, shared by
+  // every mapping of it (a copy's fault is the file's too).
+  std::atomic<std::atomic<bool>*> cut{nullptr};
 };
 constexpr std::size_t kSlots = 192;
 std::array<Slot, kSlots> slots;
@@ -29,10 +31,10 @@ constexpr int kFiles = kSlots / 3;
 std::atomic<int> files_mapped{0};
 struct sigaction previous_action {};
 
-std::size_t page_size() {
-  static const std::size_t size = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
-  return size;
-}
+// Read before the handler is installed, so that the handler only reads it.
+const std::size_t kPageSize = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+
+std::size_t page_size() { return kPageSize; }
 
 // A page of a mapping that the file no longer backs gets a page of zeros, so that the
 // access that faulted reads zeros and the check goes on to fail by name. A fault
@@ -46,7 +48,7 @@ void on_sigbus(int signal, siginfo_t* info, void* context) {
     if (::mmap(reinterpret_cast<void*>(page), page_size(), PROT_READ | PROT_WRITE,
                MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) == MAP_FAILED)
       break;
-    slot.cut.store(true);
+    if (std::atomic<bool>* cut = slot.cut.load()) cut->store(true);
     return;
   }
   if ((previous_action.sa_flags & SA_SIGINFO) != 0 && previous_action.sa_sigaction != nullptr) {
@@ -70,11 +72,11 @@ void install_handler() {
   });
 }
 
-std::size_t take_slot(const char* data, std::size_t size) {
+std::size_t take_slot(const char* data, std::size_t size, std::atomic<bool>* cut) {
   for (std::size_t i = 0; i < kSlots; ++i) {
     std::uintptr_t free = 0;
     if (slots[i].begin.compare_exchange_strong(free, reinterpret_cast<std::uintptr_t>(data))) {
-      slots[i].cut.store(false);
+      slots[i].cut.store(cut);
       slots[i].end.store(reinterpret_cast<std::uintptr_t>(data) + size);
       return i;
     }
@@ -89,6 +91,7 @@ struct FileMapping::Descriptor {
   int fd;
   off_t size;
   struct timespec modified;
+  mutable std::atomic<bool> cut{false};  // see Slot::cut
   ~Descriptor() {
     ::close(fd);
     --files_mapped;
@@ -120,7 +123,7 @@ std::shared_ptr<FileMapping> FileMapping::copy() const {
   const auto size = static_cast<std::size_t>(file_->size);
   void* data = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE, file_->fd, 0);
   if (data == MAP_FAILED) return nullptr;
-  const std::size_t slot = take_slot(static_cast<const char*>(data), size);
+  const std::size_t slot = take_slot(static_cast<const char*>(data), size, &file_->cut);
   if (slot == kSlots) {
     ::munmap(data, size);
     return nullptr;
@@ -130,9 +133,11 @@ std::shared_ptr<FileMapping> FileMapping::copy() const {
 
 FileMapping::~FileMapping() {
   if (data_ == nullptr) return;
-  ::munmap(data_, size_);
+  // The slot goes first: once unmapped, the addresses may be another mapping's.
   slots[slot_].end.store(0);
+  slots[slot_].cut.store(nullptr);
   slots[slot_].begin.store(0);
+  ::munmap(data_, size_);
 }
 
 void FileMapping::fill(std::size_t offset, std::size_t length, char c) {
@@ -166,7 +171,7 @@ void FileMapping::release(std::size_t offset, std::size_t length) const {
 
 bool FileMapping::changed() const {
   struct stat now {};
-  return slots[slot_].cut.load() || ::fstat(file_->fd, &now) != 0 || now.st_size != file_->size ||
+  return file_->cut.load() || ::fstat(file_->fd, &now) != 0 || now.st_size != file_->size ||
          now.st_mtim.tv_sec != file_->modified.tv_sec || now.st_mtim.tv_nsec != file_->modified.tv_nsec;
 }
 

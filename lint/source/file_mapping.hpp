@@ -6,7 +6,11 @@
 // pins those pages; every other page is the file's and is let go once read, to be read
 // again from the file if touched again. A file truncated while mapped would raise SIGBUS
 // when a page past its new end is touched: a handler puts a page of zeros there instead
-// and marks the mapping, and changed() tells the check to fail, naming the file.
+// and marks the file, and changed() tells the check to fail, naming the file. The
+// handler is installed for the whole process when the first file is mapped and passes
+// any other fault to the handler it replaced; a program embedding copydesk that installs
+// its own SIGBUS handler afterwards takes this protection away.
+// At most 64 files are mapped at once (a descriptor each); past that they are read whole.
 #pragma once
 #include <cstddef>
 #include <memory>

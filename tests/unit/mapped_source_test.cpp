@@ -145,6 +145,45 @@ TEST_CASE("a mapped file checked in sections reports byte for byte what the file
   }
 }
 
+TEST_CASE("names learned from and fixes made to a mapped file are those of the file read whole", "[mapped]") {
+  std::string text;
+  for (int i = 0; i < 40; ++i)
+    text += "Mayor Smithson of Springfield said on Tuesday that the the budget would pass.\n\n";
+  const TempText file(text);
+  Options options;
+  options.data_dir = COPYDESK_SOURCE_DIR;
+  const Linter linter(options);
+  const Inputs whole{std::make_shared<const Source>(file.path.string(), text)};
+  const Inputs mapped{mapped_source(file.path)};
+  const NameCounts from_whole = linter.learn_names(whole, 1);
+  REQUIRE(from_whole.count("Smithson") == 1);
+  CHECK(from_whole.at("Smithson") == 40);
+  CHECK(linter.learn_names(mapped, 1) == from_whole);
+
+  const auto checked_whole = linter.check(whole, 1);
+  const auto checked_mapped = linter.check(mapped, 1);
+  const FixResult fixed_whole = linter.fix(checked_whole[0]);
+  REQUIRE(fixed_whole.applied > 0);  // the doubled words
+  const FixResult fixed_mapped = linter.fix(checked_mapped[0]);
+  CHECK(fixed_mapped.applied == fixed_whole.applied);
+  CHECK(fixed_mapped.fixed == fixed_whole.fixed);
+}
+
+TEST_CASE("a mapped file changed after its check is neither reported nor fixed", "[mapped]") {
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += "The the council met on Monday.\n\n";
+  const TempText file(text);
+  Options options;
+  options.data_dir = COPYDESK_SOURCE_DIR;
+  const Linter linter(options);
+  const auto checked = linter.check(Inputs{mapped_source(file.path)}, 1);
+  REQUIRE_FALSE(checked[0].diagnostics.empty());
+  CHECK_NOTHROW(linter.render(checked, "json"));
+  std::ofstream(file.path, std::ios::binary | std::ios::app) << "more";
+  CHECK_THROWS_WITH(linter.render(checked, "json"), Catch::Contains("changed while it was checked"));
+  CHECK_THROWS_AS(linter.fix(checked[0]), InputError);
+}
+
 TEST_CASE("only plain text over a MiB is mapped; shorter files and markup are read whole", "[mapped]") {
   std::string text;
   while (text.size() <= (1u << 20)) text += "The council met on Monday and the mayor spoke.\n\n";

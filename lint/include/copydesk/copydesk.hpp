@@ -237,7 +237,7 @@ class COPYDESK_API Linter {
 
   // The safe fixes of a checked input: a rule's suggestion is applied when the rule says
   // its fix is safe, the finding has exactly one suggestion, its span is prose (no markup
-  // blanked in it) and no other fix overlaps it.
+  // blanked in it) and no other fix overlaps it. Throws InputError as render() does.
   FixResult fix(const Result& result) const;
 
   // Runs the examples: in the YAML of the rules read from these rule folders (all rules
@@ -247,7 +247,8 @@ class COPYDESK_API Linter {
   // How many examples those rules carry.
   std::size_t example_count(const std::vector<std::filesystem::path>& packs) const;
 
-  // The results in one of formats(): text, json, sarif, github or html.
+  // The results in one of formats(): text, json, sarif, github or html. Throws
+  // InputError when a long file checked from a mapping changed since it was checked.
   std::string render(const std::vector<Result>& results, std::string_view format,
                      const RenderOptions& options = {}) const;
   static const std::vector<std::string>& formats();
