@@ -1,5 +1,8 @@
 // A long plain-text input mapped rather than read, so that checking it a section at a
 // time keeps only the pages of the section at work in memory (README, "Long inputs").
+// Not base/mapped_file.hpp: that maps the shipped data files read-only and whole, for
+// the run's life; an input needs its bytes repaired in place, its pages let go of, and
+// a file cut short under it survived.
 //
 // Each mapping is private and writable: what copydesk changes in it (bytes that are not
 // UTF-8 blanked, suppression comments blanked from the prose) stays in this process and
