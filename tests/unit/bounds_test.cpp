@@ -6,6 +6,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <vector>
 
 #include "base/text.hpp"
 #include "copydesk/copydesk.hpp"
@@ -32,6 +34,16 @@ fs::path scratch_file(const std::string& name, const std::string& text) {
   fs::create_directories((dir / name).parent_path());
   std::ofstream(dir / name, std::ios::binary) << text;
   return dir / name;
+}
+
+// Options for a linter that runs only these rules of a pack, without the tagging models.
+Options only_rules(const fs::path& pack, std::vector<std::string> rules) {
+  Options options;
+  options.data_dir = COPYDESK_SOURCE_DIR;
+  options.rule_dirs = {pack};
+  options.only = std::move(rules);
+  options.models = false;
+  return options;
 }
 
 std::size_t count_rule(const Result& r, const std::string& rule) {
@@ -121,12 +133,7 @@ TEST_CASE("the rules of a data-driven kind share one pass and keep their own mat
   - {id: style.house-x, kind: consistency, severity: warning, message: X., options: {groups: [["Kyiv", "Kiev"]]}}
   - {id: style.house-y, kind: consistency, severity: warning, message: Y., options: {groups: [["Kyiv", "Kyyiv"], ["e-mail", "email"]]}}
 )").parent_path();
-  Options options;
-  options.data_dir = COPYDESK_SOURCE_DIR;
-  options.rule_dirs = {pack};
-  options.only = {"garbled.house-a", "garbled.house-b", "style.house-x", "style.house-y"};
-  options.models = false;
-  const Linter linter(options);
+  const Linter linter(only_rules(pack, {"garbled.house-a", "garbled.house-b", "style.house-x", "style.house-y"}));
 
   const Result r = linter.check("The prime minister said no. Minister. Kyiv and Kyiv, not Kiev. An email, an e-mail.\n");
   CHECK(count_rule(r, "garbled.house-a") == 1);  // "prime minister", inside B's longer match
@@ -144,12 +151,7 @@ TEST_CASE("existence finds a phrase at each spelling of its words, URLs and hand
   const fs::path pack = scratch_file("spellings/house.yaml", R"(rules:
   - {id: garbled.house-c, kind: existence, severity: warning, message: C., options: {phrases: ["Zürich’s café", "@desk news"]}}
 )").parent_path();
-  Options options;
-  options.data_dir = COPYDESK_SOURCE_DIR;
-  options.rule_dirs = {pack};
-  options.only = {"garbled.house-c"};
-  options.models = false;
-  const Linter linter(options);
+  const Linter linter(only_rules(pack, {"garbled.house-c"}));
   const Result r = linter.check("ZÜRICH'S CAFÉ opened. Then zürich’s café. Zürich’s Café, @desk news and @DESK News.\n");
   CHECK(count_rule(r, "garbled.house-c") == 5);
   // Near misses: the words apart or alone.
@@ -160,12 +162,7 @@ TEST_CASE("a consistency spelling glued to the word before is not a use of it, e
   const fs::path pack = scratch_file("glued/house.yaml", R"(rules:
   - {id: style.house-z, kind: consistency, severity: warning, message: Z., options: {groups: [["Kyiv", "Kiev"], ["-based", "based"]]}}
 )").parent_path();
-  Options options;
-  options.data_dir = COPYDESK_SOURCE_DIR;
-  options.rule_dirs = {pack};
-  options.only = {"style.house-z"};
-  options.models = false;
-  const Linter linter(options);
+  const Linter linter(only_rules(pack, {"style.house-z"}));
   // "-based" in "Kyiv-based" follows a letter: only "based" is used, and Kyiv alone.
   CHECK(count_rule(linter.check("Kyiv-based reporters met a Paris based firm in Kyiv.\n"), "style.house-z") == 0);
   CHECK(count_rule(linter.check("A -based suffix, a Paris based firm.\n"), "style.house-z") == 1);
