@@ -1,7 +1,6 @@
 #include "base/word_table.hpp"
 
 #include <algorithm>
-#include <cstring>
 
 namespace copydesk {
 
@@ -19,14 +18,20 @@ bool WordTable::consistent() const {
 }
 
 std::int64_t WordTable::find(std::string_view word) const {
-  // The words are NUL-ended: compared where they lie, not measured first (a look-up makes
-  // twenty comparisons, and every word of a document is looked up).
-  if (word.find('\0') != std::string_view::npos) return -1;  // strncmp would stop at it
+  // The words are NUL-ended: compared where they lie, byte by byte in line, not measured
+  // first nor handed to strncmp (a look-up makes twenty comparisons, most of them decided
+  // at the first byte, and every word of a document is looked up).
+  if (word.find('\0') != std::string_view::npos) return -1;  // it would match a word's end
+  const auto* wanted = reinterpret_cast<const unsigned char*>(word.data());
+  const std::size_t n = word.size();
   const auto compare = [&](std::uint32_t off) {
     if (off >= blob_.size()) return 1;  // a damaged file's: found nowhere
-    const char* w = blob_.data() + off;
-    const int c = std::strncmp(w, word.data(), word.size());
-    return c != 0 ? c : w[word.size()] == '\0' ? 0 : 1;
+    // The table's word stops at its NUL, where `word` has none, so no byte past the
+    // blob's final NUL is read.
+    const auto* w = reinterpret_cast<const unsigned char*>(blob_.data() + off);
+    for (std::size_t i = 0; i < n; ++i)
+      if (w[i] != wanted[i]) return w[i] < wanted[i] ? -1 : 1;
+    return w[n] == '\0' ? 0 : 1;
   };
   const auto it = std::lower_bound(offsets_.begin(), offsets_.end(), word,
                                    [&](std::uint32_t off, std::string_view) { return compare(off) < 0; });

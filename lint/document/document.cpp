@@ -70,6 +70,42 @@ inline void classify_letter(const uint8_t* s, int32_t& i, int32_t n, bool& is_up
   is_lower = !is_upper && u_islower(c);
 }
 
+// The case of a word with `upper` capitals and `lower` small letters; `capital_first`
+// tells whether the first letter is the capital where there is one among small letters.
+Case case_of_letters(int upper, int lower, bool capital_first) {
+  if (upper + lower == 0) return Case::None;
+  if (upper == 0) return Case::Lower;
+  if (lower == 0) return upper >= 2 ? Case::Upper : Case::Capital;
+  if (upper > 1) return Case::Mixed;
+  // One capital: "Blinken" if it comes first of the letters, "iPhone" if not.
+  return capital_first ? Case::Capital : Case::Mixed;
+}
+
+// A token of ASCII only (most are) described in one pass: its case, digits or dots and
+// key, as letter_case, has_digit_or_dot and fold_word give them, without the three
+// calls, their loops (set up for long text) and a string built and moved. False, with
+// the token half described, for a token with another byte.
+bool describe_ascii(Token& t) {
+  const std::size_t n = t.text.size();
+  t.key.resize(n);
+  char* key = t.key.data();
+  int upper = 0, lower = 0;
+  bool digit_or_dot = false, capital_first = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto c = static_cast<unsigned char>(t.text[i]);
+    if (c >= 0x80) return false;
+    const bool is_upper = static_cast<unsigned>(c - 'A') < 26, is_lower = static_cast<unsigned>(c - 'a') < 26;
+    if (upper + lower == 0) capital_first = is_upper;
+    upper += is_upper;
+    lower += is_lower;
+    digit_or_dot |= static_cast<unsigned>(c - '0') < 10 || c == '.';
+    key[i] = static_cast<char>(is_upper ? c - 'A' + 'a' : c);
+  }
+  t.letter_case = case_of_letters(upper, lower, capital_first);
+  t.digit_or_dot = digit_or_dot;
+  return true;
+}
+
 }  // namespace
 
 Case letter_case(std::string_view word) {
@@ -88,16 +124,16 @@ Case letter_case(std::string_view word) {
     upper += is_upper;
     lower += is_lower;
   }
-  if (upper + lower == 0) return Case::None;
-  if (upper == 0) return Case::Lower;
-  if (lower == 0) return upper >= 2 ? Case::Upper : Case::Capital;
-  if (upper > 1) return Case::Mixed;
-  // One capital: "Blinken" if it comes first of the letters, "iPhone" if not.
-  for (i = 0; i < n;) {
-    classify_letter(s, i, n, is_upper, is_lower);
-    if (is_upper || is_lower) return is_upper ? Case::Capital : Case::Mixed;
-  }
-  return Case::Mixed;
+  bool capital_first = false;
+  if (upper == 1 && lower > 0)
+    for (i = 0; i < n;) {
+      classify_letter(s, i, n, is_upper, is_lower);
+      if (is_upper || is_lower) {
+        capital_first = is_upper;
+        break;
+      }
+    }
+  return case_of_letters(upper, lower, capital_first);
 }
 
 namespace {
@@ -132,7 +168,6 @@ Document::Document(const Source& source, Prose prose, const Speller* speller, co
   for (const Paragraph& p : paragraphs_) ranges.emplace_back(p.begin, p.end);
   Utf16Ranges paragraphs16(prose_, ranges);
   tokenize(paragraphs16);
-  for (Token& t : tokens_) t.key = fold_word(t.text);
   split_sentences(paragraphs16);
   quote_marks_ = pair_quotation_marks(*this);
   mark_quoted_tokens();
@@ -231,8 +266,10 @@ void Document::tokenize(const Utf16Ranges& paragraphs16) {
   }
   for (Token& t : tokens_) {
     t.text = text.substr(t.begin, t.end - t.begin);
+    if (describe_ascii(t)) continue;
     t.letter_case = letter_case(t.text);
     t.digit_or_dot = has_digit_or_dot(t.text);
+    t.key = fold_word(t.text);
   }
 }
 

@@ -26,7 +26,7 @@ nlohmann::ordered_json diagnostic_json(const Diagnostic& d, const Source& source
                       {"length", d.length},
                       {"text", source.bytes().substr(d.offset, d.length)},
                       {"suggestions", d.suggestions},
-                      {"related", related}};
+                      {"related", std::move(related)}};
   source.release(d.offset, d.length);  // a mapped file's quoted page goes again
   return out;
 }
@@ -48,7 +48,7 @@ void report_json(std::ostream& out, const std::vector<Result>& files) {
   doc["version"] = 1;
   ordered_json list = ordered_json::array();
   for (const auto& f : files) list.push_back({{"path", f.path}, {"words", f.words}, {"diagnostics", diagnostics_json(f.diagnostics, *f.source)}});
-  doc["files"] = list;
+  doc["files"] = std::move(list);  // moved, not copied: it holds every diagnostic
   const Summary s = summarize(files);
   doc["summary"] = {{"files", s.files}, {"words", s.words}, {"errors", s.errors}, {"warnings", s.warnings},
                     {"info", s.info}};

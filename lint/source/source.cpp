@@ -24,6 +24,13 @@ void scan_blocks(const Source& source, std::size_t size, Scan scan) {
   }
 }
 
+// Code points in the text: every byte that does not continue a sequence (10xxxxxx)
+// starts one. One loop the compiler vectorizes.
+std::size_t code_points_in(std::string_view text) {
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
 }  // namespace
 
 Source::Source(std::string path, std::string bytes, Format format) : path_(std::move(path)), format_(format) {
@@ -109,8 +116,6 @@ void Source::index_lines() {
   line_starts_.reserve(lines);
   line_starts_.push_back(0);
   code_points_before_.reserve(text.size() / kCheckpoint + 1);
-  // A code point starts at every byte but a continuation byte (10xxxxxx); a block is
-  // counted in one loop the compiler vectorizes.
   std::size_t points = 0;
   scan_blocks(*this, text.size(), [&](std::size_t begin, std::size_t end) {
     const std::string_view upto = text.substr(0, end);  // no search past the block
@@ -119,10 +124,7 @@ void Source::index_lines() {
     static_assert(kReleaseBlock % kCheckpoint == 0, "checkpoints fall inside one block");
     for (std::size_t block = begin; block < end; block += kCheckpoint) {
       code_points_before_.push_back(points);
-      const std::string_view part = text.substr(block, kCheckpoint);
-      points += static_cast<std::size_t>(std::count_if(part.begin(), part.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-      }));
+      points += code_points_in(text.substr(block, kCheckpoint));
     }
   });
 }
@@ -147,23 +149,25 @@ void Source::verify_unchanged() const {
 std::size_t Source::code_points_until(std::size_t offset) const {
   if (offset == 0 || code_points_before_.empty()) return 0;
   const std::size_t block = std::min(offset / kCheckpoint, code_points_before_.size() - 1);
-  std::size_t points = code_points_before_[block];
-  for (std::size_t i = block * kCheckpoint; i < offset; ++i)
-    if ((static_cast<unsigned char>(valid_[i]) & 0xC0) != 0x80) ++points;
-  return points;
+  const std::size_t from = block * kCheckpoint;
+  return code_points_before_[block] + code_points_in(std::string_view(valid_).substr(from, offset - from));
 }
 
 Position Source::position(std::size_t offset) const {
   offset = std::min(offset, valid_.size());
   const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   const std::size_t line = static_cast<std::size_t>(it - line_starts_.begin());
-  // Columns count code points: every byte that does not continue a sequence starts one.
+  // Columns count code points: from the line's start when it is near (most lines are
+  // shorter than the checkpoints' spacing, and counting from checkpoints reads up to two
+  // of those spans), else from the checkpoints.
   const std::size_t start = std::max(line_starts_[line - 1], std::min(bom_, offset));
-  const Position found{line, 1 + code_points_until(offset) - code_points_until(start)};
+  const bool near = offset - start <= kCheckpoint;
+  const std::size_t points = near ? code_points_in(std::string_view(valid_).substr(start, offset - start))
+                                  : code_points_until(offset) - code_points_until(start);
   // Reports ask for the place of every finding, long after its section was checked.
-  const std::size_t counted_from = std::min(start, offset / kCheckpoint * kCheckpoint);
+  const std::size_t counted_from = near ? start : std::min(start, offset / kCheckpoint * kCheckpoint);
   release(counted_from, offset - counted_from);
-  return found;
+  return {line, 1 + points};
 }
 
 std::string_view Source::line_text(std::size_t line) const {

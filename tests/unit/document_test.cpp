@@ -181,6 +181,43 @@ TEST_CASE("invalid UTF-8 keeps offsets and the rest of the text", "[document]") 
   CHECK(source.position(text.find("Next")).column == text.find("Next") + 1);
 }
 
+TEST_CASE("tokens of ASCII get the case, marks and key the general functions give", "[document]") {
+  // ASCII tokens are described in one pass of their own, the others by letter_case,
+  // has_digit_or_dot and fold_word: both must agree with those functions, for every case.
+  const Source source("t",
+                      "NATO and McDonald's iPhone met Blinken, A. Grushko and ÉCOLE Zürich’s ǅemal in the 90s; "
+                      "e.g. bbc.com, U.S. 1,200 x-RAY DON'T Don’t eBay IBM's 3D @handle https://example.com/A "
+                      "ÀB Ab aB ab AB a A _ 'T' I",
+                      Format::Plain);
+  const Document doc(source, nullptr, nullptr);
+  std::size_t ascii = 0, other = 0;
+  for (const Token& t : doc.tokens()) {
+    INFO(t.text);
+    CHECK(t.letter_case == letter_case(t.text));
+    CHECK(t.digit_or_dot == has_digit_or_dot(t.text));
+    CHECK(t.key == fold_word(t.text));
+    ++(is_ascii(t.text) ? ascii : other);
+  }
+  CHECK(ascii > 30);
+  CHECK(other >= 5);
+  const auto token = [&](std::string_view text) -> const Token& {
+    for (const Token& t : doc.tokens())
+      if (t.text == text) return t;
+    FAIL("no token " << text);
+    return doc.tokens().front();
+  };
+  CHECK(token("iPhone").letter_case == Case::Mixed);
+  CHECK(token("Blinken").letter_case == Case::Capital);
+  CHECK(token("IBM's").letter_case == Case::Mixed);
+  CHECK(token("NATO").letter_case == Case::Upper);
+  CHECK(token("A").letter_case == Case::Capital);
+  CHECK(token("ÀB").letter_case == Case::Upper);
+  CHECK(token("ab").letter_case == Case::Lower);
+  CHECK(token("_").letter_case == Case::None);
+  CHECK(token("DON'T").key == "don't");
+  CHECK(token("Don’t").key == "don't");
+}
+
 TEST_CASE("a token with a digit or a dot is marked once for every check", "[document]") {
   const Source source("t", "In the 90s, e.g. at bbc.com, 3 rock-and-roll fans don't sleep.", Format::Plain);
   const Document doc(source, nullptr, nullptr);
@@ -244,6 +281,30 @@ TEST_CASE("lines and columns stay right across the column index's blocks", "[doc
     }
   }
   CHECK(source.line_count() == line);
+}
+
+TEST_CASE("columns agree whether counted from the line's start or from the checkpoints", "[document]") {
+  // Lines shorter and longer than the checkpoints' 4 KiB spacing, of one- to three-byte
+  // characters: a column is counted from the line's start on a short line and from the
+  // checkpoints on a long one, and both agree with counting from the start of the text.
+  std::string text;
+  for (const std::size_t units : {10, 4088, 4089, 4090, 4091, 9000, 3})
+    text += std::string("a").append("é“").append(std::string(units, 'x')) + "\n";
+  const Source source("t", text, Format::Plain);
+  std::size_t line = 1, column = 1;
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    const auto byte = static_cast<unsigned char>(text[at]);
+    if ((byte & 0xC0) == 0x80) continue;
+    const auto position = source.position(at);
+    REQUIRE(position.line == line);
+    REQUIRE(position.column == column);
+    if (text[at] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
 }
 
 TEST_CASE("a source keeps the bytes as read and a valid text of the same length", "[document]") {
