@@ -187,7 +187,9 @@ TEST_CASE("tokens of ASCII get the case, marks and key the general functions giv
   const Source source("t",
                       "NATO and McDonald's iPhone met Blinken, A. Grushko and ÉCOLE Zürich’s ǅemal in the 90s; "
                       "e.g. bbc.com, U.S. 1,200 x-RAY DON'T Don’t eBay IBM's 3D @handle https://example.com/A "
-                      "ÀB Ab aB ab AB a A _ 'T' I",
+                      "ÀB Ab aB ab AB a A _ 'T' ABCDEFGH Abcdefgh abcdefghI ABCDEFGHIJKLMNOPq 1234567.9 "
+                      "LlanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogochLlanfairpwllgwyngyll "
+                      "noon@example.com QUIT I",
                       Format::Plain);
   const Document doc(source, nullptr, nullptr);
   std::size_t ascii = 0, other = 0;
@@ -215,6 +217,14 @@ TEST_CASE("tokens of ASCII get the case, marks and key the general functions giv
   CHECK(token("ab").letter_case == Case::Lower);
   CHECK(token("_").letter_case == Case::None);
   CHECK(token("DON'T").key == "don't");
+  CHECK(token("abcdefghI").letter_case == Case::Mixed);
+  CHECK(token("ABCDEFGHIJKLMNOPq").letter_case == Case::Mixed);
+  CHECK(token("Abcdefgh").letter_case == Case::Capital);
+  CHECK(token("ABCDEFGHIJKLMNOPq").key == "abcdefghijklmnopq");
+  CHECK(token("1234567.9").digit_or_dot);
+  CHECK(token("LlanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogochLlanfairpwllgwyngyll").letter_case ==
+        Case::Mixed);  // longer than the one-pass buffer
+  CHECK(token("I").letter_case == Case::Capital);  // the last bytes of the text
   CHECK(token("Don’t").key == "don't");
 }
 
