@@ -1,12 +1,12 @@
 #include "base/word_table.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <cstring>
+
+#include "base/eight_bytes.hpp"
 
 namespace copydesk {
 
-static_assert(std::endian::native == std::endian::little, "find reads eight bytes as a little-endian word");
 
 void WordTable::append(std::span<const std::string_view> sorted, std::string& blob, std::vector<std::uint32_t>& offsets) {
   for (std::string_view w : sorted) {
@@ -39,11 +39,10 @@ std::int64_t WordTable::find(std::string_view word) const {
     // byte by byte.
     if (off >= blob_.size() || blob_.size() - off < 8 * chunks) return compare_bytewise(off, word);
     for (std::size_t k = 0; k < chunks; ++k) {
-      std::uint64_t stored;
-      std::memcpy(&stored, blob_.data() + off + 8 * k, 8);
+      const std::uint64_t stored = eight_bytes::load(blob_.data() + off + 8 * k);
       const std::uint64_t differ = (stored ^ wanted[k]) & (k + 1 == chunks ? last_mask : ~std::uint64_t{0});
       if (differ != 0) {
-        const int shift = std::countr_zero(differ) / 8 * 8;  // the first differing byte (little-endian)
+        const int shift = 8 * eight_bytes::first(differ);
         return ((stored >> shift) & 0xFF) < ((wanted[k] >> shift) & 0xFF) ? -1 : 1;
       }
     }

@@ -1,7 +1,6 @@
 #include "document/document.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <cstring>
 #include <memory>
 #include <re2/re2.h>
@@ -10,6 +9,7 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
+#include "base/eight_bytes.hpp"
 #include "document/abbreviations.hpp"
 #include "document/utf16_ranges.hpp"
 #include "source/prose.hpp"
@@ -83,34 +83,13 @@ Case case_of_letters(int upper, int lower, bool capital_first) {
   return capital_first ? Case::Capital : Case::Mixed;
 }
 
-// Eight bytes a step, for the short ASCII words most tokens are: each byte's top bit
-// marks what a test found in it.
-constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kTops = 0x8080808080808080ULL;
-static_assert(std::endian::native == std::endian::little, "the first byte is the lowest");
-
-// The top bit of each byte of `eight` (all below 0x80) that lies in [low, high].
-constexpr std::uint64_t bytes_within(std::uint64_t eight, unsigned low, unsigned high) {
-  return (eight + kOnes * (0x80 - low)) & ~(eight + kOnes * (0x7F - high)) & kTops;
-}
-
-// Bytes [at, at + count) of `text` (count at most 8) as a little-endian word, the rest
-// zero; past `count` it reads only inside `text`.
-std::uint64_t eight_bytes(std::string_view text, std::size_t at, std::size_t count) {
-  std::uint64_t eight = 0;
-  if (at + 8 <= text.size()) {
-    std::memcpy(&eight, text.data() + at, 8);
-    return count == 8 ? eight : eight & ((std::uint64_t{1} << (8 * count)) - 1);
-  }
-  for (std::size_t k = 0; k < count; ++k) eight |= std::uint64_t{static_cast<unsigned char>(text[at + k])} << (8 * k);
-  return eight;
-}
-
 // A token of ASCII only (most are) described eight bytes a step: its case, digits or
 // dots and key, as letter_case, has_digit_or_dot and fold_word give them, without the
 // three calls and their byte loops (about 300 instructions a token). `prose` holds the
 // token. False, with the token half described, for a token with another byte or too
 // long for the buffer.
 bool describe_ascii(Token& t, std::string_view prose) {
+  namespace eb = eight_bytes;
   constexpr std::size_t kMaxBytes = 64;
   const std::size_t n = t.text.size();
   if (n > kMaxBytes) return false;
@@ -118,16 +97,16 @@ bool describe_ascii(Token& t, std::string_view prose) {
   int upper = 0, lower = 0;
   bool digit_or_dot = false, letter_seen = false, capital_first = false;
   for (std::size_t i = 0; i < n; i += 8) {
-    const std::uint64_t eight = eight_bytes(prose, t.begin + i, std::min<std::size_t>(8, n - i));
-    if ((eight & kTops) != 0) return false;
-    const std::uint64_t capitals = bytes_within(eight, 'A', 'Z'), smalls = bytes_within(eight, 'a', 'z');
-    upper += std::popcount(capitals);
-    lower += std::popcount(smalls);
+    const std::uint64_t eight = eb::load_part(prose, t.begin + i, std::min<std::size_t>(8, n - i));
+    if (eb::above_ascii(eight) != 0) return false;
+    const std::uint64_t capitals = eb::within(eight, 'A', 'Z'), smalls = eb::within(eight, 'a', 'z');
+    upper += eb::count(capitals);
+    lower += eb::count(smalls);
     if (!letter_seen && (capitals | smalls) != 0) {
       letter_seen = true;
-      capital_first = ((capitals >> std::countr_zero(capitals | smalls)) & 1) != 0;
+      capital_first = ((capitals >> (8 * eb::first(capitals | smalls))) & 0x80) != 0;
     }
-    digit_or_dot = digit_or_dot || (bytes_within(eight, '0', '9') | bytes_within(eight, '.', '.')) != 0;
+    digit_or_dot = digit_or_dot || (eb::within(eight, '0', '9') | eb::equal_to(eight, '.')) != 0;
     const std::uint64_t folded = eight | (capitals >> 2);  // 0x80 >> 2 is the bit between 'A' and 'a'
     std::memcpy(key + i, &folded, 8);  // whole: a store, not a call; the buffer has room
   }

@@ -1,6 +1,7 @@
 #include "source/source.hpp"
 
 #include "copydesk/error.hpp"
+#include "base/eight_bytes.hpp"
 #include "source/file_mapping.hpp"
 
 #include <algorithm>
@@ -24,11 +25,26 @@ void scan_blocks(const Source& source, std::size_t size, Scan scan) {
   }
 }
 
+// The bytes of `text` a test marks: eight at a time (`marks`, see base/eight_bytes.hpp),
+// the last few one by one (`holds`). A byte loop counting into a std::size_t cost about
+// seven instructions a byte.
+template <typename Marks, typename Holds>
+std::size_t count_in(std::string_view text, Marks marks, Holds holds) {
+  std::size_t counted = 0, at = 0;
+  for (; at + 8 <= text.size(); at += 8) counted += static_cast<std::size_t>(eight_bytes::count(marks(eight_bytes::load(text.data() + at))));
+  for (; at < text.size(); ++at) counted += holds(static_cast<unsigned char>(text[at]));
+  return counted;
+}
+
+std::size_t line_feeds_in(std::string_view text) {
+  return count_in(text, [](std::uint64_t eight) { return eight_bytes::equal_to(eight, '\n'); },
+                  [](unsigned char c) { return c == '\n'; });
+}
+
 // Code points in the text: every byte that does not continue a sequence (10xxxxxx)
-// starts one. One loop the compiler vectorizes.
+// starts one.
 std::size_t code_points_in(std::string_view text) {
-  return static_cast<std::size_t>(
-      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  return text.size() - count_in(text, eight_bytes::continuation, [](unsigned char c) { return (c & 0xC0) == 0x80; });
 }
 
 }  // namespace
@@ -111,7 +127,7 @@ void Source::index_lines() {
   // Counted first, so that the index is allocated once at its size.
   std::size_t lines = 1;
   scan_blocks(*this, text.size(), [&](std::size_t begin, std::size_t end) {
-    lines += static_cast<std::size_t>(std::count(text.begin() + begin, text.begin() + end, '\n'));
+    lines += line_feeds_in(text.substr(begin, end - begin));
   });
   line_starts_.reserve(lines);
   line_starts_.push_back(0);
