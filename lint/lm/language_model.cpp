@@ -114,17 +114,22 @@ LanguageModel::LanguageModel(const std::filesystem::path& file) {
 
   const std::string_view blob = in.take(in.number<std::uint32_t>());
   if (!in.at_end() || blob.empty() || blob.back() != '\0') in.fail("is damaged");
+  // One pass finds where each word starts and files it by its hash: the word is at hand
+  // as its end is found, not measured again.
   word_offsets_.reserve(words);
-  for (std::size_t at = 0; at < blob.size(); at = blob.find('\0', at) + 1) word_offsets_.push_back(static_cast<std::uint32_t>(at));
-  if (word_offsets_.size() != words) in.fail("is damaged");
-  words_ = WordTable(blob, word_offsets_);
   by_hash_.assign(std::bit_ceil(std::size_t{words} * 2), kNone);  // at most half full
   const std::size_t mask = by_hash_.size() - 1;
-  for (std::uint32_t i = 0; i < words; ++i) {
-    std::size_t slot = std::hash<std::string_view>{}(words_.word(i)) & mask;
+  for (std::size_t at = 0; at < blob.size();) {
+    const std::size_t end = blob.find('\0', at);
+    if (word_offsets_.size() == words) in.fail("is damaged");
+    std::size_t slot = std::hash<std::string_view>{}(blob.substr(at, end - at)) & mask;
     while (by_hash_[slot] != kNone) slot = (slot + 1) & mask;
-    by_hash_[slot] = static_cast<std::int32_t>(i);
+    by_hash_[slot] = static_cast<std::int32_t>(word_offsets_.size());
+    word_offsets_.push_back(static_cast<std::uint32_t>(at));
+    at = end + 1;
   }
+  if (word_offsets_.size() != words) in.fail("is damaged");
+  words_ = WordTable(blob, word_offsets_);
   sentence_start_ = static_cast<std::int32_t>(words_.find("<s>"));
   sentence_end_ = static_cast<std::int32_t>(words_.find("</s>"));
 }
