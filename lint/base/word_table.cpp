@@ -7,7 +7,6 @@
 
 namespace copydesk {
 
-
 void WordTable::append(std::span<const std::string_view> sorted, std::string& blob, std::vector<std::uint32_t>& offsets) {
   for (std::string_view w : sorted) {
     offsets.push_back(static_cast<std::uint32_t>(blob.size()));
