@@ -11,7 +11,7 @@ PACKAGES="cmake ninja-build g++ pkg-config python3 \
   catch2 libcli11-dev nlohmann-json3-dev libyaml-cpp-dev libre2-dev libfmt-dev \
   libmd4c-dev libgumbo-dev libbenchmark-dev liburiparser-dev \
   libsphinxbase-dev pocketsphinx-en-us wamerican-insane wbritish-insane \
-  libxml2-dev libssl-dev diffutils"
+  libxml2-dev libssl-dev libxxhash-dev diffutils"
 if [ "${1:-}" = "test" ]; then
   PACKAGES="$PACKAGES parallel python3-jsonschema libxml2-utils chromium"
 elif [ "${1:-}" = "bench" ]; then

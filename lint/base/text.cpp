@@ -9,8 +9,12 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
+#define XXH_INLINE_ALL  // the short-input path compiled here, not called in the library
+#include <xxhash.h>
 
 namespace copydesk {
+
+std::size_t WordHash::operator()(std::string_view s) const { return XXH3_64bits(s.data(), s.size()); }
 
 bool is_ascii(std::string_view text) { return first_non_ascii(text) == text.size(); }
 

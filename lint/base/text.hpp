@@ -86,4 +86,14 @@ template <typename V>
 using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
 using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
+// xxHash's XXH3 for the tables looked up once or more for every word of a text (about
+// 20 instructions for a short word, std::hash about 55). Only for tables that are never
+// iterated: their order would change with the hash.
+struct WordHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const;
+};
+template <typename V>
+using WordMap = std::unordered_map<std::string, V, WordHash, std::equal_to<>>;
+
 }  // namespace copydesk

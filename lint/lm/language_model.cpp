@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "base/mapped_file.hpp"
+#include "base/text.hpp"
 
 namespace copydesk {
 
@@ -122,7 +123,7 @@ LanguageModel::LanguageModel(const std::filesystem::path& file) {
   for (std::size_t at = 0; at < blob.size();) {
     const std::size_t end = blob.find('\0', at);
     if (word_offsets_.size() == words) in.fail("is damaged");
-    std::size_t slot = std::hash<std::string_view>{}(blob.substr(at, end - at)) & mask;
+    std::size_t slot = WordHash{}(blob.substr(at, end - at)) & mask;
     while (by_hash_[slot] != kNone) slot = (slot + 1) & mask;
     by_hash_[slot] = static_cast<std::int32_t>(word_offsets_.size());
     word_offsets_.push_back(static_cast<std::uint32_t>(at));
@@ -207,7 +208,7 @@ double LanguageModel::unigram(std::int32_t id) const {
 
 std::int32_t LanguageModel::id(std::string_view lower_word) const {
   const std::size_t mask = by_hash_.size() - 1;
-  for (std::size_t slot = std::hash<std::string_view>{}(lower_word) & mask; by_hash_[slot] != kNone; slot = (slot + 1) & mask) {
+  for (std::size_t slot = WordHash{}(lower_word) & mask; by_hash_[slot] != kNone; slot = (slot + 1) & mask) {
     const std::int32_t w = by_hash_[slot];
     if (words_.word(static_cast<std::uint32_t>(w)) != lower_word) continue;
     // The sentence markers are symbols of the model, not words of a text.

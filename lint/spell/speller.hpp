@@ -53,7 +53,7 @@ class Speller {
   mutable std::unique_ptr<Hunspell> hunspell_;         // the whole dictionary
   mutable std::unique_ptr<Hunspell> side_hunspell_;    // see side_hunspell()
   static constexpr std::size_t kMaxCached = 1 << 16;
-  mutable StringMap<bool> known_cache_;  // looked up by view: no string built per word
+  mutable WordMap<bool> known_cache_;  // looked up by view: no string built per word
 };
 
 // The system dictionary files for a language such as "en_US", or an empty pair.

@@ -1,5 +1,7 @@
 // The text helpers every check folds words with.
 #include <catch2/catch.hpp>
+#include <string>
+#include <vector>
 
 #include "base/text.hpp"
 
@@ -47,4 +49,27 @@ TEST_CASE("first_non_ascii finds what a search byte by byte finds, from every of
   }
   CHECK(copydesk::is_ascii("plain ASCII text, longer than eight bytes"));
   CHECK_FALSE(copydesk::is_ascii("abcdefghé and more"));
+}
+
+TEST_CASE("a WordMap finds by view every word it holds and no other", "[text]") {
+  // Words of every length xxHash treats apart (none, 1-3, 4-8, 9-16, 17-128, 129-240,
+  // longer), of ASCII and not, in both cases, each stored with its length.
+  copydesk::WordMap<std::size_t> map;
+  std::vector<std::string> words;
+  for (std::size_t length : {0, 1, 2, 3, 4, 7, 8, 9, 15, 16, 17, 64, 128, 129, 240, 241, 500})
+    for (const std::string unit : {"a", "A", "é", "’"}) {
+      std::string w;
+      while (w.size() < length) w += unit;
+      words.push_back(w);
+    }
+  for (const std::string& w : words) map.emplace(w, w.size());
+  for (const std::string& w : words) {
+    INFO(w);
+    const auto it = map.find(std::string_view(w));
+    REQUIRE(it != map.end());
+    CHECK(it->second == w.size());
+    CHECK(map.find(std::string_view(w + "x")) == map.end());
+    CHECK(copydesk::WordHash{}(w) == copydesk::WordHash{}(std::string_view(w)));
+  }
+  CHECK(copydesk::WordHash{}("Blinken") != copydesk::WordHash{}("blinken"));
 }
