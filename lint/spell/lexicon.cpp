@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "base/compiled_tables.hpp"
+#include "base/hash_search.hpp"
 #include "base/mapped_file.hpp"
 #include "base/text.hpp"
 #include "lm/language_model.hpp"
@@ -24,9 +25,13 @@ std::uint64_t hash_of(std::string_view s) { return std::hash<std::string_view>{}
 template <typename F>
 void for_each_deletion(std::string_view word, F f) {
   f(word);
-  std::string shorter;
-  for (std::size_t p = 0; p < word.size(); ++p) {
-    shorter.assign(word.substr(0, p)).append(word.substr(p + 1));
+  if (word.empty()) return;
+  // Without the letter at p is without the one at p - 1 with that letter put back: one
+  // byte changes from one string to the next.
+  std::string shorter(word.substr(1));
+  f(std::string_view(shorter));
+  for (std::size_t p = 1; p < word.size(); ++p) {
+    shorter[p - 1] = word[p - 1];
     f(std::string_view(shorter));
   }
 }
@@ -140,10 +145,12 @@ double Lexicon::log_frequency(std::string_view lower, double fallback) const {
 
 std::vector<Lexicon::Near> Lexicon::near(std::string_view lower, std::size_t max_edits) const {
   std::vector<std::uint32_t> ids;
+  ids.reserve(4 * (lower.size() + 1));
+  const std::uint64_t* const end = hashes_.data() + hashes_.size();
   for_each_deletion(lower, [&](std::string_view v) {
     const std::uint64_t h = hash_of(v);
-    for (auto it = std::lower_bound(hashes_.begin(), hashes_.end(), h); it != hashes_.end() && *it == h; ++it)
-      ids.push_back(ids_[static_cast<std::size_t>(it - hashes_.begin())]);
+    for (const std::uint64_t* it = hash_lower_bound(hashes_, h); it != end && *it == h; ++it)
+      ids.push_back(ids_[static_cast<std::size_t>(it - hashes_.data())]);
   });
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());

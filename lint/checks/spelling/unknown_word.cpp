@@ -56,6 +56,8 @@ bool combining_form(std::string_view w) { return w.size() >= 4 && w.back() == 'o
 // "22th", "70tth": a number with an ordinal ending that is wrong for it or has a letter
 // doubled; the right spelling, or nothing ("5ft", "10am", "90s" are no ordinals).
 std::optional<std::string> wrong_ordinal(std::string_view w) {
+  // Every token comes here: most start with no digit, which a character tells at once.
+  if (w.empty() || w[0] < '0' || w[0] > '9') return std::nullopt;
   const std::size_t digits = w.find_first_not_of("0123456789");
   if (digits == 0 || digits == std::string_view::npos || w.size() - digits < 2) return std::nullopt;
   const std::string_view ending = w.substr(digits);
