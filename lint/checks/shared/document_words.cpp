@@ -28,18 +28,19 @@ DocumentWords::DocumentWords(const Document& doc) {
     }
   };
   words_.reserve(tokens.size());
-  words_before_.reserve(tokens.size() + 1);
+  words_before_.resize(tokens.size() + 1);
   token_ids_.assign(tokens.size(), kNoId);
   for (std::uint32_t k = 0; k < tokens.size(); ++k) {
-    words_before_.push_back(static_cast<std::uint32_t>(words_.size()));
+    words_before_[k] = static_cast<std::uint32_t>(words_.size());
     const Token& t = tokens[k];
     if (t.kind != TokenKind::Word && t.kind != TokenKind::Number) continue;
     const std::uint32_t id = token_ids_[k] = id_of(t.key);
     if (t.kind != TokenKind::Word) continue;
-    const std::string_view base = without_possessive(t.key);
+    // A possessive ending ends in "s": most words need no look for one.
+    const std::string_view base = t.key.ends_with('s') ? without_possessive(t.key) : std::string_view(t.key);
     words_.push_back({k, id, base.size() == t.key.size() ? id : id_of(base), t.key});
   }
-  words_before_.push_back(static_cast<std::uint32_t>(words_.size()));
+  words_before_[tokens.size()] = static_cast<std::uint32_t>(words_.size());
 }
 
 const DocumentWords& DocumentWords::of(const Document& doc, const Resources& res) {

@@ -56,8 +56,6 @@ bool combining_form(std::string_view w) { return w.size() >= 4 && w.back() == 'o
 // "22th", "70tth": a number with an ordinal ending that is wrong for it or has a letter
 // doubled; the right spelling, or nothing ("5ft", "10am", "90s" are no ordinals).
 std::optional<std::string> wrong_ordinal(std::string_view w) {
-  // Every token comes here: most start with no digit, which a character tells at once.
-  if (w.empty() || w[0] < '0' || w[0] > '9') return std::nullopt;
   const std::size_t digits = w.find_first_not_of("0123456789");
   if (digits == 0 || digits == std::string_view::npos || w.size() - digits < 2) return std::nullopt;
   const std::string_view ending = w.substr(digits);
@@ -101,7 +99,8 @@ class UnknownWord : public Check {
     const auto& tokens = doc.tokens();
     for (std::size_t k = 0; k < tokens.size(); ++k) {
       const Token& t = tokens[k];
-      if (const auto ordinal = wrong_ordinal(t.text)) {
+      // An ordinal starts with a digit: most tokens have none (Token::digit_or_dot).
+      if (const auto ordinal = t.digit_or_dot ? wrong_ordinal(t.text) : std::nullopt) {
         if (!report_unknown_)
           out.report(t.begin, t.size(), fmt::format("“{}” is not an ordinal number: “{}”.", t.text, *ordinal), {*ordinal});
         continue;
