@@ -6,7 +6,7 @@
 // it. Frequencies: the unigram log-probabilities of the general-English language model
 // (pocketsphinx-en-us). Near words: a symmetric-deletion index over the lexicon's words
 // that the model knows, so every known word within an edit or two of a string is found
-// with a few binary searches.
+// with a few searches of its sorted hashes (base/hash_search.hpp).
 //
 // Reading and indexing the lists takes about half a second, so the build compiles them
 // once (tools/build_lexicon.cpp) into lexicon.bin, whose tables are laid out as they are
