@@ -67,9 +67,9 @@ struct Paragraph {
 
 class Document {
  public:
-  // Segments the source. The speller marks known words and the tagger tags them; either
-  // may be null (then `known` stays false and pos() answers Pos::None). The tagger must
-  // outlive the Document.
+  // Segments the source. The speller marks known words; the tagger, which must outlive
+  // the Document, tags a sentence when pos() first asks about it. Either may be null (then
+  // `known` stays false and pos() answers Pos::None).
   Document(const Source& source, const Speller* speller, const Tagger* tagger, const ProseOptions& prose = {});
   // The same, from prose already read out of the source. For a section of a long input
   // (source/sections.hpp), `source` holds the section's bytes, `file` the whole file's
