@@ -298,17 +298,22 @@ TEST_CASE("names: the spellings of one key are told apart as written, a possessi
   // folded key; so do "Zürich" and "ZüRich". "Lea", a word, opens a sentence: no name.
   const Source source("keys.txt",
                       "Joe Vandermolen met Vandermolen's aides. Vandermolen’s envoy and VanderMolen left. "
-                      "Lea Zürich, Zürich’s mayor, met ZüRich Vandermolen.",
+                      "Lea Zürich, Zürich’s mayor, met ZüRich Vandermolen and Zürich Vandermolen.",
                       Format::Plain);
   const Document doc(source, res.speller, nullptr);
   const std::vector<names::Form>& forms = names::document_forms(doc, res, list);
   std::vector<std::pair<std::string, std::size_t>> seen;
   for (const names::Form& f : forms) seen.emplace_back(f.text, f.uses.size());
   CHECK(seen == std::vector<std::pair<std::string, std::size_t>>{
-                    {"Joe", 1}, {"Vandermolen", 4}, {"VanderMolen", 1}, {"Zürich", 2}, {"ZüRich", 1}});
+                    {"Joe", 1}, {"Vandermolen", 5}, {"VanderMolen", 1}, {"Zürich", 3}, {"ZüRich", 1}});
   REQUIRE(forms.size() == 5);
-  CHECK(forms[1].preceders == std::vector<std::string>{"joe", "zurich"});
-  CHECK(forms[3].preceders == std::vector<std::string>{"lea"});
+  // Its neighbours' keys by number: "ZüRich" and "Zürich" have one key, "Joe" another.
+  REQUIRE(forms[1].preceders.size() == 3);
+  CHECK(forms[1].preceders[1] == forms[1].preceders[2]);
+  CHECK(forms[1].preceders[0] != forms[1].preceders[1]);
+  CHECK(forms[4].followers == std::vector<std::uint32_t>{forms[3].followers.at(0)});
+  REQUIRE(forms[3].preceders.size() == 1);  // "Lea"
+  CHECK(forms[3].preceders[0] != forms[1].preceders[0]);
   // The same as collected without the shared word ids.
   const std::vector<names::Form> fresh = names::collect_forms(doc, *res.speller, list);
   REQUIRE(fresh.size() == forms.size());

@@ -144,9 +144,10 @@ std::vector<Form> collect_forms(const Document& doc, const Speller& speller, con
   // the words beside it, hundreds of times.
   struct Seen {
     std::optional<bool> lower_known;  // the dictionaries know it lower-cased
-    std::optional<std::string> key;   // latin_key
-    std::size_t form = Use::npos;     // its index in forms
+    std::optional<std::uint32_t> key;  // of its latin_key, in key_ids
+    std::size_t form = Use::npos;      // its index in forms
   };
+  std::unordered_map<std::string, std::uint32_t> key_ids;  // one id for each latin_key met
   std::unordered_map<std::string_view, Seen> seen;  // by the word as written, possessive removed
   // A token's Seen is found by the id of its folded key among the few tokens as written
   // that share the key ("Biden", "Biden's", "BIDEN"), so the table above is hashed once
@@ -174,9 +175,11 @@ std::vector<Form> collect_forms(const Document& doc, const Speller& speller, con
     if (!s.lower_known) s.lower_known = speller.known(fold_case(word));
     return *s.lower_known;
   };
-  const auto key = [&](std::size_t k) -> const std::string& {
+  const auto key = [&](std::size_t k) {
     Seen& s = seen_of(k);
-    if (!s.key) s.key = latin_key(without_possessive(tokens[k].text));
+    if (!s.key)
+      s.key = key_ids.try_emplace(latin_key(without_possessive(tokens[k].text)), static_cast<std::uint32_t>(key_ids.size()))
+                  .first->second;
     return *s.key;
   };
   for (std::size_t k = 0; k < tokens.size(); ++k) {

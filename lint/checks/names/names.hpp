@@ -56,8 +56,10 @@ struct Spelling {
 struct Form : Spelling {
   using Spelling::Spelling;
   std::vector<Use> uses;
-  std::vector<std::string> preceders;  // keys of the capitalized words right before it
-  std::vector<std::string> followers;  // keys of the capitalized words right after it
+  // The keys (latin_key) of the capitalized words right before and right after it, as
+  // numbers: within one document's forms, one number for each key.
+  std::vector<std::uint32_t> preceders;
+  std::vector<std::uint32_t> followers;
   std::size_t full_uses() const;
 };
 

@@ -102,6 +102,7 @@ class DuplicateSentence : public Check {
     const DocumentWords& document_words = DocumentWords::of(doc, res);
     Units all;
     std::vector<Shingled>& units = all.units;
+    all.shingles.reserve(document_words.all().size());  // about a pair a word: little copying as it grows
     std::vector<std::uint64_t> keys;  // the current sentence's
     // A front-matter summary that repeats the lede is how summaries are written.
     const std::size_t body = doc.source().format() == Format::Markdown && doc.offset_in_file() == 0

@@ -55,6 +55,12 @@ class RepeatedPhrase : public Check {
         words.push_back(w);
       }
     }
+    // first_word[s]: the first of those words in sentence s or after it.
+    std::vector<std::uint32_t> first_word(sentences.size() + 1);
+    for (std::uint32_t s = 0, w = 0; s <= sentences.size(); ++s) {
+      while (w < words.size() && tokens[words[w].token].sentence < s) ++w;
+      first_word[s] = w;
+    }
     // Each start of three joined words is linked to the previous start with the same
     // first word, so the latest earlier start of the same three is found by walking back
     // from it, and only as far as the window reaches: no table of sequences.
@@ -68,15 +74,15 @@ class RepeatedPhrase : public Check {
     for (std::size_t j = 0; j + kSeed <= words.size(); ++j) {
       if (!joined[j + 1] || !joined[j + 2]) continue;
       const std::uint32_t sj = tokens[words[j].token].sentence;
+      // The window's first sentence, and its first word.
+      std::uint32_t window_start = sj >= window_ ? sj - window_ : 0;
+      if (same_paragraph_) window_start = std::max(window_start, paragraphs[sentences[sj].paragraph].first_sentence);
       std::size_t i = kNone;
-      for (std::uint32_t at = previous[j]; at != kNone; at = previous[at]) {
-        const std::uint32_t s = tokens[words[at].token].sentence;
-        if (sj - s > window_ || (same_paragraph_ && sentences[s].paragraph != sentences[sj].paragraph)) break;
+      for (std::uint32_t at = previous[j]; at != kNone && at >= first_word[window_start]; at = previous[at])
         if (same_keys(words, at, j, kSeed)) {
           i = at;
           break;
         }
-      }
       // None within the window, or one the phrase overlaps ("very very very very").
       if (i == kNone || i + kSeed > j) continue;
       const std::uint32_t si = tokens[words[i].token].sentence;
