@@ -44,7 +44,8 @@ class RepeatedPhrase : public Check {
     std::vector<Word> words;
     words.reserve(document_words.all().size());
     // Words of running prose only; a phrase stops at punctuation and at a sentence's end.
-    std::vector<bool> joined;  // joined[i]: words[i] continues the phrase of words[i-1]
+    // joined[i]: words[i] continues the phrase of words[i-1] (bytes, not bits: read for every word)
+    std::vector<std::uint8_t> joined;
     joined.reserve(words.capacity());
     for (const Paragraph& p : paragraphs) {
       if (p.first_sentence == p.last_sentence || is_heading_or_item(doc, p)) continue;
