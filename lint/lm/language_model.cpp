@@ -162,34 +162,33 @@ std::int64_t LanguageModel::PackedTable::find(std::uint32_t begin, std::uint32_t
   return -1;
 }
 
-float LanguageModel::pair_backoff(std::uint32_t previous, std::uint32_t before) const {
-  const std::int64_t pair = pairs_.find(unigrams_[previous].pairs, unigrams_[previous + 1].pairs, before,
-                                        static_cast<std::uint32_t>(word_offsets_.size()));
+float LanguageModel::pair_backoff(std::int64_t pair) const {
   return pair < 0 ? 0.0f : pair_backoff_bins_[pairs_.field(static_cast<std::uint64_t>(pair), pairs_.word_bits, kValueBits)];
 }
 
-LanguageModel::Found LanguageModel::score(std::uint32_t word, const std::int32_t* history, int known) const {
+LanguageModel::Found LanguageModel::score(std::uint32_t word, const std::int32_t* history, int known,
+                                          std::int64_t history_pair) const {
   const auto vocabulary = static_cast<std::uint32_t>(word_offsets_.size());
   float logp = unigrams_[word].logp;
-  if (known == 0) return {logp, 1};
+  if (known == 0) return {logp, 1, -1};
   const auto previous = static_cast<std::uint32_t>(history[0]);
   const std::int64_t pair = pairs_.find(unigrams_[word].pairs, unigrams_[word + 1].pairs, previous, vocabulary);
   if (pair < 0) {
     // Backed off to the word alone: the weights of the one- and two-word histories are
     // added one after the other, in sphinxbase's order, so the float is its own.
     logp += unigrams_[previous].backoff;
-    if (known == 2) logp += pair_backoff(previous, static_cast<std::uint32_t>(history[1]));
-    return {logp, 1};
+    if (known == 2) logp += pair_backoff(history_pair);
+    return {logp, 1, pair};
   }
   const auto entry = static_cast<std::uint64_t>(pair);
   logp = pair_logp_bins_[pairs_.field(entry, pairs_.word_bits + kValueBits, kValueBits)];
-  if (known == 1) return {logp, 2};
+  if (known == 1) return {logp, 2, pair};
   const int next_at = pairs_.word_bits + pairs_.value_bits;
   const std::int64_t triple = triples_.find(pairs_.field(entry, next_at, pairs_.next_bits),
                                             pairs_.field(entry + 1, next_at, pairs_.next_bits),
                                             static_cast<std::uint32_t>(history[1]), vocabulary);
-  if (triple < 0) return {logp + pair_backoff(previous, static_cast<std::uint32_t>(history[1])), 2};
-  return {triple_logp_bins_[triples_.field(static_cast<std::uint64_t>(triple), triples_.word_bits, kValueBits)], 3};
+  if (triple < 0) return {logp + pair_backoff(history_pair), 2, pair};
+  return {triple_logp_bins_[triples_.field(static_cast<std::uint64_t>(triple), triples_.word_bits, kValueBits)], 3, pair};
 }
 
 double LanguageModel::to_log10(float logp) {
@@ -222,15 +221,20 @@ void LanguageModel::score_run(std::span<const std::int32_t> ids, bool sentence_s
   out.reserve(ids.size());
   const auto vocabulary = static_cast<std::int32_t>(word_offsets_.size());
   std::int32_t history[2] = {sentence_start ? sentence_start_ : kNone, kNone};  // most recent first
+  // The entry of history[0] after history[1]: the pair a back-off from three words reads
+  // was looked up when the word before was scored, and is not searched for again.
+  std::int64_t history_pair = -1;
   for (std::int32_t w : ids) {
     if (w < 0 || w >= vocabulary) {
       // As sphinxbase has it: a word outside the vocabulary is impossible, and the history
       // of the word after it is empty.
       out.push_back({to_log10(kImpossible), 0});
+      history_pair = -1;
     } else {
       const int known = history[0] == kNone ? 0 : history[1] == kNone ? 1 : 2;
-      const Found found = score(static_cast<std::uint32_t>(w), history, known);
+      const Found found = score(static_cast<std::uint32_t>(w), history, known, history_pair);
       out.push_back({to_log10(found.logp), found.order});
+      history_pair = found.pair;
     }
     history[1] = history[0];
     history[0] = w < 0 || w >= vocabulary ? kNone : w;

@@ -73,10 +73,13 @@ class LanguageModel {
   struct Found {
     float logp;
     int order;
+    std::int64_t pair;  // the entry of the word after history[0], -1 when none or not looked up
   };
   // sphinxbase's score of a word after up to two words (most recent first), as a float.
-  Found score(std::uint32_t word, const std::int32_t* history, int known) const;
-  float pair_backoff(std::uint32_t previous, std::uint32_t before) const;
+  // `history_pair` is the entry of history[0] after history[1] (what scoring history[0]
+  // found), whose back-off weight a back-off from three words adds.
+  Found score(std::uint32_t word, const std::int32_t* history, int known, std::int64_t history_pair) const;
+  float pair_backoff(std::int64_t pair) const;
   static double to_log10(float logp);
 
   std::shared_ptr<const MappedFile> file_;

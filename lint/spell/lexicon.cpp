@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "base/compiled_tables.hpp"
+#include "base/hash_search.hpp"
 #include "base/mapped_file.hpp"
 #include "base/text.hpp"
 #include "lm/language_model.hpp"
@@ -15,7 +16,7 @@
 namespace copydesk {
 namespace {
 
-constexpr std::string_view kMagic = "CDLEX002";
+constexpr std::string_view kMagic = "CDLEX003";
 
 std::uint64_t hash_of(std::string_view s) { return std::hash<std::string_view>{}(s); }
 
@@ -24,9 +25,13 @@ std::uint64_t hash_of(std::string_view s) { return std::hash<std::string_view>{}
 template <typename F>
 void for_each_deletion(std::string_view word, F f) {
   f(word);
-  std::string shorter;
-  for (std::size_t p = 0; p < word.size(); ++p) {
-    shorter.assign(word.substr(0, p)).append(word.substr(p + 1));
+  if (word.empty()) return;
+  // Without the letter at p is without the one at p - 1 with that letter put back: one
+  // byte changes from one string to the next.
+  std::string shorter(word.substr(1));
+  f(std::string_view(shorter));
+  for (std::size_t p = 1; p < word.size(); ++p) {
+    shorter[p - 1] = word[p - 1];
     f(std::string_view(shorter));
   }
 }
@@ -89,7 +94,13 @@ Lexicon::Lexicon(const std::vector<std::pair<std::string, Variety>>& lists, cons
   }
   view_owned();
   // The marks read the finished tables (near words, the other variety's spellings).
-  for (std::uint32_t i = 0; i < words_.size(); ++i) t.flags[i] |= static_cast<std::uint8_t>(compute_mark(i) << kMarkShift);
+  for (std::uint32_t i = 0; i < words_.size(); ++i) {
+    const std::uint8_t mark = compute_mark(i);
+    t.flags[i] |= static_cast<std::uint8_t>(mark << kMarkShift);
+    if (mark != 0) t.marked.push_back(hash_of(words_.word(i)));
+  }
+  std::sort(t.marked.begin(), t.marked.end());
+  marked_ = t.marked;
 }
 
 void Lexicon::view_owned() {
@@ -98,6 +109,7 @@ void Lexicon::view_owned() {
   frequency_ = owned_.frequency;
   hashes_ = owned_.hashes;
   ids_ = owned_.ids;
+  marked_ = owned_.marked;
 }
 
 Lexicon::Lexicon(const std::filesystem::path& compiled) : mapping_(MappedFile::map(compiled)) {
@@ -111,6 +123,7 @@ Lexicon::Lexicon(const std::filesystem::path& compiled) : mapping_(MappedFile::m
   frequency_ = tables.next<float>();
   hashes_ = tables.next<std::uint64_t>();
   ids_ = tables.next<std::uint32_t>();
+  marked_ = tables.next<std::uint64_t>();
   // Ids are checked where they are read (near).
   if (flags_.size() != words_.size() || frequency_.size() != words_.size() || ids_.size() != hashes_.size() ||
       !words_.consistent())
@@ -125,6 +138,7 @@ std::string Lexicon::compiled() const {
   append_table(out, frequency_);
   append_table(out, hashes_);
   append_table(out, ids_);
+  append_table(out, marked_);
   return out;
 }
 
@@ -140,10 +154,12 @@ double Lexicon::log_frequency(std::string_view lower, double fallback) const {
 
 std::vector<Lexicon::Near> Lexicon::near(std::string_view lower, std::size_t max_edits) const {
   std::vector<std::uint32_t> ids;
+  ids.reserve(4 * (lower.size() + 1));
+  const std::uint64_t* const end = hashes_.data() + hashes_.size();
   for_each_deletion(lower, [&](std::string_view v) {
     const std::uint64_t h = hash_of(v);
-    for (auto it = std::lower_bound(hashes_.begin(), hashes_.end(), h); it != hashes_.end() && *it == h; ++it)
-      ids.push_back(ids_[static_cast<std::size_t>(it - hashes_.begin())]);
+    for (const std::uint64_t* it = hash_lower_bound(hashes_, h); it != end && *it == h; ++it)
+      ids.push_back(ids_[static_cast<std::size_t>(it - hashes_.data())]);
   });
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
@@ -159,6 +175,8 @@ std::vector<Lexicon::Near> Lexicon::near(std::string_view lower, std::size_t max
 }
 
 std::uint8_t Lexicon::marks_variety(std::string_view lower) const {
+  const std::uint64_t h = hash_of(lower);
+  if (const std::uint64_t* it = hash_lower_bound(marked_, h); it == marked_.data() + marked_.size() || *it != h) return 0;
   const std::int64_t i = words_.find(lower);
   return i < 0 ? 0 : static_cast<std::uint8_t>(flags_[static_cast<std::size_t>(i)] >> kMarkShift);
 }

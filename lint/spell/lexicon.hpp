@@ -6,7 +6,7 @@
 // it. Frequencies: the unigram log-probabilities of the general-English language model
 // (pocketsphinx-en-us). Near words: a symmetric-deletion index over the lexicon's words
 // that the model knows, so every known word within an edit or two of a string is found
-// with a few binary searches.
+// with a few searches of its sorted hashes (base/hash_search.hpp).
 //
 // Reading and indexing the lists takes about half a second, so the build compiles them
 // once (tools/build_lexicon.cpp) into lexicon.bin, whose tables are laid out as they are
@@ -82,6 +82,7 @@ class Lexicon {
     std::vector<float> frequency;         // per word; 0 when the model lacks it
     std::vector<std::uint64_t> hashes;    // sorted hashes of the deletion variants of known words…
     std::vector<std::uint32_t> ids;       // …and the word each came from
+    std::vector<std::uint64_t> marked;    // sorted hashes of the words that mark a variety
   };
   Tables owned_;
   std::shared_ptr<const MappedFile> mapping_;
@@ -92,6 +93,10 @@ class Lexicon {
   std::span<const float> frequency_;
   std::span<const std::uint64_t> hashes_;
   std::span<const std::uint32_t> ids_;
+  // Every word of a document is asked whether it marks a variety, and few do: a word whose
+  // hash is not here does not, which a few probes tell, where the search of the whole
+  // list took about 800 instructions.
+  std::span<const std::uint64_t> marked_;
 };
 
 }  // namespace copydesk

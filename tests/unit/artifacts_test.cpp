@@ -200,3 +200,12 @@ TEST_CASE("artifacts.feed-metadata finds notes on any line, and after a note on 
   CHECK(covered_by(prose + "Posted 2021-03-04 10:45 Updated: Jan. 27, 2022\n  Date: 3/4/2021\n", kMeta) ==
         V{"Posted 2021-03-04 10:45", "Updated: Jan. 27, 2022", "Date: 3/4/2021"});
 }
+
+TEST_CASE("artifacts.mixed-script checks a spelling once and reports each place it recurs", "[artifacts]") {
+  // Each spelling is asked of ICU once a document: a repeated mixed word is still reported
+  // every time, a repeated clean one never, and another case is another spelling.
+  CHECK_ANNOTATED("[[L\u0430vrov]]{artifacts.mixed-script} met Z\u00FCrich officials. Later "
+                  "[[L\u0430vrov]]{artifacts.mixed-script} left Z\u00FCrich, and [[L\u0410VROV]]{artifacts.mixed-script} "
+                  "said Lavrov and Z\u00DCRICH agreed.",
+                  kMixed);
+}

@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include <functional>
+#include <string>
+#include <unordered_map>
 
 #include "checks/repetition/words.hpp"
 
@@ -72,4 +74,38 @@ TEST_CASE("DocumentWords is made once per document for all the kinds that ask", 
   const DocumentWords& first = DocumentWords::of(doc, res);
   CHECK(&DocumentWords::of(doc, res) == &first);
   CHECK(first.all().size() == 3);
+}
+
+TEST_CASE("DocumentWords's table of ids agrees with a map of the keys, over thousands of words", "[repetition]") {
+  // Thousands of distinct keys, so that the table's slots collide and wrap, each written
+  // in several cases, some non-ASCII, some possessive.
+  std::string text;
+  for (int i = 0; i < 3000; ++i) {
+    const std::string stem = "w" + std::to_string(i * 7919 % 3001);
+    text += stem + " Z\u00FCrich" + stem + " " + (i % 3 == 0 ? "\u00C9LAN" : "\u00E9lan") + stem + "\u2019s ";
+    if (i % 5 == 0) text += "The THE the " + stem + ". ";
+  }
+  const Source source("t", text, Format::Plain);
+  const Document doc(source, nullptr, nullptr);
+  const DocumentWords words(doc);
+  std::unordered_map<std::string, std::uint32_t> reference;  // ids in order of first use
+  const auto id_of = [&](std::string_view key) {
+    return reference.try_emplace(std::string(key), static_cast<std::uint32_t>(reference.size())).first->second;
+  };
+  std::size_t parted = 0;
+  for (std::uint32_t k = 0; k < doc.tokens().size(); ++k) {
+    const Token& t = doc.tokens()[k];
+    if (t.kind != TokenKind::Word && t.kind != TokenKind::Number) {
+      parted += words.id_of_token(k) != DocumentWords::kNoId;
+      continue;
+    }
+    const std::uint32_t id = id_of(t.key);
+    parted += words.id_of_token(k) != id || words.hash(id) != std::hash<std::string>{}(t.key);
+    if (t.kind == TokenKind::Word) id_of(without_possessive(t.key));
+  }
+  CHECK(parted == 0);
+  CHECK(words.distinct() == reference.size());
+  CHECK(words.distinct() > 6000);
+  for (const auto& w : words.all()) parted += w.base != reference.at(std::string(without_possessive(w.key)));
+  CHECK(parted == 0);
 }

@@ -141,6 +141,20 @@ TEST_CASE("spelling.real-word-slip reports a real word typed for another in a we
                   rule);
 }
 
+TEST_CASE("spelling.real-word-slip reads a token's key where it is the folded text, and folds the text elsewhere",
+          "[spelling]") {
+  const std::set<std::string> rule{"spelling.real-word-slip"};
+  // A straight apostrophe: the key is the folded text, looked up once a document.
+  CHECK_ANNOTATED("The [[Untied]]{spelling.real-word-slip} Nation's envoy spoke, and the "
+                  "[[Untied]]{spelling.real-word-slip} Nation's aide.",
+                  rule);
+  CHECK_ANNOTATED("The Pope's [[Untied]]{spelling.real-word-slip} Nations speech.", rule);
+  // A curly one: the key straightened it, the model is asked for the folded text as
+  // written ("nation’s"), which it does not have, so the window is not scored.
+  CHECK_ANNOTATED("The Untied Nation\u2019s envoy spoke.", rule);
+  CHECK_ANNOTATED("The Pope\u2019s Untied Nations speech.", rule);
+}
+
 TEST_CASE("spelling.real-word-slip stays silent on names, inflections and plain words", "[spelling]") {
   const std::set<std::string> rule{"spelling.real-word-slip"};
   // Another last letter is another form of the word; another first letter another name.

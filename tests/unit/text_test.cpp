@@ -1,6 +1,10 @@
 // The text helpers every check folds words with.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "base/text.hpp"
 
 using copydesk::fold_word;
@@ -47,4 +51,41 @@ TEST_CASE("first_non_ascii finds what a search byte by byte finds, from every of
   }
   CHECK(copydesk::is_ascii("plain ASCII text, longer than eight bytes"));
   CHECK_FALSE(copydesk::is_ascii("abcdefghé and more"));
+}
+
+TEST_CASE("edit_distance's one-edit path agrees with the table, on every short string", "[text]") {
+  // Every string of up to four letters from a, b, A and é (two bytes), against every other.
+  std::vector<std::string> strings{""};
+  for (std::size_t from = 0, length = 0; length < 4; ++length) {
+    const std::size_t to = strings.size();
+    for (std::size_t i = from; i < to; ++i)
+      for (const char* letter : {"a", "b", "A", "\u00E9"}) strings.push_back(strings[i] + letter);
+    from = to;
+  }
+  REQUIRE(strings.size() == 341);
+  std::size_t parted = 0;
+  std::string first_parted;
+  for (const std::string& a : strings)
+    for (const std::string& b : strings) {
+      // A limit of two takes the table; its answer, capped, is what limits 1 and 0 give.
+      const std::size_t table = copydesk::edit_distance(a, b, 2);
+      if (copydesk::edit_distance(a, b, 1) != std::min<std::size_t>(table, 2) ||
+          copydesk::edit_distance(a, b, 0) != std::min<std::size_t>(table, 1)) {
+        if (parted++ == 0) first_parted = a + " / " + b;
+      }
+    }
+  INFO(first_parted);
+  CHECK(parted == 0);
+  // Each kind of edit, once and twice.
+  CHECK(copydesk::edit_distance("united", "untied", 1) == 1);    // swapped
+  CHECK(copydesk::edit_distance("minister", "minster", 1) == 1);  // dropped
+  CHECK(copydesk::edit_distance("minster", "minister", 1) == 1);  // added
+  CHECK(copydesk::edit_distance("colour", "colout", 1) == 1);     // changed
+  CHECK(copydesk::edit_distance("colour", "color", 0) == 1);
+  CHECK(copydesk::edit_distance("colour", "colour", 0) == 0);
+  CHECK(copydesk::edit_distance("united", "unitde", 1) == 1);
+  CHECK(copydesk::edit_distance("united", "nuitde", 1) == 2);
+  CHECK(copydesk::edit_distance("café", "cafe", 1) == 2);  // é is two bytes
+  CHECK(copydesk::edit_distance("colour", "colours", 1) == 1);
+  CHECK(copydesk::edit_distance("colour", "coloured", 1) == 2);
 }

@@ -1,49 +1,46 @@
 #include "checks/shared/document_words.hpp"
 
+#include <bit>
 #include <functional>
-#include <memory_resource>
-#include <unordered_map>
 
 namespace copydesk {
-namespace {
-
-// A key with its hash, computed once: the table of ids hashes each key once, and the
-// kinds reuse the same hash.
-struct HashedKey {
-  std::string_view key;
-  std::size_t hash;
-  bool operator==(const HashedKey& other) const { return key == other.key; }
-};
-struct HashOfKey {
-  std::size_t operator()(const HashedKey& k) const { return k.hash; }
-};
-
-}  // namespace
 
 DocumentWords::DocumentWords(const Document& doc) {
   const auto& tokens = doc.tokens();
-  // One block of memory for the table's entries rather than one allocation each.
-  std::pmr::monotonic_buffer_resource memory;
-  std::pmr::unordered_map<HashedKey, std::uint32_t, HashOfKey> ids(tokens.size(), &memory);
+  // The ids by the hash of their key, open addressing (0 empty, else id + 1), at most half
+  // full: every word and number is looked up here, and a node-based table with a prime
+  // modulus cost about a hundred instructions a look-up more than the hash itself.
+  std::vector<std::uint32_t> slots(std::bit_ceil(2 * tokens.size() + 2), 0);
+  const std::size_t mask = slots.size() - 1;
+  std::vector<std::string_view> keys;  // per id
   auto id_of = [&](std::string_view key) {
-    const HashedKey k{key, std::hash<std::string_view>{}(key)};
-    const auto [it, fresh] = ids.try_emplace(k, static_cast<std::uint32_t>(hashes_.size()));
-    if (fresh) hashes_.push_back(k.hash);
-    return it->second;
+    const std::size_t hash = std::hash<std::string_view>{}(key);
+    for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
+      const std::uint32_t held = slots[slot];
+      if (held == 0) {
+        const auto id = static_cast<std::uint32_t>(hashes_.size());
+        slots[slot] = id + 1;
+        hashes_.push_back(hash);
+        keys.push_back(key);
+        return id;
+      }
+      if (hashes_[held - 1] == hash && keys[held - 1] == key) return held - 1;
+    }
   };
   words_.reserve(tokens.size());
-  words_before_.reserve(tokens.size() + 1);
+  words_before_.resize(tokens.size() + 1);
   token_ids_.assign(tokens.size(), kNoId);
   for (std::uint32_t k = 0; k < tokens.size(); ++k) {
-    words_before_.push_back(static_cast<std::uint32_t>(words_.size()));
+    words_before_[k] = static_cast<std::uint32_t>(words_.size());
     const Token& t = tokens[k];
     if (t.kind != TokenKind::Word && t.kind != TokenKind::Number) continue;
     const std::uint32_t id = token_ids_[k] = id_of(t.key);
     if (t.kind != TokenKind::Word) continue;
-    const std::string_view base = without_possessive(t.key);
+    // A possessive ending ends in "s": most words need no look for one.
+    const std::string_view base = t.key.ends_with('s') ? without_possessive(t.key) : std::string_view(t.key);
     words_.push_back({k, id, base.size() == t.key.size() ? id : id_of(base), t.key});
   }
-  words_before_.push_back(static_cast<std::uint32_t>(words_.size()));
+  words_before_[tokens.size()] = static_cast<std::uint32_t>(words_.size());
 }
 
 const DocumentWords& DocumentWords::of(const Document& doc, const Resources& res) {

@@ -8,6 +8,7 @@
 // last letter more often makes another name or another form of the word.
 #include <fmt/format.h>
 
+#include "checks/shared/document_words.hpp"
 #include "engine/check.hpp"
 #include "lm/language_model.hpp"
 #include "spell/lexicon.hpp"
@@ -28,26 +29,38 @@ class RealWordSlip : public Check {
     auto capitalized = [&](std::size_t k) {
       return k < tokens.size() && tokens[k].kind == TokenKind::Word && tokens[k].letter_case == Case::Capital;
     };
+    // Names recur through a text: the model's id of each word is looked up once, kept by
+    // the id of its key.
+    const DocumentWords& words = DocumentWords::of(doc, res);
+    constexpr std::int32_t kNotLooked = -2;
+    std::vector<std::int32_t> model_ids(words.distinct(), kNotLooked);
+    std::string folded;  // the case-folded text of a word whose key is not that
+    const auto model_id = [&](std::size_t k) {
+      const std::uint32_t word = words.id_of_token(static_cast<std::uint32_t>(k));
+      if (word == DocumentWords::kNoId || !key_is_folded_text(tokens[k])) return lm.id(fold_case(tokens[k].text));
+      if (model_ids[word] == kNotLooked) model_ids[word] = lm.id(tokens[k].key);
+      return model_ids[word];
+    };
     StringMap<std::vector<std::string_view>> candidates_of;  // the lexicon's words, by the word typed
     for (std::size_t k = 1; k + 1 < tokens.size(); ++k) {
       const Token& t = tokens[k];
       // Inside a name: capitalized, not opening the sentence, beside another capital.
       if (!capitalized(k) || !t.known || t.sentence_initial || !(capitalized(k - 1) || capitalized(k + 1))) continue;
       if (tokens[k - 1].sentence != t.sentence || tokens[k + 1].sentence != t.sentence) continue;
-      const std::string word = fold_case(t.text);
+      const std::string_view word = key_is_folded_text(t) ? std::string_view(t.key) : (folded = fold_case(t.text));
       if (word.size() < min_length_) continue;  // "Inn", "Ford", "Gold": short names are as often words
       // The word itself first: most capitalized words beside a capital are names the model
-      // lacks, and then the words around them need no folding or look-up.
-      const std::int32_t self = lm.id(word);
+      // lacks, and then the words around them need no look-up.
+      const std::int32_t self = model_id(k);
       if (self == LanguageModel::kNone) continue;
-      const std::int32_t before = lm.id(fold_case(tokens[k - 1].text));
+      const std::int32_t before = model_id(k - 1);
       if (before == LanguageModel::kNone) continue;
-      const std::int32_t after = lm.id(fold_case(tokens[k + 1].text));
+      const std::int32_t after = model_id(k + 1);
       if (after == LanguageModel::kNone) continue;
       // A slip makes a rarer word ("Untied" for "United"): only more common candidates
       // are scored, and the phrase only when there is one. Names recur through a text, so
       // each word's candidates are looked for once.
-      const auto [known_word, fresh] = candidates_of.try_emplace(word);
+      const auto [known_word, fresh] = candidates_of.try_emplace(std::string(word));
       std::vector<std::string_view>& candidates = known_word->second;
       if (fresh) {
         const double frequency = lm.unigram(self);
@@ -76,6 +89,12 @@ class RealWordSlip : public Check {
   }
 
  private:
+  // Whether the token's key is fold_case of its text, as the model's words are: it is
+  // unless the key straightened a typographic apostrophe.
+  static bool key_is_folded_text(const Token& t) {
+    return t.key.find('\'') == std::string::npos || t.text.find("\u2019") == std::string_view::npos;
+  }
+
   // The two spellings differ neither in the first letter (names differ there: Cay /
   // Day) nor in the last (an inflection: Refugees / Refugee, Announces / Announced).
   static bool inside(std::string_view a, std::string_view b) {

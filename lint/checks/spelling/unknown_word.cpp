@@ -99,7 +99,8 @@ class UnknownWord : public Check {
     const auto& tokens = doc.tokens();
     for (std::size_t k = 0; k < tokens.size(); ++k) {
       const Token& t = tokens[k];
-      if (const auto ordinal = wrong_ordinal(t.text)) {
+      // An ordinal starts with a digit: most tokens have none (Token::digit_or_dot).
+      if (const auto ordinal = t.digit_or_dot ? wrong_ordinal(t.text) : std::nullopt) {
         if (!report_unknown_)
           out.report(t.begin, t.size(), fmt::format("“{}” is not an ordinal number: “{}”.", t.text, *ordinal), {*ordinal});
         continue;
