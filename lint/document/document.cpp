@@ -119,7 +119,8 @@ Document::Document(const Source& source, const Speller* speller, const Tagger* t
 
 Document::Document(const Source& source, Prose prose, const Speller* speller, const Tagger* tagger, const Source* file,
                    std::size_t offset)
-    : source_(&source), file_(file != nullptr ? file : &source), offset_in_file_(offset), too_deep_(prose.too_deep) {
+    : source_(&source), file_(file != nullptr ? file : &source), offset_in_file_(offset), too_deep_(prose.too_deep),
+      tagger_(tagger) {
   // A mapped file's plain text is the mapping (the engine hands its sections over as
   // text); a Document of the whole of it holds a copy.
   prose_ = prose.mapped ? std::string(prose.view()) : std::move(prose.text);
@@ -136,7 +137,7 @@ Document::Document(const Source& source, Prose prose, const Speller* speller, co
   split_sentences(paragraphs16);
   quote_marks_ = pair_quotation_marks(*this);
   mark_quoted_tokens();
-  classify(speller, tagger);
+  classify(speller);
 }
 
 void Document::split_paragraphs_at(const std::vector<std::size_t>& block_starts) {
@@ -328,7 +329,7 @@ void Document::mark_quoted_tokens() {
   if (inside) fill(sentences_[paragraphs_[paragraph].last_sentence - 1].last_token);
 }
 
-void Document::classify(const Speller* speller, const Tagger* tagger) {
+void Document::classify(const Speller* speller) {
   for (Sentence& s : sentences_) {
     bool initial = true;
     for (std::uint32_t k = s.first_token; k < s.last_token; ++k) {
@@ -355,16 +356,27 @@ void Document::classify(const Speller* speller, const Tagger* tagger) {
                           last.text == "\"";
     p.heading_like = !terminal && s.token_count() <= 15 && slice(p.begin, p.end).find('\n') == std::string_view::npos;
   }
-  if (tagger == nullptr) return;
-  std::vector<std::string_view> words;
-  std::vector<Pos> tags;
-  for (const Sentence& s : sentences_) {
-    words.clear();
-    for (std::uint32_t k = s.first_token; k < s.last_token; ++k) words.push_back(tokens_[k].text);
-    tagger->tag(words, tags);
-    for (std::uint32_t k = s.first_token; k < s.last_token && k - s.first_token < tags.size(); ++k)
-      tokens_[k].pos = tags[k - s.first_token];
+}
+
+Pos Document::pos(std::uint32_t token) const {
+  if (tagger_ == nullptr) return Pos::None;
+  if (tags_.empty()) {
+    tags_.assign(tokens_.size(), Pos::None);
+    tagged_.assign(sentences_.size(), false);
   }
+  const std::uint32_t sentence = tokens_[token].sentence;
+  if (!tagged_[sentence]) tag_sentence(sentence);
+  return tags_[token];
+}
+
+void Document::tag_sentence(std::uint32_t sentence) const {
+  const Sentence& s = sentences_[sentence];
+  sentence_words_.clear();
+  for (std::uint32_t k = s.first_token; k < s.last_token; ++k) sentence_words_.push_back(tokens_[k].text);
+  tagger_->tag(sentence_words_, sentence_tags_);
+  for (std::uint32_t k = s.first_token; k < s.last_token && k - s.first_token < sentence_tags_.size(); ++k)
+    tags_[k] = sentence_tags_[k - s.first_token];
+  tagged_[sentence] = true;
 }
 
 }  // namespace copydesk

@@ -1,5 +1,8 @@
 // The Document: one article segmented once into paragraphs, sentences and tokens, with
 // everything several checks need (case, quotation, dictionary, part of speech).
+//
+// A Document is used by one thread at a time: its parts of speech are found when first
+// asked for, and kept in a cache that its const readers fill (pos()).
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -39,7 +42,6 @@ struct Token {
   bool in_quote = false;          // inside a double quotation, its marks included
   bool known = false;             // a word the dictionaries know, as written or lower-cased
   bool digit_or_dot = false;      // has_digit_or_dot(text) ("90s", "e.g", "bbc.com"), found once for every check
-  Pos pos = Pos::None;
   std::uint32_t sentence = 0;     // index into Document::sentences()
   std::string_view text;          // view into the document's prose
   std::string key;                // the token as compared: fold_word(text), folded once for every check
@@ -65,8 +67,9 @@ struct Paragraph {
 
 class Document {
  public:
-  // Segments the source. The speller marks known words and the tagger tags them; either
-  // may be null (then `known` stays false and `pos` stays Pos::None).
+  // Segments the source. The speller marks known words; the tagger, which must outlive
+  // the Document, tags a sentence when pos() first asks about it. Either may be null (then
+  // `known` stays false and pos() answers Pos::None).
   Document(const Source& source, const Speller* speller, const Tagger* tagger, const ProseOptions& prose = {});
   // The same, from prose already read out of the source. For a section of a long input
   // (source/sections.hpp), `source` holds the section's bytes, `file` the whole file's
@@ -98,12 +101,18 @@ class Document {
   // Every quotation mark and apostrophe token, paired once (quotations.hpp).
   const std::vector<QuoteMark>& quote_marks() const { return quote_marks_; }
 
+  // A token's part of speech, Pos::None without a tagger. Few sentences are ever asked
+  // about (only where a check has a candidate), so each is tagged, whole, the first time
+  // one of its tokens is.
+  Pos pos(std::uint32_t token) const;
+
  private:
   void split_paragraphs_at(const std::vector<std::size_t>& block_starts);
   void tokenize(const Utf16Ranges& paragraphs16);
   void split_sentences(Utf16Ranges& paragraphs16);
   void mark_quoted_tokens();
-  void classify(const Speller* speller, const Tagger* tagger);
+  void classify(const Speller* speller);
+  void tag_sentence(std::uint32_t sentence) const;
 
   const Source* source_;
   const Source* file_;
@@ -117,6 +126,13 @@ class Document {
   std::vector<TextSpan> references_;
   std::vector<Suppression> suppressions_;
   std::optional<TextSpan> too_deep_;
+  const Tagger* tagger_;
+  // The tags found so far, by token (empty until the first is asked for), and which
+  // sentences have been tagged; the words and tags of the sentence being tagged.
+  mutable std::vector<Pos> tags_;
+  mutable std::vector<bool> tagged_;
+  mutable std::vector<std::string_view> sentence_words_;
+  mutable std::vector<Pos> sentence_tags_;
 };
 
 }  // namespace copydesk

@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include <functional>
 #include <string>
@@ -81,7 +82,7 @@ TEST_CASE("DocumentWords's table of ids agrees with a map of the keys, over thou
   // in several cases, some non-ASCII, some possessive.
   std::string text;
   for (int i = 0; i < 3000; ++i) {
-    const std::string stem = "w" + std::to_string(i * 7919 % 3001);
+    const std::string stem = fmt::format("w{}", i * 7919 % 3001);
     text += stem + " Z\u00FCrich" + stem + " " + (i % 3 == 0 ? "\u00C9LAN" : "\u00E9lan") + stem + "\u2019s ";
     if (i % 5 == 0) text += "The THE the " + stem + ". ";
   }

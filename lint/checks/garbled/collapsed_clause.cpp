@@ -54,7 +54,7 @@ class CollapsedClause : public Check {
         std::string finding;
         if (coordinated(tokens, a, b)) {
           finding = "joins a name to itself";
-        } else if (const Token* verb = verb_between(tokens, a, b, s)) {
+        } else if (const Token* verb = verb_between(doc, a, b, s)) {
           finding = fmt::format("has “{}” as both the subject and the object of “{}”",
                                 doc.slice(tokens[a.begin].begin, tokens[a.end - 1].end), verb->text);
         } else {
@@ -87,19 +87,24 @@ class CollapsedClause : public Check {
 
   // The verb of "X [adverbs] verb [the] X", when the second X is its object rather than
   // the subject of a clause of its own ("Ukraine hopes Ukraine will join").
-  static const Token* verb_between(const std::vector<Token>& tokens, Run a, Run b, const Sentence& s) {
+  static const Token* verb_between(const Document& doc, Run a, Run b, const Sentence& s) {
+    const auto& tokens = doc.tokens();
     const Token* verb = nullptr;
     for (std::uint32_t k = a.end; k < b.begin; ++k) {
       const Token& t = tokens[k];
       if (!is_lower_word(t)) return nullptr;
-      if (is_verb(t.pos) || t.pos == Pos::MD) {
+      const Pos pos = doc.pos(k);
+      if (is_verb(pos) || pos == Pos::MD) {
         if (is_linking_verb(t.text)) return nullptr;
-        if (t.pos != Pos::MD) verb = &t;
-      } else if (!(t.pos == Pos::RB || (t.pos == Pos::DT && k + 1 == b.begin))) {
+        if (pos != Pos::MD) verb = &t;
+      } else if (!(pos == Pos::RB || (pos == Pos::DT && k + 1 == b.begin))) {
         return nullptr;
       }
     }
-    if (b.end < s.last_token && (is_verb(tokens[b.end].pos) || tokens[b.end].pos == Pos::MD || tokens[b.end].pos == Pos::POS)) return nullptr;
+    if (b.end < s.last_token) {
+      const Pos after = doc.pos(b.end);
+      if (is_verb(after) || after == Pos::MD || after == Pos::POS) return nullptr;
+    }
     return verb;
   }
 

@@ -3,6 +3,7 @@
 // (a preposition, an infinitive, a participle, a subordinator, a noun phrase whose only
 // verb is in a relative clause), so verbless headlines, answers and imperatives pass.
 #include <algorithm>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -15,9 +16,11 @@ bool is_word(const Token& t) { return t.kind == TokenKind::Word || t.kind == Tok
 
 // Conjunctions that open an adverbial clause; "after", "before" or "since" are left out
 // because they are prepositions as often as not.
-bool is_subordinator(const Token& t) {
-  if (t.pos == Pos::WDT || t.pos == Pos::WP || t.pos == Pos::WPS || t.pos == Pos::WRB) return true;
-  if (t.pos != Pos::IN) return false;
+bool is_subordinator(const Document& doc, std::uint32_t k) {
+  const Pos pos = doc.pos(k);
+  if (pos == Pos::WDT || pos == Pos::WP || pos == Pos::WPS || pos == Pos::WRB) return true;
+  if (pos != Pos::IN) return false;
+  const Token& t = doc.tokens()[k];
   static constexpr std::string_view kWords[] = {"that", "because", "although", "though", "while", "whereas",
                                                 "if", "unless", "whether"};
   const std::string w = fold_case(t.text);
@@ -37,8 +40,9 @@ bool is_contracted_verb(const Token& t) {
 }
 
 // A word after which a verb belongs to the same verb group ("will not help", "has failed").
-bool is_auxiliary(const Token& t) {
-  if (t.pos == Pos::MD || t.pos == Pos::TO || is_contracted_verb(t)) return true;
+bool is_auxiliary(const Document& doc, std::uint32_t k) {
+  const Token& t = doc.tokens()[k];
+  if (doc.pos(k) == Pos::MD || doc.pos(k) == Pos::TO || is_contracted_verb(t)) return true;
   static constexpr std::string_view kAux[] = {"be",  "is",  "are", "was",    "were", "been", "being", "am",
                                               "have", "has", "had", "having", "do",   "does", "did"};
   const std::string w = fold_case(t.text);
@@ -71,7 +75,7 @@ class Fragment : public Check {
       // run-in heads ("Expanding Access to Health Care. The plan…").
       if (p.heading_like || opens_paragraph(doc, si)) continue;
       const std::vector<std::uint32_t> words = words_of(tokens, s);
-      if (words.size() < min_words_ || tokens[words[0]].pos == Pos::None || !ends_with_period(tokens, s)) continue;
+      if (words.size() < min_words_ || !ends_with_period(tokens, s)) continue;
       const Token& first = tokens[words[0]];
       // Split after "U.S." or an initial, a bullet, or a lower-case start: not a sentence.
       if (first.letter_case == Case::Lower ||
@@ -81,10 +85,19 @@ class Fragment : public Check {
       // In a quotation, an elliptical answer may open it; a piece after a full sentence
       // of the same quotation is a broken sentence.
       if (first.in_quote && !continues_quotation(doc, si)) continue;
-      const Opening opening = opening_of(tokens, words);
-      if (opening == Opening::None || has_main_clause(tokens, words, opening)) continue;
+      // What follows reads the sentence's tags (and tags it), unless the words settle it:
+      // an opening that makes no fragment, or a long sentence with a comma after its
+      // opening, which is either too long a noun phrase or an opening phrase with its
+      // main clause after the comma, whatever the tags say.
+      if (opens_no_fragment(first) ||
+          (words.size() > max_noun_phrase_words_ && comma_after_opening(tokens, words)))
+        continue;
+      // Without a tagger nothing is judged.
+      if (doc.pos(words[0]) == Pos::None) continue;
+      const Opening opening = opening_of(doc, words);
+      if (opening == Opening::None || has_main_clause(doc, words, opening)) continue;
       if (opening == Opening::NounPhrase && words.size() > max_noun_phrase_words_) continue;
-      if (is_anaphora(doc, si, first)) continue;
+      if (is_anaphora(doc, si, words[0])) continue;
       const std::size_t end = tokens[last_period(tokens, s)].end;
       out.report(s.begin, end - s.begin,
                  fmt::format("“{}” is not a full sentence: {}.", doc.slice(s.begin, end), explain(opening)));
@@ -120,7 +133,7 @@ class Fragment : public Check {
 
   // Parallel pieces that open alike ("In big cities and small towns. In schools and
   // shopping malls. On city street corners…") are rhetoric, not breakage.
-  static bool is_anaphora(const Document& doc, std::uint32_t si, const Token& first) {
+  static bool is_anaphora(const Document& doc, std::uint32_t si, std::uint32_t first) {
     const auto& tokens = doc.tokens();
     const auto opens_alike = [&](std::uint32_t other) {
       if (other >= doc.sentences().size()) return false;
@@ -128,9 +141,9 @@ class Fragment : public Check {
       if (words.empty()) return false;
       const Token& w = tokens[words[0]];
       // Sentences open on "The" all the time: a determiner alone makes no parallel.
-      if (first.pos != Pos::DT && fold_case(w.text) == fold_case(first.text)) return true;
-      return w.pos == first.pos && std::none_of(words.begin(), words.end(), [&](std::uint32_t k) {
-               return is_finite_verb(tokens[k].pos);
+      if (doc.pos(first) != Pos::DT && fold_case(w.text) == fold_case(tokens[first].text)) return true;
+      return doc.pos(words[0]) == doc.pos(first) && std::none_of(words.begin(), words.end(), [&](std::uint32_t k) {
+               return is_finite_verb(doc.pos(k));
              });
     };
     return (si > 0 && opens_alike(si - 1)) || opens_alike(si + 1);
@@ -147,23 +160,34 @@ class Fragment : public Check {
     return true;
   }
 
-  static Opening opening_of(const std::vector<Token>& tokens, const std::vector<std::uint32_t>& words) {
-    const Token& first = tokens[words[0]];
-    const Token& second = tokens[words[1]];
+  // A first word that makes the opening Opening::None, whatever its tag: a contraction
+  // carries a finite verb, and "Because…" is how answers begin (left to the context).
+  static bool opens_no_fragment(const Token& first) {
     const std::string w = fold_case(first.text);
-    if (is_contracted_verb(first)) return Opening::None;
-    // "Because…" is how answers begin; it is left to the context.
-    if (w == "because" || w == "that") return Opening::None;
-    if (is_subordinator(first) || w == "including") return Opening::Subordinate;
-    if (first.pos == Pos::TO && second.pos == Pos::VB) return Opening::Infinitive;
-    if (first.pos == Pos::IN) return Opening::Preposition;
+    return is_contracted_verb(first) || w == "because" || w == "that";
+  }
+
+  // "With X, the talks…": after an opening phrase and a comma comes the main clause,
+  // even when the tagger misses its verb.
+  static bool comma_after_opening(const std::vector<Token>& tokens, const std::vector<std::uint32_t>& words) {
+    for (std::size_t i = 0; i + 3 < words.size(); ++i)
+      if (tokens[words[i] + 1].text == ",") return true;
+    return false;
+  }
+
+  // The opening of a sentence whose first word is not one of opens_no_fragment's.
+  static Opening opening_of(const Document& doc, const std::vector<std::uint32_t>& words) {
+    const Token& first = doc.tokens()[words[0]];
+    if (is_subordinator(doc, words[0]) || fold_case(first.text) == "including") return Opening::Subordinate;
+    const Pos pos = doc.pos(words[0]), second = doc.pos(words[1]);
+    if (pos == Pos::TO && second == Pos::VB) return Opening::Infinitive;
+    if (pos == Pos::IN) return Opening::Preposition;
     // A sentence cannot open on a finite past verb: "Retrieved" is a participle there.
-    if (first.pos == Pos::VBN || first.pos == Pos::VBG || first.pos == Pos::VBD) return Opening::Participle;
-    if (is_noun(first.pos) || first.pos == Pos::DT || first.pos == Pos::JJ || first.pos == Pos::PDT)
-      return Opening::NounPhrase;
+    if (pos == Pos::VBN || pos == Pos::VBG || pos == Pos::VBD) return Opening::Participle;
+    if (is_noun(pos) || pos == Pos::DT || pos == Pos::JJ || pos == Pos::PDT) return Opening::NounPhrase;
     // Tagged as an imperative, but "Conflict and all that…" is a noun: imperatives are
     // coordinated with verbs ("Wait and see").
-    if (first.pos == Pos::VB && second.pos == Pos::CC && words.size() > 2 && !is_verb(tokens[words[2]].pos))
+    if (pos == Pos::VB && second == Pos::CC && words.size() > 2 && !is_verb(doc.pos(words[2])))
       return Opening::NounPhrase;
     return Opening::None;
   }
@@ -171,17 +195,12 @@ class Fragment : public Check {
   // Whether some verb group heads a clause that no subordinator claims. A subordinator
   // claims the next verb group before a comma. Past participles count as heads too (the
   // tagger often takes "the G7 agreed" for a participle); gerunds and infinitives do not.
-  static bool has_main_clause(const std::vector<Token>& tokens, const std::vector<std::uint32_t>& words,
-                              Opening opening) {
-    // "With X, the talks…": after an opening phrase and a comma comes the main clause,
-    // even when the tagger misses its verb.
-    if (opening != Opening::NounPhrase) {
-      for (std::size_t i = 0; i + 3 < words.size(); ++i)
-        if (tokens[words[i] + 1].text == ",") return true;
-    }
+  static bool has_main_clause(const Document& doc, const std::vector<std::uint32_t>& words, Opening opening) {
+    const auto& tokens = doc.tokens();
+    if (opening != Opening::NounPhrase && comma_after_opening(tokens, words)) return true;
     int pending = 0;
     bool relative_seen = false;
-    const Token* prev_word = nullptr;
+    std::optional<std::uint32_t> prev_word;
     for (std::uint32_t k = words.front(); k <= words.back(); ++k) {
       const Token& t = tokens[k];
       if (t.text == "," || t.text == ";" || t.text == ":" || t.text == "\u2014") {
@@ -189,31 +208,33 @@ class Fragment : public Check {
         continue;
       }
       if (!is_word(t)) continue;
-      const bool head = (is_verb(t.pos) || t.pos == Pos::MD || is_contracted_verb(t)) && t.pos != Pos::VBG &&
-                        !(prev_word != nullptr && is_auxiliary(*prev_word)) &&
-                        !(k == words.front() && opening != Opening::Subordinate) && !is_attributive(tokens, k);
+      const Pos pos = doc.pos(k);
+      const bool head = (is_verb(pos) || pos == Pos::MD || is_contracted_verb(t)) && pos != Pos::VBG &&
+                        !(prev_word && is_auxiliary(doc, *prev_word)) &&
+                        !(k == words.front() && opening != Opening::Subordinate) && !is_attributive(doc, k);
       if (head) {
         if (pending == 0) return true;
         --pending;
-      } else if (is_subordinator(t) || (fold_case(t.text) == "that" && prev_word != nullptr && is_verb(prev_word->pos))) {
+      } else if (is_subordinator(doc, k) ||
+                 (fold_case(t.text) == "that" && prev_word && is_verb(doc.pos(*prev_word)))) {
         // "say that diplomacy has failed": "that" after a verb opens its complement.
         ++pending;
         // A noun phrase's relative clause must start with its verb ("all that comes"):
         // with a subject between, the tagger may have taken the main verb for a noun.
-        const bool relative = t.pos == Pos::WDT || t.pos == Pos::WP;
-        if (relative && k + 1 < tokens.size() && (is_verb(tokens[k + 1].pos) || tokens[k + 1].pos == Pos::MD))
+        const bool relative = pos == Pos::WDT || pos == Pos::WP;
+        if (relative && k + 1 < tokens.size() && (is_verb(doc.pos(k + 1)) || doc.pos(k + 1) == Pos::MD))
           relative_seen = true;
       }
-      if (t.pos != Pos::RB) prev_word = &t;
+      if (pos != Pos::RB) prev_word = k;
     }
     return opening == Opening::NounPhrase && !relative_seen;
   }
 
   // "the frozen trees": a participle between a determiner or adjective and its noun
   // modifies the noun.
-  static bool is_attributive(const std::vector<Token>& tokens, std::uint32_t k) {
-    if (tokens[k].pos != Pos::VBN || k == 0 || k + 1 >= tokens.size()) return false;
-    const Pos before = tokens[k - 1].pos, after = tokens[k + 1].pos;
+  static bool is_attributive(const Document& doc, std::uint32_t k) {
+    if (doc.pos(k) != Pos::VBN || k == 0 || k + 1 >= doc.tokens().size()) return false;
+    const Pos before = doc.pos(k - 1), after = doc.pos(k + 1);
     return (before == Pos::DT || before == Pos::PRPS || before == Pos::JJ) && (is_noun(after) || after == Pos::JJ);
   }
 

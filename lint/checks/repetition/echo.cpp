@@ -112,8 +112,8 @@ class Echo : public Check {
   // "growth ... the growth cone"): a term, which the text cannot vary.
   static bool in_compound(const Document& doc, std::uint32_t k) {
     const auto& tokens = doc.tokens();
-    return k + 1 < tokens.size() && tokens[k + 1].sentence == tokens[k].sentence && is_noun(tokens[k + 1].pos) &&
-           (is_noun(tokens[k].pos) || tokens[k].pos == Pos::JJ);
+    return k + 1 < tokens.size() && tokens[k + 1].sentence == tokens[k].sentence && is_noun(doc.pos(k + 1)) &&
+           (is_noun(doc.pos(k)) || doc.pos(k) == Pos::JJ);
   }
 
   std::size_t max_distance_;
