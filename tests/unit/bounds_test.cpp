@@ -168,6 +168,29 @@ TEST_CASE("a consistency spelling glued to the word before is not a use of it, e
   CHECK(count_rule(linter.check("A -based suffix, a Paris based firm.\n"), "style.house-z") == 1);
 }
 
+TEST_CASE("consistency finds each spelling wherever its first two bytes start a whole word", "[bounds][consistency]") {
+  // Spellings that share their first two bytes, a one-letter one, and ones that start
+  // with a letter of two, three or four bytes: the table of first bytes lets each through.
+  const fs::path pack = scratch_file("prefix/house.yaml", R"(rules:
+  - {id: style.house-p, kind: consistency, severity: warning, message: P., options: {groups: [["Kyiv", "Kyyiv"], ["Zürich", "Zurich"], ["A", "Ä"], ["Ελλάδα", "Ellada"], ["😀face", "smiley"]]}}
+)").parent_path();
+  const Linter linter(only_rules(pack, {"style.house-p"}));
+  const auto where = [&](const std::string& text) {
+    std::vector<std::string> found;
+    for (const auto& d : linter.check(text + "\n").diagnostics) found.push_back(text.substr(d.offset, d.length));
+    return found;
+  };
+  CHECK(where("Kyiv, Kyiv and Kyyiv.") == std::vector<std::string>{"Kyyiv"});
+  CHECK(where("Zürich, Zürich and Zurich at the end: Zurich") == std::vector<std::string>{"Zurich", "Zurich"});
+  CHECK(where("A plan, A deal and Ä.") == std::vector<std::string>{"Ä"});
+  CHECK(where("Ellada and Ελλάδα, then Ελλάδα.") == std::vector<std::string>{"Ellada"});
+  CHECK(where("😀face and smiley and 😀face.") == std::vector<std::string>{"smiley"});
+  // Near misses: another case, or a letter touching either end, ASCII or not.
+  CHECK(where("Kyiv and KYYIV, kyyiv, Kyyivs, éKyyiv and Kyyivé.").empty());
+  CHECK(where("Zürich and ZURICH, zurich, Zurichs and ÉZurich.").empty());
+  CHECK(where("A plan and Äb, bÄ, ä.").empty());
+}
+
 TEST_CASE("a word-frequency list that cannot be read stops the load at the option naming it", "[bounds]") {
   const fs::path pack = scratch_file("frequency/house.yaml", R"(rules:
   - {id: repetition.house-echo, kind: echo, severity: warning, message: E., options: {frequency_list: no-such-list.tsv}}

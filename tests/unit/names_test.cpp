@@ -204,6 +204,48 @@ TEST_CASE("names deletion index: two edits for long keys, and the index joined w
   CHECK(DeletionIndex(limits).neighbours().empty());
 }
 
+TEST_CASE("names deletion index: the deletions' hashes from prefixes and suffixes are those of the strings deleted",
+          "[names]") {
+  using namespace copydesk::names;
+  const Limits limits{5, 10, 0};
+  // Every string made by deleting up to `edits` bytes, made one by one.
+  const auto deletions = [](const std::string& key, std::size_t edits) {
+    std::set<std::string> out{key};
+    for (std::size_t round = 0; round < edits; ++round)
+      for (const std::string& s : std::set<std::string>(out))
+        for (std::size_t p = 0; p < s.size(); ++p) out.insert(s.substr(0, p) + s.substr(p + 1));
+    return out;
+  };
+  // Short and long keys, doubled letters, upper and lower case folded alike, and a key
+  // of bytes above ASCII (set by hand: latin_key romanises every letter it meets).
+  std::vector<Spelling> spellings;
+  for (const char* text : {"Blinken", "BLINKEN", "Blingen", "Bliken", "Kelly", "Kely", "Stoltenberg", "Stltenbrg",
+                           "Stoltenbrg", "Stoltenbergs", "Zelenskyy", "Zelensky", "Lavrov", "Lavorv", "Abcdefghij",
+                           "Bacdefghji"})
+    spellings.emplace_back(text, false);
+  Spelling greek("Omega", false), greek_slip("Omegg", false);
+  greek.key = "\xCE\xA9\xCE\xBC\xCE\xAD\xCE\xB3\xCE\xB1";
+  greek_slip.key = "\xCE\xA9\xCE\xBC\xCE\xAD\xCE\xB3g";
+  greek.loose = loose_key(greek.key);
+  greek_slip.loose = loose_key(greek_slip.key);
+  spellings.push_back(greek);
+  spellings.push_back(greek_slip);
+  const DeletionIndex index(limits, spellings);
+  for (std::size_t i = 0; i < spellings.size(); ++i) {
+    const std::set<std::string> mine = deletions(spellings[i].key, edits_allowed(spellings[i].key.size(), limits));
+    std::vector<std::uint32_t> expected;
+    for (std::size_t j = 0; j < spellings.size(); ++j) {
+      const std::set<std::string> theirs = deletions(spellings[j].key, edits_allowed(spellings[j].key.size(), limits));
+      const bool shared = std::any_of(mine.begin(), mine.end(), [&](const std::string& v) { return theirs.count(v) > 0; });
+      if (shared || spellings[i].loose == spellings[j].loose) expected.push_back(static_cast<std::uint32_t>(j));
+    }
+    INFO(spellings[i].text);
+    CHECK(index.near(spellings[i]) == expected);
+  }
+  CHECK(variant_hash("blinken") != variant_hash("blingen"));
+  CHECK(variant_hash("ab") != variant_hash("ba"));
+}
+
 TEST_CASE("names deletion index: a common word capitalized is found by its key alone", "[names]") {
   using namespace copydesk::names;
   const Limits limits{5, 10, 0};
@@ -244,6 +286,43 @@ TEST_CASE("names checks share one collection of a document's names", "[names]") 
   const std::vector<names::Form>& next_forms = names::document_forms(next, res, list);
   REQUIRE(next_forms.size() == 1);
   CHECK(next_forms[0].text == "Lavrov");
+}
+
+TEST_CASE("names: the spellings of one key are told apart as written, a possessive joined to its word", "[names]") {
+  using namespace copydesk;
+  const Engine& engine = test::shipped();
+  const Engine::Worker worker(engine);
+  const Resources& res = worker.resources();
+  const names::NameList list(engine.context().dictionaries);
+  // "Vandermolen", its possessives with either apostrophe and a mixed-case slip share a
+  // folded key; so do "Zürich" and "ZüRich". "Lea", a word, opens a sentence: no name.
+  const Source source("keys.txt",
+                      "Joe Vandermolen met Vandermolen's aides. Vandermolen’s envoy and VanderMolen left. "
+                      "Lea Zürich, Zürich’s mayor, met ZüRich Vandermolen and Zürich Vandermolen.",
+                      Format::Plain);
+  const Document doc(source, res.speller, nullptr);
+  const std::vector<names::Form>& forms = names::document_forms(doc, res, list);
+  std::vector<std::pair<std::string, std::size_t>> seen;
+  for (const names::Form& f : forms) seen.emplace_back(f.text, f.uses.size());
+  CHECK(seen == std::vector<std::pair<std::string, std::size_t>>{
+                    {"Joe", 1}, {"Vandermolen", 5}, {"VanderMolen", 1}, {"Zürich", 3}, {"ZüRich", 1}});
+  REQUIRE(forms.size() == 5);
+  // Its neighbours' keys by number: "ZüRich" and "Zürich" have one key, "Joe" another.
+  REQUIRE(forms[1].preceders.size() == 3);
+  CHECK(forms[1].preceders[1] == forms[1].preceders[2]);
+  CHECK(forms[1].preceders[0] != forms[1].preceders[1]);
+  CHECK(forms[4].followers == std::vector<std::uint32_t>{forms[3].followers.at(0)});
+  REQUIRE(forms[3].preceders.size() == 1);  // "Lea"
+  CHECK(forms[3].preceders[0] != forms[1].preceders[0]);
+  // The same as collected without the shared word ids.
+  const std::vector<names::Form> fresh = names::collect_forms(doc, *res.speller, list);
+  REQUIRE(fresh.size() == forms.size());
+  for (std::size_t i = 0; i < forms.size(); ++i) {
+    CHECK(fresh[i].text == forms[i].text);
+    CHECK(fresh[i].uses.size() == forms[i].uses.size());
+    CHECK(fresh[i].preceders == forms[i].preceders);
+    CHECK(fresh[i].followers == forms[i].followers);
+  }
 }
 
 TEST_CASE("a rule checked alone sees the names of its own document, not the last one's", "[names]") {

@@ -63,6 +63,49 @@ TEST_CASE("repetition.repeated-phrase stays silent on names, topics, fixed expre
   CHECK_ANNOTATED("We are willing to talk.\n\nLater, in another session, we are willing to meet, he said.", kPhrase);
 }
 
+TEST_CASE("repetition.repeated-phrase pairs a repeat with its latest earlier copy within the window", "[repetition]") {
+  // Three copies in three sentences, "we" starting many other phrases between them: the
+  // third is a repeat of the second, not of the first.
+  const std::string text =
+      "We are willing to talk, we said, and we meant it. Later we are willing to wait, we added. "
+      "Now we are willing to act.";
+  const auto d = run_rules(text, kPhrase);
+  REQUIRE(d.size() == 2);
+  CHECK(copydesk::test::covered(text, d[0]) == "we are willing to");
+  REQUIRE(d[0].related.size() == 1);
+  CHECK(d[0].related[0].offset == 0);
+  CHECK(copydesk::test::covered(text, d[1]) == "we are willing to");
+  REQUIRE(d[1].related.size() == 1);
+  CHECK(d[1].related[0].offset == text.find("we are willing to wait"));
+  CHECK_ANNOTATED("They said we are closing the café today. Still, [[we are closing the café]]{repetition.repeated-phrase} "
+                  "soon.",
+                  kPhrase);
+  // Near misses: two sentences back is out of the window, ASCII or not; capitals make
+  // a name or a title.
+  CHECK_ANNOTATED("We are willing to talk. Nothing changed. Later we are willing to wait.", kPhrase);
+  CHECK_ANNOTATED("They said we are closing the café today. Nothing changed. Later we are closing the café soon.",
+                  kPhrase);
+  CHECK_ANNOTATED("We are willing to talk. Later WE ARE WILLING TO wait.", kPhrase);
+}
+
+TEST_CASE("repetition.duplicate-sentence compares sentences as sets of word pairs, a pair used twice once",
+          "[repetition]") {
+  // "on and on and on" uses its pairs twice; an exact copy still repeats the sentence
+  // exactly, and a copy that drops one "on and" uses the same pairs.
+  const std::string once = "The talks went on and on and on in Zürich until the envoys left the city at dawn.";
+  const std::string shorter = "The talks went on and on in Zürich until the envoys left the city at dawn.";
+  const std::string between = " Officials gave no details of what was said. ";
+  auto d = run_rules(once + between + once, kDuplicate);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].message == "This sentence repeats an earlier one.");
+  d = run_rules(once + between + shorter, kDuplicate);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].message == "This sentence repeats an earlier one.");
+  // Near miss: another city and time of day make another sentence.
+  CHECK_ANNOTATED(once + between + "The talks went on and on and on in Geneva until the envoys left the city at night.",
+                  kDuplicate);
+}
+
 TEST_CASE("repetition.echo stays silent on a particle inside a foreign name", "[repetition]") {
   CHECK_ANNOTATED("Officers of the Brigada Especial Nacional del Ministerio del Interior were named.", kEcho);
   CHECK_ANNOTATED("Paintings by Leonardo da Vinci and Andrea del Verrocchio hang beside a del Sarto.", kEcho);

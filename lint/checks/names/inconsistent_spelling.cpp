@@ -31,11 +31,11 @@ bool better(const Form& a, const Form& b, Relation r) {
 // "Nancy Levenson" and "Robert Levinson", "Adriano Espaillat" and "Adriana Ruiz": each
 // spelling written beside names or titles of its own belongs to its own person.
 bool two_people(const Form& a, const Form& b) {
-  std::vector<std::string> mine = a.preceders, theirs = b.preceders;
+  std::vector<std::uint32_t> mine = a.preceders, theirs = b.preceders;
   mine.insert(mine.end(), a.followers.begin(), a.followers.end());
   theirs.insert(theirs.end(), b.followers.begin(), b.followers.end());
   if (mine.empty() || theirs.empty()) return false;
-  for (const std::string& m : mine)
+  for (const std::uint32_t m : mine)
     if (std::find(theirs.begin(), theirs.end(), m) != theirs.end()) return false;
   return true;
 }
@@ -47,7 +47,7 @@ bool only_before_a_name(const Form& f) { return f.followers.size() == f.uses.siz
 // "Ivana Trump" and "Ivanka Trump", "Kim Jong Un" and "Kim Jong Il": first names
 // before one surname belong to relatives.
 bool share_a_surname(const Form& a, const Form& b) {
-  for (const std::string& f : a.followers)
+  for (const std::uint32_t f : a.followers)
     if (std::find(b.followers.begin(), b.followers.end(), f) != b.followers.end()) return true;
   return false;
 }

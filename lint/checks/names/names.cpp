@@ -1,6 +1,7 @@
 #include "checks/names/names.hpp"
 
 #include <algorithm>
+#include <array>
 #include <memory>
 #include <optional>
 #include <unordered_map>
@@ -11,6 +12,7 @@
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
 
+#include "checks/shared/document_words.hpp"
 #include "engine/check.hpp"
 #include "spell/speller.hpp"
 #include "spell/word_list.hpp"
@@ -49,8 +51,7 @@ std::string latin_base_letters(UChar32 c) {
 
 bool is_name_case(const Token& t) {
   // Digits or a dot make a code or a web address ("G7", "Welcome.us"), not a name.
-  return t.kind == TokenKind::Word && (t.letter_case == Case::Capital || t.letter_case == Case::Mixed) &&
-         !has_digit_or_dot(t.text);
+  return t.kind == TokenKind::Word && (t.letter_case == Case::Capital || t.letter_case == Case::Mixed) && !t.digit_or_dot;
 }
 
 bool only_spaces_between(const Document& doc, const Token& a, const Token& b) {
@@ -133,31 +134,60 @@ std::size_t Form::full_uses() const {
 }
 
 std::vector<Form> collect_forms(const Document& doc, const Speller& speller, const NameList& list) {
+  return collect_forms(doc, speller, list, DocumentWords(doc));
+}
+
+std::vector<Form> collect_forms(const Document& doc, const Speller& speller, const NameList& list,
+                                const DocumentWords& words) {
   std::vector<Form> forms;
   // What is asked of a word, asked once per spelling: a long article uses a name, and
   // the words beside it, hundreds of times.
   struct Seen {
     std::optional<bool> lower_known;  // the dictionaries know it lower-cased
-    std::optional<std::string> key;   // latin_key
-    std::size_t form = Use::npos;     // its index in forms
+    std::optional<std::uint32_t> key;  // of its latin_key, in key_ids
+    std::size_t form = Use::npos;      // its index in forms
   };
-  std::unordered_map<std::string_view, Seen> seen;
+  std::unordered_map<std::string, std::uint32_t> key_ids;  // one id for each latin_key met
+  std::unordered_map<std::string_view, Seen> seen;  // by the word as written, possessive removed
+  // A token's Seen is found by the id of its folded key among the few tokens as written
+  // that share the key ("Biden", "Biden's", "BIDEN"), so the table above is hashed once
+  // per distinct token, not once per use.
+  struct Written {
+    std::string_view text;  // the token as written
+    Seen* seen;
+    std::uint32_t next;     // the next one with its key, or kEnd
+  };
+  constexpr std::uint32_t kEnd = UINT32_MAX;
+  std::vector<std::uint32_t> first_written(words.distinct(), kEnd);
+  std::vector<Written> written;
+  const auto& tokens = doc.tokens();
+  const auto seen_of = [&](std::size_t k) -> Seen& {
+    const std::string_view text = tokens[k].text;
+    std::uint32_t& first = first_written[words.id_of_token(static_cast<std::uint32_t>(k))];
+    for (std::uint32_t w = first; w != kEnd; w = written[w].next)
+      if (written[w].text == text) return *written[w].seen;
+    Seen& s = seen[without_possessive(text)];  // unordered_map's entries stay where they are
+    written.push_back({text, &s, first});
+    first = static_cast<std::uint32_t>(written.size() - 1);
+    return s;
+  };
   const auto lower_known = [&](Seen& s, std::string_view word) {
     if (!s.lower_known) s.lower_known = speller.known(fold_case(word));
     return *s.lower_known;
   };
-  const auto key = [&](std::string_view word) -> const std::string& {
-    Seen& s = seen[word];
-    if (!s.key) s.key = latin_key(word);
+  const auto key = [&](std::size_t k) {
+    Seen& s = seen_of(k);
+    if (!s.key)
+      s.key = key_ids.try_emplace(latin_key(without_possessive(tokens[k].text)), static_cast<std::uint32_t>(key_ids.size()))
+                  .first->second;
     return *s.key;
   };
-  const auto& tokens = doc.tokens();
   for (std::size_t k = 0; k < tokens.size(); ++k) {
     const Token& t = tokens[k];
     if (!is_name_case(t)) continue;
     const std::string_view stem = without_possessive(t.text);
     if (stem.size() < 2) continue;
-    Seen& word = seen[stem];
+    Seen& word = seen_of(k);
     const bool stem_lower_known = lower_known(word, stem);
     const Paragraph& para = doc.paragraphs()[doc.sentences()[t.sentence].paragraph];
     // "Although" opening a sentence or "Says" in a headline is no name.
@@ -172,13 +202,13 @@ std::vector<Form> collect_forms(const Document& doc, const Speller& speller, con
     // and "State Blinken" are titles. In a headline, where every word is capitalized,
     // only such words tell anything about the name's neighbours.
     const std::size_t before = name_word_before(doc, k);
-    const bool before_common = before != Use::npos && lower_known(seen[tokens[before].text], tokens[before].text);
+    const bool before_common = before != Use::npos && lower_known(seen_of(before), tokens[before].text);
     f.uses.push_back({t.begin, t.begin + stem.size(), before_common || before == Use::npos ? Use::npos : tokens[before].begin});
-    if (before != Use::npos && !(para.heading_like && before_common)) f.preceders.push_back(key(tokens[before].text));
+    if (before != Use::npos && !(para.heading_like && before_common)) f.preceders.push_back(key(before));
     if (stem.size() == t.size() && k + 1 < tokens.size() && tokens[k + 1].sentence == t.sentence &&
         is_name_case(tokens[k + 1]) && only_spaces_between(doc, t, tokens[k + 1])) {
       const std::string_view next = without_possessive(tokens[k + 1].text);
-      if (!(para.heading_like && lower_known(seen[next], next))) f.followers.push_back(key(next));
+      if (!(para.heading_like && lower_known(seen_of(k + 1), next))) f.followers.push_back(key(k + 1));
     }
   }
   return forms;
@@ -186,7 +216,7 @@ std::vector<Form> collect_forms(const Document& doc, const Speller& speller, con
 
 const std::vector<Form>& document_forms(const Document& doc, const Resources& res, const NameList& list) {
   // Keyed by the list, which all the names checks share.
-  return res.memo.get<std::vector<Form>>(&list, [&] { return collect_forms(doc, *res.speller, list); });
+  return res.memo.get<std::vector<Form>>(&list, [&] { return collect_forms(doc, *res.speller, list, DocumentWords::of(doc, res)); });
 }
 
 std::size_t edits_allowed(std::size_t length, const Limits& limits) {
@@ -247,48 +277,78 @@ namespace {
 // neighbourhoods would be large.
 constexpr std::size_t kLongestVaried = 40;
 
-// The hashes of every string made by deleting from `word` one to `edits` characters at
-// positions from `from` on, each set of positions once. Written into a buffer on the
-// stack, so no variant costs an allocation.
-void hash_deletions(std::string_view word, std::size_t from, std::size_t edits, std::vector<std::uint64_t>& out) {
-  char buffer[kLongestVaried];
-  for (std::size_t p = from; p < word.size(); ++p) {
-    std::copy(word.begin(), word.begin() + p, buffer);
-    std::copy(word.begin() + p + 1, word.end(), buffer + p);
-    const std::string_view shorter(buffer, word.size() - 1);
-    out.push_back(std::hash<std::string_view>{}(shorter));
-    if (edits > 1) hash_deletions(shorter, p, edits - 1, out);
+// Variants are hashed as polynomials in kBase over their bytes, so that the hash of a key
+// with a byte or two deleted is a sum of its prefix's and suffix's hashes: no variant is
+// made or read byte by byte.
+constexpr std::uint64_t kBase = 0x100000001B3ull;
+
+// The polynomial's value as a variant's hash: its length mixed in (splitmix64's finaliser).
+std::uint64_t finish(std::uint64_t polynomial, std::size_t length) {
+  std::uint64_t x = polynomial + 0x9E3779B97F4A7C15ull * (length + 1);
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+  return x ^ (x >> 31);
+}
+
+std::uint64_t polynomial(std::string_view bytes, std::uint64_t start = 0) {
+  for (const char c : bytes) start = start * kBase + static_cast<unsigned char>(c);
+  return start;
+}
+
+// The hashes of every string made by deleting one or two (`edits`) bytes from `word`,
+// each set of positions once.
+void hash_deletions(std::string_view word, std::size_t edits, std::vector<std::uint64_t>& out) {
+  const std::size_t n = word.size();
+  // prefix[i]: the polynomial of word[0, i); suffix[i]: of word[i, n), as it stands in
+  // the whole word; power[i]: kBase to the i.
+  std::array<std::uint64_t, kLongestVaried + 1> prefix{}, suffix{}, power{};
+  power[0] = 1;
+  for (std::size_t i = 0; i < n; ++i) {
+    prefix[i + 1] = prefix[i] * kBase + static_cast<unsigned char>(word[i]);
+    power[i + 1] = power[i] * kBase;
+  }
+  for (std::size_t i = n; i-- > 0;) suffix[i] = suffix[i + 1] + static_cast<unsigned char>(word[i]) * power[n - 1 - i];
+  for (std::size_t p = 0; p < n; ++p) {
+    out.push_back(finish(prefix[p] * power[n - 1 - p] + suffix[p + 1], n - 1));
+    if (edits < 2) continue;
+    for (std::size_t q = p + 1; q < n; ++q) {
+      const std::uint64_t between = prefix[q] - prefix[p + 1] * power[q - p - 1];
+      out.push_back(finish(prefix[p] * power[n - 2 - p] + between * power[n - 1 - q] + suffix[q + 1], n - 2));
+    }
   }
 }
 
 }  // namespace
 
-std::vector<std::uint64_t> DeletionIndex::variants(const Spelling& s) const {
+std::uint64_t variant_hash(std::string_view variant) { return finish(polynomial(variant), variant.size()); }
+
+void DeletionIndex::variants(const Spelling& s, std::vector<std::uint64_t>& out) const {
   const std::string_view key = s.key;
-  std::vector<std::uint64_t> out{std::hash<std::string_view>{}(key)};
+  out.push_back(variant_hash(key));
   // relation() pairs a common word capitalized only with spellings of its key ("Café",
   // "Cafe"): its deletions and loose key would find nothing it keeps.
-  if (s.common) return out;
+  if (s.common) return;
   // Short keys get one deletion when relation() may allow them a slip beside a known name.
   const bool short_slips = limits_.min_length_beside_known > 0 && key.size() >= limits_.min_length_beside_known;
   const std::size_t edits = key.size() > kLongestVaried ? 0
                             : short_slips               ? std::max<std::size_t>(1, edits_allowed(key.size(), limits_))
                                                         : edits_allowed(key.size(), limits_);
-  if (edits > 0) hash_deletions(key, 0, edits, out);
+  if (edits > 0) hash_deletions(key, edits, out);
   // The loose key under a prefix no deletion of a key can produce.
-  out.push_back(std::hash<std::string_view>{}("\x01" + s.loose));
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
+  out.push_back(finish(polynomial(s.loose, 1), s.loose.size() + 1));
 }
 
-void DeletionIndex::add(const Spelling& s, std::uint32_t id) {
-  for (const std::uint64_t v : variants(s)) entries_.emplace_back(v, id);
+void DeletionIndex::index_entries() {
+  // A spelling's variants may repeat ("Kelly" less either l): one entry each.
+  std::sort(entries_.begin(), entries_.end());
+  entries_.erase(std::unique(entries_.begin(), entries_.end()), entries_.end());
 }
 
 std::vector<std::uint32_t> DeletionIndex::near(const Spelling& s) const {
   std::vector<std::uint32_t> ids;
-  for (const std::uint64_t v : variants(s)) {
+  std::vector<std::uint64_t> hashes;
+  variants(s, hashes);
+  for (const std::uint64_t v : hashes) {
     auto it = std::lower_bound(entries_.begin(), entries_.end(), std::pair<std::uint64_t, std::uint32_t>(v, 0));
     for (; it != entries_.end() && it->first == v; ++it) ids.push_back(it->second);
   }
@@ -299,7 +359,7 @@ std::vector<std::uint32_t> DeletionIndex::near(const Spelling& s) const {
 
 std::vector<std::vector<std::uint32_t>> DeletionIndex::neighbours() const {
   std::vector<std::vector<std::uint32_t>> out(size_);
-  // Entries under one variant are of distinct spellings (variants() gives each hash once).
+  // Entries under one variant are of distinct spellings (index_entries() keeps each once).
   for (auto group = entries_.begin(); group != entries_.end();) {
     const auto end = std::find_if(group, entries_.end(), [&](const auto& e) { return e.first != group->first; });
     for (auto a = group; a != end; ++a)

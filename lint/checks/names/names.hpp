@@ -14,6 +14,7 @@
 #include "document/document.hpp"
 
 namespace copydesk {
+class DocumentWords;
 class Speller;
 struct LoadContext;
 struct Resources;
@@ -55,8 +56,10 @@ struct Spelling {
 struct Form : Spelling {
   using Spelling::Spelling;
   std::vector<Use> uses;
-  std::vector<std::string> preceders;  // keys of the capitalized words right before it
-  std::vector<std::string> followers;  // keys of the capitalized words right after it
+  // The keys (latin_key) of the capitalized words right before and right after it, as
+  // numbers: within one document's forms, one number for each key.
+  std::vector<std::uint32_t> preceders;
+  std::vector<std::uint32_t> followers;
   std::size_t full_uses() const;
 };
 
@@ -66,6 +69,9 @@ class NameList;
 // first use. Acronyms are left out, and so are dictionary words that are capitalized
 // only because they open a sentence or stand in a headline.
 std::vector<Form> collect_forms(const Document& doc, const Speller& speller, const NameList& list);
+// The same, finding each word's earlier uses by the ids `words` gives its key.
+std::vector<Form> collect_forms(const Document& doc, const Speller& speller, const NameList& list,
+                                const DocumentWords& words);
 // The same, collected once per document for all the names checks (res.memo).
 const std::vector<Form>& document_forms(const Document& doc, const Resources& res, const NameList& list);
 
@@ -103,14 +109,23 @@ Relation relation(const Spelling& a, const Spelling& b, const Limits& limits);
 // variants' 64-bit hashes in one sorted array, not a map of strings (a document's names
 // make tens of thousands of variants); a rare collision only adds a candidate that
 // relation() turns down.
+// A variant's hash in a DeletionIndex; the index computes those of a key's deletions from
+// its prefixes and suffixes, with the values this gives the deleted strings.
+std::uint64_t variant_hash(std::string_view variant);
+
 class DeletionIndex {
  public:
   explicit DeletionIndex(Limits limits) : limits_(limits) {}
   // Indexes spellings[i] under id i.
   template <class S>
   DeletionIndex(Limits limits, const std::vector<S>& spellings) : limits_(limits), size_(spellings.size()) {
-    for (std::size_t i = 0; i < spellings.size(); ++i) add(spellings[i], static_cast<std::uint32_t>(i));
-    std::sort(entries_.begin(), entries_.end());
+    std::vector<std::uint64_t> hashes;
+    for (std::size_t i = 0; i < spellings.size(); ++i) {
+      hashes.clear();
+      variants(spellings[i], hashes);
+      for (const std::uint64_t v : hashes) entries_.emplace_back(v, static_cast<std::uint32_t>(i));
+    }
+    index_entries();
   }
   // Ids of spellings that may be related to s (its loose key, or within the allowed
   // edits of its key; for a common word, its key), each once, ascending; verify with
@@ -121,9 +136,11 @@ class DeletionIndex {
   std::vector<std::vector<std::uint32_t>> neighbours() const;
 
  private:
-  void add(const Spelling& s, std::uint32_t id);
-  // The hashes of the key's deletion variants and of its loose key.
-  std::vector<std::uint64_t> variants(const Spelling& s) const;
+  // Appends the hashes (variant_hash) of the key, its deletion variants and its loose
+  // key; a hash may come more than once.
+  void variants(const Spelling& s, std::vector<std::uint64_t>& out) const;
+  // Sorts the entries, each (variant, id) once.
+  void index_entries();
   Limits limits_;
   std::size_t size_ = 0;  // spellings indexed
   std::vector<std::pair<std::uint64_t, std::uint32_t>> entries_;  // (variant, id), sorted

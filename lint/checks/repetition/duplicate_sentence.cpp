@@ -51,9 +51,10 @@ Signature signature_of(std::span<const std::uint64_t> shingles) {
 // document, so that a sentence costs no allocation of its own.
 struct Shingled {
   std::uint32_t sentence;
-  std::size_t shingles_begin, shingles_end;  // sorted, unique
+  std::size_t shingles_begin, shingles_end;  // sorted and unique once `is_set`
   std::size_t facts_begin, facts_end;        // the ids of its names and numbers, sorted
   bool quoted;                               // mostly inside quotation marks
+  bool is_set;                               // shingles sorted and unique
 };
 
 struct Units {
@@ -65,6 +66,18 @@ struct Units {
   }
   std::span<const std::uint32_t> facts_of(const Shingled& u) const {
     return std::span<const std::uint32_t>(facts).subspan(u.facts_begin, u.facts_end - u.facts_begin);
+  }
+  // The shingles as a set, sorted and each once. Made when a band first pairs the unit:
+  // the signature needs neither order nor uniqueness, and few units are ever compared.
+  std::span<const std::uint64_t> set_of(Shingled& u) {
+    if (!u.is_set) {
+      const auto first = shingles.begin() + static_cast<std::ptrdiff_t>(u.shingles_begin);
+      std::sort(first, shingles.begin() + static_cast<std::ptrdiff_t>(u.shingles_end));
+      u.shingles_end = static_cast<std::size_t>(
+          std::unique(first, shingles.begin() + static_cast<std::ptrdiff_t>(u.shingles_end)) - shingles.begin());
+      u.is_set = true;
+    }
+    return shingles_of(u);
   }
 };
 
@@ -89,6 +102,7 @@ class DuplicateSentence : public Check {
     const DocumentWords& document_words = DocumentWords::of(doc, res);
     Units all;
     std::vector<Shingled>& units = all.units;
+    all.shingles.reserve(document_words.all().size());  // about a pair a word: little copying as it grows
     std::vector<std::uint64_t> keys;  // the current sentence's
     // A front-matter summary that repeats the lede is how summaries are written.
     const std::size_t body = doc.source().format() == Format::Markdown && doc.offset_in_file() == 0
@@ -99,7 +113,7 @@ class DuplicateSentence : public Check {
       if (p.begin < body) continue;
       for (std::uint32_t si = p.first_sentence; si < p.last_sentence; ++si) {
         const Sentence& s = sentences[si];
-        Shingled u{si, all.shingles.size(), all.shingles.size(), all.facts.size(), all.facts.size(), false};
+        Shingled u{si, all.shingles.size(), all.shingles.size(), all.facts.size(), all.facts.size(), false, false};
         keys.clear();
         std::size_t in_quote = 0;
         for (std::uint32_t k = s.first_token; k < s.last_token; ++k) {
@@ -116,9 +130,6 @@ class DuplicateSentence : public Check {
         }
         u.quoted = 2 * in_quote > keys.size();
         for (std::size_t k = 0; k + 1 < keys.size(); ++k) all.shingles.push_back(mix(keys[k]) ^ keys[k + 1]);
-        const auto first_shingle = all.shingles.begin() + static_cast<std::ptrdiff_t>(u.shingles_begin);
-        std::sort(first_shingle, all.shingles.end());
-        all.shingles.erase(std::unique(first_shingle, all.shingles.end()), all.shingles.end());
         std::sort(all.facts.begin() + static_cast<std::ptrdiff_t>(u.facts_begin), all.facts.end());
         u.shingles_end = all.shingles.size();
         u.facts_end = all.facts.size();
@@ -139,7 +150,7 @@ class DuplicateSentence : public Check {
         for (std::size_t r = 0; r < kRows; ++r) value = mix(value ^ signature[b * kRows + r]);
         auto [it, fresh] = bands[b].try_emplace(value, k);
         if (fresh || it->second == match[k] || !comparable(units[it->second], units[k])) continue;
-        const double j = jaccard(all.shingles_of(units[it->second]), all.shingles_of(units[k]));
+        const double j = jaccard(all.set_of(units[it->second]), all.set_of(units[k]));
         // A near copy must tell of the same people and figures: "X took office on May 23"
         // and "Y took office on May 23" are two facts in one mould, not a repeat.
         if (j >= similarity_ && j > score[k] &&

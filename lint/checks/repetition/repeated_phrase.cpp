@@ -5,12 +5,12 @@
 // `ignore` list: a repeat counts only when a verb, adjective or adverb outside them
 // repeats, and not in a parallel figure of speech.
 //
-// One pass over the words: each three-word sequence goes into a table that keeps its
-// latest place, so a repeat is found in constant time and the check stays linear.
+// One pass over the words: each three-word sequence is linked to the latest earlier one
+// with the same first word, so a repeat is found by walking back within the window only
+// and the check stays linear.
 #include <algorithm>
 #include <fmt/format.h>
-#include <memory_resource>
-#include <unordered_map>
+#include <utility>
 
 #include "checks/repetition/words.hpp"
 
@@ -44,7 +44,8 @@ class RepeatedPhrase : public Check {
     std::vector<Word> words;
     words.reserve(document_words.all().size());
     // Words of running prose only; a phrase stops at punctuation and at a sentence's end.
-    std::vector<bool> joined;  // joined[i]: words[i] continues the phrase of words[i-1]
+    // joined[i]: words[i] continues the phrase of words[i-1] (bytes, not bits: read for every word)
+    std::vector<std::uint8_t> joined;
     joined.reserve(words.capacity());
     for (const Paragraph& p : paragraphs) {
       if (p.first_sentence == p.last_sentence || is_heading_or_item(doc, p)) continue;
@@ -55,18 +56,37 @@ class RepeatedPhrase : public Check {
         words.push_back(w);
       }
     }
-    std::pmr::monotonic_buffer_resource memory;  // for the table's entries, freed at once
-    std::pmr::unordered_map<std::size_t, std::size_t> latest(words.size(), &memory);  // hash of a sequence -> its latest start
+    // first_word[s]: the first of those words in sentence s or after it.
+    std::vector<std::uint32_t> first_word(sentences.size() + 1);
+    for (std::uint32_t s = 0, w = 0; s <= sentences.size(); ++s) {
+      while (w < words.size() && tokens[words[w].token].sentence < s) ++w;
+      first_word[s] = w;
+    }
+    // Each start of three joined words is linked to the previous start with the same
+    // first word, so the latest earlier start of the same three is found by walking back
+    // from it, and only as far as the window reaches: no table of sequences.
+    constexpr std::uint32_t kNone = UINT32_MAX;
+    std::vector<std::uint32_t> latest(document_words.distinct(), kNone);  // by the first word's id
+    std::vector<std::uint32_t> previous(words.size(), kNone);
     for (std::size_t j = 0; j + kSeed <= words.size(); ++j) {
       if (!joined[j + 1] || !joined[j + 2]) continue;
-      const std::size_t h = seed_hash(document_words, words, j);
-      auto [it, fresh] = latest.try_emplace(h, j);
-      if (fresh) continue;
-      const std::size_t i = it->second;
-      it->second = j;
-      if (i + kSeed > j || !same_keys(words, i, j, kSeed)) continue;
-      const std::uint32_t si = tokens[words[i].token].sentence, sj = tokens[words[j].token].sentence;
-      if (sj - si > window_ || (same_paragraph_ && sentences[si].paragraph != sentences[sj].paragraph)) continue;
+      previous[j] = std::exchange(latest[words[j].id], static_cast<std::uint32_t>(j));
+    }
+    for (std::size_t j = 0; j + kSeed <= words.size(); ++j) {
+      if (!joined[j + 1] || !joined[j + 2]) continue;
+      const std::uint32_t sj = tokens[words[j].token].sentence;
+      // The window's first sentence, and its first word.
+      std::uint32_t window_start = sj >= window_ ? sj - window_ : 0;
+      if (same_paragraph_) window_start = std::max(window_start, paragraphs[sentences[sj].paragraph].first_sentence);
+      std::size_t i = kNone;
+      for (std::uint32_t at = previous[j]; at != kNone && at >= first_word[window_start]; at = previous[at])
+        if (same_keys(words, at, j, kSeed)) {
+          i = at;
+          break;
+        }
+      // None within the window, or one the phrase overlaps ("very very very very").
+      if (i == kNone || i + kSeed > j) continue;
+      const std::uint32_t si = tokens[words[i].token].sentence;
       std::size_t n = kSeed;
       while (n < max_words_ && j + n < words.size() && joined[j + n] && joined[i + n] && i + n < j &&
              words[i + n].id == words[j + n].id)
@@ -81,20 +101,11 @@ class RepeatedPhrase : public Check {
           fmt::format("“{}” repeats a phrase {}.", doc.slice(a.begin, b.end),
                       si == sj ? "from earlier in the sentence" : sj - si == 1 ? "from the sentence before" : "used just before"));
       diag.related.push_back({c.begin, d.end - c.begin, "The phrase is first used here."});
-      // The rest of this repeat is reported; its sequences still go into the table.
-      for (std::size_t k = j + 1; k < j + n && k + kSeed <= words.size(); ++k)
-        if (joined[k + 1] && joined[k + 2]) latest[seed_hash(document_words, words, k)] = k;
-      j += n - 1;
+      j += n - 1;  // the rest of this repeat is reported
     }
   }
 
  private:
-  static std::size_t seed_hash(const DocumentWords& document_words, const std::vector<Word>& words, std::size_t at) {
-    std::size_t h = 0;
-    for (std::size_t k = 0; k < kSeed; ++k) h = h * 1000003u ^ document_words.hash(words[at + k].id);
-    return h;
-  }
-
   // What stands before a phrase: the previous word, a punctuation mark, or "" at the
   // start of a sentence (an opening quotation mark does not count).
   static std::string_view lead(const Document& doc, const Word& w) {

@@ -2,12 +2,6 @@
 
 namespace copydesk::repetition {
 
-bool same_keys(std::span<const Word> words, std::size_t a, std::size_t b, std::size_t n) {
-  for (std::size_t k = 0; k < n; ++k)
-    if (words[a + k].id != words[b + k].id) return false;
-  return true;
-}
-
 bool is_heading_or_item(const Document& doc, const Paragraph& p) {
   if (p.heading_like) return true;
   if (p.first_sentence == p.last_sentence) return false;
