@@ -32,11 +32,6 @@ class WordTable {
   std::span<const std::uint32_t> offsets() const { return offsets_; }
 
  private:
-  // The order of the word at `off` against `word` (no NUL inside), a byte at a time.
-  int compare_bytewise(std::uint32_t off, std::string_view word) const;
-  // find for a word too long for the eight-byte comparison.
-  std::int64_t find_bytewise(std::string_view word) const;
-
   std::string_view blob_;
   std::span<const std::uint32_t> offsets_;
 };
