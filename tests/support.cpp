@@ -1,5 +1,7 @@
 #include "support.hpp"
 
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <map>
@@ -97,6 +99,21 @@ std::string shared_dir() {
   const std::filesystem::path dir = std::filesystem::path(COPYDESK_SOURCE_DIR) / ".." / "shared";
   std::error_code ec;
   return std::filesystem::is_directory(dir / "corpus", ec) ? dir.lexically_normal().string() : std::string();
+}
+
+std::string distinct_word(int i) {
+  std::string word = "w";
+  for (int n = i;; n /= 26) {
+    word += static_cast<char>('a' + n % 26);
+    if (n < 26) return word;
+  }
+}
+
+double thread_cpu_seconds() {
+  rusage usage{};
+  getrusage(RUSAGE_THREAD, &usage);
+  return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+         static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
 }  // namespace copydesk::test

@@ -32,6 +32,13 @@ std::vector<std::string> verify_annotated(const std::string& annotated, const st
 // ../shared, when the tests run beside it, else empty.
 std::string shared_dir();
 
+// A word of lower-case letters only ("wa", "wb", ..., "wab"), a different one for each i.
+std::string distinct_word(int i);
+
+// The CPU time (user and system) the calling thread has used so far, in seconds: for
+// bounds that catch a quadratic case, never for timing.
+double thread_cpu_seconds();
+
 }  // namespace copydesk::test
 
 // In a Catch2 test: REQUIRE_ANNOTATED("He said [[teh]]{spelling.unknown-word}.", {"spelling.unknown-word"});

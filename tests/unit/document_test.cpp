@@ -270,12 +270,11 @@ TEST_CASE("a bad byte is found wherever it falls among runs of plain ASCII", "[d
   }
 }
 
-TEST_CASE("lines and columns stay right across the column index's blocks", "[document]") {
-  // Lines of mixed one-, two- and three-byte characters over several 4 KiB blocks: every
-  // position agrees with counting lines and code points from the start.
-  std::string text;
-  for (int i = 0; i < 2000; ++i) text += i % 7 == 0 ? "\n" : i % 3 == 0 ? "é “word” " : "plain ";
-  const Source source("t", text, Format::Plain);
+namespace {
+
+// Checks every character's position in source against counting lines and code points
+// from the start of text; returns the number of lines counted.
+std::size_t check_positions(const Source& source, const std::string& text) {
   std::size_t line = 1, column = 1;
   for (std::size_t at = 0; at < text.size(); ++at) {
     const auto byte = static_cast<unsigned char>(text[at]);
@@ -290,7 +289,18 @@ TEST_CASE("lines and columns stay right across the column index's blocks", "[doc
       ++column;
     }
   }
-  CHECK(source.line_count() == line);
+  return line;
+}
+
+}  // namespace
+
+TEST_CASE("lines and columns stay right across the column index's blocks", "[document]") {
+  // Lines of mixed one-, two- and three-byte characters over several 4 KiB blocks: every
+  // position agrees with counting lines and code points from the start.
+  std::string text;
+  for (int i = 0; i < 2000; ++i) text += i % 7 == 0 ? "\n" : i % 3 == 0 ? "é “word” " : "plain ";
+  const Source source("t", text, Format::Plain);
+  CHECK(source.line_count() == check_positions(source, text));
 }
 
 TEST_CASE("columns agree whether counted from the line's start or from the checkpoints", "[document]") {
@@ -301,20 +311,7 @@ TEST_CASE("columns agree whether counted from the line's start or from the check
   for (const std::size_t units : {10, 4088, 4089, 4090, 4091, 9000, 3})
     text += std::string("a").append("é“").append(std::string(units, 'x')) + "\n";
   const Source source("t", text, Format::Plain);
-  std::size_t line = 1, column = 1;
-  for (std::size_t at = 0; at < text.size(); ++at) {
-    const auto byte = static_cast<unsigned char>(text[at]);
-    if ((byte & 0xC0) == 0x80) continue;
-    const auto position = source.position(at);
-    REQUIRE(position.line == line);
-    REQUIRE(position.column == column);
-    if (text[at] == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-  }
+  check_positions(source, text);
 }
 
 TEST_CASE("a source keeps the bytes as read and a valid text of the same length", "[document]") {

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "checks/repetition/words.hpp"
+#include "support.hpp"
 
 using namespace copydesk;
 using repetition::DocumentWords;
@@ -109,4 +110,21 @@ TEST_CASE("DocumentWords's table of ids agrees with a map of the keys, over thou
   CHECK(words.distinct() > 6000);
   for (const auto& w : words.all()) parted += w.base != reference.at(std::string(without_possessive(w.key)));
   CHECK(parted == 0);
+}
+
+TEST_CASE("DocumentWords stays linear when every word adds two ids", "[repetition]") {
+  // 2^19 - 1 distinct possessives: each adds its key and its key without "'s", 2^20 - 2
+  // ids. A table sized by the tokens alone would be all but full and probe across it.
+  std::string text;
+  for (int i = 0; i < (1 << 19) - 1; ++i) text += test::distinct_word(i) + "'s ";
+  const Source source("t", text, Format::Plain);
+  const Document doc(source, nullptr, nullptr);
+  const double before = test::thread_cpu_seconds();
+  const DocumentWords words(doc);
+  const double seconds = test::thread_cpu_seconds() - before;
+  INFO("CPU " << seconds << " s");
+  CHECK(seconds < 3);  // 0.3 s on the bench machine; 7.7 s when the table filled up
+  REQUIRE(words.all().size() == (1u << 19) - 1);
+  CHECK(words.distinct() == (1u << 20) - 2);
+  CHECK(words.all().back().key == test::distinct_word((1 << 19) - 2) + "'s");
 }

@@ -58,7 +58,6 @@ class MixedScript : public Check {
     return U_SUCCESS(status) && (result & USPOOF_RESTRICTION_LEVEL) != 0;
   }
 
-
   void report(const Token& t, Emitter& out) const {
     std::map<UScriptCode, int> letters;
     const auto* s = reinterpret_cast<const uint8_t*>(t.text.data());

@@ -12,6 +12,7 @@
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
 
+#include "base/mix64.hpp"
 #include "checks/shared/document_words.hpp"
 #include "engine/check.hpp"
 #include "spell/speller.hpp"
@@ -282,12 +283,9 @@ constexpr std::size_t kLongestVaried = 40;
 // made or read byte by byte.
 constexpr std::uint64_t kBase = 0x100000001B3ull;
 
-// The polynomial's value as a variant's hash: its length mixed in (splitmix64's finaliser).
+// The polynomial's value as a variant's hash, its length mixed in.
 std::uint64_t finish(std::uint64_t polynomial, std::size_t length) {
-  std::uint64_t x = polynomial + 0x9E3779B97F4A7C15ull * (length + 1);
-  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
-  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
-  return x ^ (x >> 31);
+  return mix64(polynomial + kGoldenGamma * (length + 1));
 }
 
 std::uint64_t polynomial(std::string_view bytes, std::uint64_t start = 0) {

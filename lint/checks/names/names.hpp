@@ -103,16 +103,16 @@ std::size_t edits_allowed(std::size_t length, const Limits& limits);
 // unless only case, accents or (in longer names) romanisation set them apart.
 Relation relation(const Spelling& a, const Spelling& b, const Limits& limits);
 
+// A variant's hash in a DeletionIndex; the index computes those of a key's deletions from
+// its prefixes and suffixes, with the values this gives the deleted strings.
+std::uint64_t variant_hash(std::string_view variant);
+
 // Keys reachable by deleting up to edits_allowed(length) characters lead to the ids of
 // the keys they came from: two keys within that many edits share an entry ("symmetric
 // delete"), so a look-up costs a few binary searches, not a scan. Entries are the
 // variants' 64-bit hashes in one sorted array, not a map of strings (a document's names
 // make tens of thousands of variants); a rare collision only adds a candidate that
 // relation() turns down.
-// A variant's hash in a DeletionIndex; the index computes those of a key's deletions from
-// its prefixes and suffixes, with the values this gives the deleted strings.
-std::uint64_t variant_hash(std::string_view variant);
-
 class DeletionIndex {
  public:
   explicit DeletionIndex(Limits limits) : limits_(limits) {}

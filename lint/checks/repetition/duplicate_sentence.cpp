@@ -17,6 +17,7 @@
 #include <memory_resource>
 #include <unordered_map>
 
+#include "base/mix64.hpp"
 #include "base/wide_vectors.hpp"
 #include "checks/repetition/words.hpp"
 
@@ -26,12 +27,8 @@ namespace {
 constexpr std::size_t kBands = 8, kRows = 2;  // a pair at similarity 0.7 meets in a band 99% of the time
 constexpr std::size_t kHashes = kBands * kRows;
 
-std::uint64_t mix(std::uint64_t x) {  // splitmix64's finaliser: one cheap independent hash per seed
-  x += 0x9E3779B97F4A7C15ull;
-  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
-  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
-  return x ^ (x >> 31);
-}
+// One cheap independent hash per seed.
+std::uint64_t mix(std::uint64_t x) { return mix64(x + kGoldenGamma); }
 
 using Signature = std::array<std::uint64_t, kHashes>;
 

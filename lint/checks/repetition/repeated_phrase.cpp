@@ -6,12 +6,14 @@
 // repeats, and not in a parallel figure of speech.
 //
 // One pass over the words: each three-word sequence is linked to the latest earlier one
-// with the same first word, so a repeat is found by walking back within the window only
-// and the check stays linear.
+// of the same three words, found in a table keyed by their ids, so a repeat is one step
+// back and the check stays linear, however many sequences share a first word.
 #include <algorithm>
+#include <bit>
 #include <fmt/format.h>
 #include <utility>
 
+#include "base/mix64.hpp"
 #include "checks/repetition/words.hpp"
 
 namespace copydesk::repetition {
@@ -62,30 +64,16 @@ class RepeatedPhrase : public Check {
       while (w < words.size() && tokens[words[w].token].sentence < s) ++w;
       first_word[s] = w;
     }
-    // Each start of three joined words is linked to the previous start with the same
-    // first word, so the latest earlier start of the same three is found by walking back
-    // from it, and only as far as the window reaches: no table of sequences.
-    constexpr std::uint32_t kNone = UINT32_MAX;
-    std::vector<std::uint32_t> latest(document_words.distinct(), kNone);  // by the first word's id
-    std::vector<std::uint32_t> previous(words.size(), kNone);
-    for (std::size_t j = 0; j + kSeed <= words.size(); ++j) {
-      if (!joined[j + 1] || !joined[j + 2]) continue;
-      previous[j] = std::exchange(latest[words[j].id], static_cast<std::uint32_t>(j));
-    }
+    const std::vector<std::uint32_t> previous = previous_starts(words, joined);
     for (std::size_t j = 0; j + kSeed <= words.size(); ++j) {
       if (!joined[j + 1] || !joined[j + 2]) continue;
       const std::uint32_t sj = tokens[words[j].token].sentence;
       // The window's first sentence, and its first word.
       std::uint32_t window_start = sj >= window_ ? sj - window_ : 0;
       if (same_paragraph_) window_start = std::max(window_start, paragraphs[sentences[sj].paragraph].first_sentence);
-      std::size_t i = kNone;
-      for (std::uint32_t at = previous[j]; at != kNone && at >= first_word[window_start]; at = previous[at])
-        if (same_keys(words, at, j, kSeed)) {
-          i = at;
-          break;
-        }
+      const std::uint32_t i = previous[j];
       // None within the window, or one the phrase overlaps ("very very very very").
-      if (i == kNone || i + kSeed > j) continue;
+      if (i == kNone || i < first_word[window_start] || i + kSeed > j) continue;
       const std::uint32_t si = tokens[words[i].token].sentence;
       std::size_t n = kSeed;
       while (n < max_words_ && j + n < words.size() && joined[j + n] && joined[i + n] && i + n < j &&
@@ -106,6 +94,30 @@ class RepeatedPhrase : public Check {
   }
 
  private:
+  static constexpr std::uint32_t kNone = UINT32_MAX;
+
+  // For each start of three joined words, the latest earlier start of the same three
+  // words, or kNone: an open-addressing table (at most half full) holds the latest start
+  // of each sequence, keyed by its three ids.
+  static std::vector<std::uint32_t> previous_starts(const std::vector<Word>& words,
+                                                    const std::vector<std::uint8_t>& joined) {
+    std::vector<std::uint32_t> previous(words.size(), kNone);
+    std::vector<std::uint32_t> latest(std::bit_ceil(2 * words.size() + 2), kNone);
+    const std::size_t mask = latest.size() - 1;
+    for (std::size_t j = 0; j + kSeed <= words.size(); ++j) {
+      if (!joined[j + 1] || !joined[j + 2]) continue;
+      const std::uint64_t ids = std::uint64_t{words[j].id} << 32 | words[j + 1].id;
+      for (std::size_t slot = mix64(ids + kGoldenGamma * (words[j + 2].id + std::uint64_t{1})) & mask;;
+           slot = (slot + 1) & mask) {
+        if (latest[slot] == kNone || same_keys(words, latest[slot], j, kSeed)) {
+          previous[j] = std::exchange(latest[slot], static_cast<std::uint32_t>(j));
+          break;
+        }
+      }
+    }
+    return previous;
+  }
+
   // What stands before a phrase: the previous word, a punctuation mark, or "" at the
   // start of a sentence (an opening quotation mark does not count).
   static std::string_view lead(const Document& doc, const Word& w) {

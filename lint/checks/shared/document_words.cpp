@@ -7,25 +7,36 @@ namespace copydesk {
 
 DocumentWords::DocumentWords(const Document& doc) {
   const auto& tokens = doc.tokens();
-  // The ids by the hash of their key, open addressing (0 empty, else id + 1), at most half
-  // full: every word and number is looked up here, and a node-based table with a prime
-  // modulus cost about a hundred instructions a look-up more than the hash itself.
-  std::vector<std::uint32_t> slots(std::bit_ceil(2 * tokens.size() + 2), 0);
-  const std::size_t mask = slots.size() - 1;
+  // The ids by the hash of their key, open addressing (0 empty, else id + 1), kept at most
+  // half full by doubling: every word and number is looked up here, and a node-based
+  // table with a prime modulus cost about a hundred instructions a look-up more than the
+  // hash itself. (A token may add two ids, its key and its key without "'s".)
+  std::vector<std::uint32_t> slots(std::bit_ceil(tokens.size() + 2), 0);
+  auto place = [&](std::size_t hash, std::uint32_t id) {
+    const std::size_t mask = slots.size() - 1;
+    std::size_t slot = hash & mask;
+    while (slots[slot] != 0) slot = (slot + 1) & mask;
+    slots[slot] = id + 1;
+  };
   std::vector<std::string_view> keys;  // per id
   auto id_of = [&](std::string_view key) {
     const std::size_t hash = std::hash<std::string_view>{}(key);
+    const std::size_t mask = slots.size() - 1;
     for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
       const std::uint32_t held = slots[slot];
-      if (held == 0) {
-        const auto id = static_cast<std::uint32_t>(hashes_.size());
-        slots[slot] = id + 1;
-        hashes_.push_back(hash);
-        keys.push_back(key);
-        return id;
-      }
+      if (held == 0) break;
       if (hashes_[held - 1] == hash && keys[held - 1] == key) return held - 1;
     }
+    const auto id = static_cast<std::uint32_t>(hashes_.size());
+    hashes_.push_back(hash);
+    keys.push_back(key);
+    if (2 * hashes_.size() > slots.size()) {
+      slots.assign(2 * slots.size(), 0);
+      for (std::uint32_t held = 0; held < hashes_.size(); ++held) place(hashes_[held], held);
+    } else {
+      place(hash, id);
+    }
+    return id;
   };
   words_.reserve(tokens.size());
   words_before_.resize(tokens.size() + 1);
