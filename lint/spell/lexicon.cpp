@@ -115,7 +115,8 @@ void Lexicon::view_owned() {
 Lexicon::Lexicon(const std::filesystem::path& compiled) : mapping_(MappedFile::map(compiled)) {
   const std::string name = compiled.string();
   if (!mapping_ || !mapping_->bytes().starts_with(kMagic))
-    throw std::runtime_error("lexicon: " + name + " is not a compiled lexicon");
+    throw std::runtime_error("lexicon: " + name + " is not a compiled lexicon of this version (" + std::string(kMagic) +
+                             "); rebuild it with this copydesk (cmake --build)");
   TableReader tables(mapping_->bytes(), kMagic.size(), "lexicon", name);
   const std::string_view blob = tables.next_text();
   words_ = WordTable(blob, tables.next<std::uint32_t>());

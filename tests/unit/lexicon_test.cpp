@@ -62,6 +62,10 @@ TEST_CASE("a damaged or foreign lexicon file is refused, naming it", "[lexicon]"
   write(scratch("foreign.bin"), "not a lexicon at all");
   CHECK_THROWS_WITH(Lexicon(scratch("foreign.bin")), Catch::Contains("is not a compiled lexicon"));
   CHECK_THROWS_WITH(Lexicon(scratch("missing.bin")), Catch::Contains("is not a compiled lexicon"));
+  // One left by an older copydesk names the version wanted and what to do.
+  write(scratch("old.bin"), "CDLEX002" + bytes.substr(8));
+  CHECK_THROWS_WITH(Lexicon(scratch("old.bin")), Catch::Contains("old.bin") && Catch::Contains("CDLEX003") &&
+                                                     Catch::Contains("rebuild"));
 }
 
 TEST_CASE("a word's variety mark, read from the table of marked words, is what its lists and near words make it",
