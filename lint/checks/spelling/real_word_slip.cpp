@@ -30,14 +30,14 @@ class RealWordSlip : public Check {
       return k < tokens.size() && tokens[k].kind == TokenKind::Word && tokens[k].letter_case == Case::Capital;
     };
     // Names recur through a text: the model's id of each word is looked up once, kept by
-    // the id of its key.
+    // the id of its key. The key, not the text, as the model spells apostrophes straight
+    // ("nation's" for "Nation’s").
     const DocumentWords& words = DocumentWords::of(doc, res);
     constexpr std::int32_t kNotLooked = -2;
     std::vector<std::int32_t> model_ids(words.distinct(), kNotLooked);
-    std::string folded;  // the case-folded text of a word whose key is not that
     const auto model_id = [&](std::size_t k) {
       const std::uint32_t word = words.id_of_token(static_cast<std::uint32_t>(k));
-      if (word == DocumentWords::kNoId || !key_is_folded_text(tokens[k])) return lm.id(fold_case(tokens[k].text));
+      if (word == DocumentWords::kNoId) return lm.id(tokens[k].key);
       if (model_ids[word] == kNotLooked) model_ids[word] = lm.id(tokens[k].key);
       return model_ids[word];
     };
@@ -47,7 +47,7 @@ class RealWordSlip : public Check {
       // Inside a name: capitalized, not opening the sentence, beside another capital.
       if (!capitalized(k) || !t.known || t.sentence_initial || !(capitalized(k - 1) || capitalized(k + 1))) continue;
       if (tokens[k - 1].sentence != t.sentence || tokens[k + 1].sentence != t.sentence) continue;
-      const std::string_view word = key_is_folded_text(t) ? std::string_view(t.key) : (folded = fold_case(t.text));
+      const std::string_view word = t.key;
       if (word.size() < min_length_) continue;  // "Inn", "Ford", "Gold": short names are as often words
       // The word itself first: most capitalized words beside a capital are names the model
       // lacks, and then the words around them need no look-up.
@@ -89,12 +89,6 @@ class RealWordSlip : public Check {
   }
 
  private:
-  // Whether the token's key is fold_case of its text, as the model's words are: it is
-  // unless the key straightened a typographic apostrophe.
-  static bool key_is_folded_text(const Token& t) {
-    return t.key.find('\'') == std::string::npos || t.text.find("\u2019") == std::string_view::npos;
-  }
-
   // The two spellings differ neither in the first letter (names differ there: Cay /
   // Day) nor in the last (an inflection: Refugees / Refugee, Announces / Announced).
   static bool inside(std::string_view a, std::string_view b) {
