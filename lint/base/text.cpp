@@ -12,6 +12,8 @@
 #define XXH_INLINE_ALL  // the short-input path compiled here, not called in the library
 #include <xxhash.h>
 
+#include "base/eight_bytes.hpp"
+
 namespace copydesk {
 
 std::size_t WordHash::operator()(std::string_view s) const { return XXH3_64bits(s.data(), s.size()); }
@@ -23,11 +25,7 @@ std::size_t first_non_ascii(std::string_view text, std::size_t from) {
   // cost the checks that scan a whole text for other characters about ten instructions
   // a byte.
   std::size_t at = from;
-  for (; at + 8 <= text.size(); at += 8) {
-    std::uint64_t chunk;
-    std::memcpy(&chunk, text.data() + at, 8);
-    if ((chunk & 0x8080808080808080ull) != 0) break;
-  }
+  while (at + 8 <= text.size() && eight_bytes::above_ascii(eight_bytes::load(text.data() + at)) == 0) at += 8;
   while (at < text.size() && static_cast<unsigned char>(text[at]) < 0x80) ++at;
   return at;
 }

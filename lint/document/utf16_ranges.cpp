@@ -2,26 +2,12 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
+#include "base/text.hpp"
+
 namespace copydesk {
-namespace {
-
-// Where the run of ASCII bytes that starts at `from` ends, found eight bytes a step.
-std::size_t ascii_run_end(std::string_view text, std::size_t from) {
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  std::size_t at = from;
-  for (std::uint64_t block; at + 8 <= text.size(); at += 8) {
-    std::memcpy(&block, s + at, sizeof block);
-    if ((block & 0x8080808080808080ULL) != 0) break;
-  }
-  while (at < text.size() && s[at] < 0x80) ++at;
-  return at;
-}
-
-}  // namespace
 
 Utf16Ranges::Utf16Ranges(std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& ranges) {
   starts_.reserve(ranges.size() + 1);
@@ -43,7 +29,7 @@ Utf16Ranges::Utf16Ranges(std::string_view text, const std::vector<std::pair<std:
     for (int32_t i = 0; i < stop;) {
       if (range[i] < 0x80) {
         // A run of ASCII, nearly all of a text, widened at once.
-        const auto run = static_cast<int32_t>(ascii_run_end(range_text, static_cast<std::size_t>(i)));
+        const auto run = static_cast<int32_t>(first_non_ascii(range_text, static_cast<std::size_t>(i)));
         std::copy(range + i, range + run, out + used);
         used += run - i;
         i = run;
@@ -65,7 +51,7 @@ void Utf16Ranges::replace(std::size_t i, char16_t from, char16_t to) {
                units_.begin() + static_cast<std::ptrdiff_t>(starts_[i + 1]), from, to);
 }
 
-Utf8Offsets::Utf8Offsets(std::string_view text) : text_(text), ascii_end_(ascii_run_end(text, 0)) {}
+Utf8Offsets::Utf8Offsets(std::string_view text) : text_(text), ascii_end_(first_non_ascii(text, 0)) {}
 
 void Utf8Offsets::pass_non_ascii() {
   unit_ += ascii_end_ - byte_;
@@ -74,7 +60,7 @@ void Utf8Offsets::pass_non_ascii() {
   U8_NEXT(reinterpret_cast<const uint8_t*>(text_.data()), i, static_cast<int32_t>(text_.size()), c);
   byte_ = static_cast<std::size_t>(i);
   unit_ += c < 0 ? 1 : U16_LENGTH(c);
-  ascii_end_ = ascii_run_end(text_, byte_);
+  ascii_end_ = first_non_ascii(text_, byte_);
 }
 
 }  // namespace copydesk

@@ -2,6 +2,7 @@
 
 #include "copydesk/error.hpp"
 #include "base/eight_bytes.hpp"
+#include "base/text.hpp"
 #include "source/file_mapping.hpp"
 
 #include <algorithm>
@@ -87,11 +88,8 @@ void Source::find_repairs() {
   std::size_t i = 0;
   scan_blocks(*this, n, [&](std::size_t, std::size_t end) {
     while (i < end) {
-      // Most text is ASCII, which needs no decoding: skip it eight bytes at a time.
-      for (std::uint64_t eight = 0; i + 8 <= end; i += 8) {
-        std::memcpy(&eight, s + i, 8);
-        if ((eight & 0x8080808080808080U) != 0) break;
-      }
+      // Most text is ASCII, which needs no decoding.
+      i = first_non_ascii(std::string_view(bytes_).substr(0, end), i);
       if (i >= end) break;
       const std::size_t start = i;
       UChar32 c;
